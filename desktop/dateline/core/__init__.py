@@ -1,0 +1,1 @@
+"""Pure-Python core of Dateline. Never imports Qt (enforced by import-linter)."""

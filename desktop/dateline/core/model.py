@@ -1,0 +1,246 @@
+"""Value types shared by every layer: timexes, documents, proposed and stored events.
+
+All are frozen dataclasses; dates are ``datetime.date``; TIMEX3 values are strings
+(see ``dateline.core.timevalue`` for turning a value into an interval or a label).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class TimexType(StrEnum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Granularity(StrEnum):
+    """Precision of a date value, finest first. Order matters: see ``GRANULARITY_ORDER``."""
+
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    UNKNOWN = "unknown"  # PRESENT_REF, PAST_REF, FUTURE_REF, durations, unresolved values
+
+
+GRANULARITY_ORDER: tuple[Granularity, ...] = tuple(Granularity)
+
+
+class Anchor(StrEnum):
+    """What a timex was resolved against. ``MENTION`` timexes also carry ``anchor_start``."""
+
+    ABSOLUTE = "absolute"  # fully specified in the text ("16 October 2024")
+    PUBLISHED = "published"  # relative to the document's publication date ("Wednesday", "next month")
+    MENTION = "mention"  # relative to an earlier timex in the text ("the next day")
+    NONE = "none"  # relative, but nothing to anchor it to (no publication date): needs an anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression found in a text.
+
+    ``text == source[start:end]``; the span never includes a leading preposition.
+    ``earliest``/``latest`` are the inclusive calendar days the value covers (None when the value is
+    unresolved, a duration or a set). ``group`` is shared by the parts of one coordinated or ranged
+    expression ("Thursday and Friday", "July 9-11", "between 2019 and 2021"); ``group_role`` is
+    "start", "end" or "member".
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    granularity: Granularity
+    earliest: dt.date | None
+    latest: dt.date | None
+    anchor: Anchor
+    rule: str
+    confidence: float
+    anchor_start: int | None = None  # offset of the earlier mention for Anchor.MENTION
+    needs_anchor: bool = False
+    mod: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, EARLY, LATE...
+    tense: str = ""  # "past", "present", "future" or "" when the clause gave no clue
+    group: int | None = None
+    group_role: str = ""
+    explanation: str = ""  # one human line: "'Thursday' in a future-tense clause of ... -> Thu 17 Oct 2024"
+    alternatives: tuple[str, ...] = ()  # other values considered, best first
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A text to extract from: a file on disk, or a stored document."""
+
+    id: str
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    path: str = ""
+    published_source: str = "unknown"  # metadata | analyst | manifest | argument | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    is_headline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a proposed event comes from: one timex in one sentence of one document."""
+
+    document: str
+    start: int  # timex span in the document text
+    end: int
+    text: str  # the timex text
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    rule: str
+    value: str  # this source's own reading of the date
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedEvent:
+    """A candidate timeline event made by the machine, not yet reviewed."""
+
+    id: str  # stable across runs for the same sources
+    title: str
+    value: str
+    end: str | None
+    granularity: Granularity
+    earliest: dt.date | None
+    latest: dt.date | None
+    confidence: float
+    sources: tuple[SourceRef, ...]
+    key_terms: tuple[str, ...] = ()
+
+
+# ---- stored records (rows of the project database, as read by the store) ----
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EDITED = "edited"
+
+
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")  # source reliability (Admiralty scale)
+CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)  # information credibility (Admiralty scale)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    id: int
+    content_hash: str
+    title: str
+    text: str
+    published: dt.date | None
+    published_source: str  # metadata | analyst | manifest | unknown
+    source: str = ""  # outlet name
+    url: str = ""
+    author: str = ""
+    language: str = "en"
+    path: str = ""
+    imported_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    id: int
+    event_id: int
+    document_id: int
+    sentence_start: int
+    sentence_end: int
+    timex_start: int | None
+    timex_end: int | None
+    quote: str  # the sentence text
+    timex_text: str = ""
+    value: str = ""  # this source's reading of the date
+    rule: str = ""
+    origin: str = "machine"  # machine | analyst
+    extractor_version: str = ""
+    document_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: int
+    title: str
+    value: str
+    end: str | None
+    granularity: Granularity
+    earliest: dt.date | None
+    latest: dt.date | None
+    status: Status
+    confidence: float
+    origin: str = "machine"  # machine | analyst
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    location: str = ""
+    actors: str = ""
+    reliability: str | None = None  # A-F
+    credibility: int | None = None  # 1-6
+    flags: tuple[str, ...] = ()  # e.g. "anchor-changed", "date-conflict"
+    version: int = 1
+    created_at: str = ""
+    updated_at: str = ""
+    sources: tuple[SourceRecord, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRecord:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    granularity: str
+    anchor: str
+    rule: str
+    confidence: float = 1.0
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: str  # ISO 8601 UTC
+    who: str
+    action: str  # accept, reject, edit, merge, split, tag, note, create, delete, import, set-published...
+    entity: str  # event | document | source
+    entity_id: int
+    before: dict[str, object]
+    after: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportBundle:
+    """Everything an exporter needs, read from the store in one go (exporters never query)."""
+
+    documents: tuple[DocumentRecord, ...]
+    events: tuple[EventRecord, ...]  # already filtered to the chosen subset, in date order
+    timexes: tuple[TimexRecord, ...] = ()  # reviewed timexes of those documents (TimeML)
+    audit: tuple[AuditEntry, ...] = ()  # audit rows of the exported events
+    title: str = "Dateline timeline"
+    generated_at: str = ""  # ISO 8601 UTC

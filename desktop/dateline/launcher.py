@@ -1,0 +1,24 @@
+"""The ``dateline`` executable: ``dateline gui`` opens the window, everything else is the CLI.
+
+Kept apart from ``dateline.cli`` so the CLI never imports Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("gui", "run"):
+        from .app import main as gui_main
+
+        return gui_main(args[1:])
+    from .cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
