@@ -35,9 +35,7 @@ def _no_leaked_threads():
     before = {t.ident for t in threading.enumerate()}
     yield
     leaked = [
-        t
-        for t in threading.enumerate()
-        if t.ident not in before and t.is_alive() and not t.daemon
+        t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
     ]
     for t in leaked:
         t.join(timeout=2.0)

@@ -64,5 +64,5 @@ class ValidationError(DatelineError):
         self.field = field
 
 
-class Cancelled(Exception):  # noqa: N818 - a cancel is not an error; deliberately outside DatelineError
+class Cancelled(Exception):
     """Raised inside a long operation when the user cancels. Not an error: callers report what finished."""

@@ -42,7 +42,9 @@ class Anchor(StrEnum):
     """What a timex was resolved against. ``MENTION`` timexes also carry ``anchor_start``."""
 
     ABSOLUTE = "absolute"  # fully specified in the text ("16 October 2024")
-    PUBLISHED = "published"  # relative to the document's publication date ("Wednesday", "next month")
+    PUBLISHED = (
+        "published"  # relative to the document's publication date ("Wednesday", "next month")
+    )
     MENTION = "mention"  # relative to an earlier timex in the text ("the next day")
     NONE = "none"  # relative, but nothing to anchor it to (no publication date): needs an anchor
 
@@ -75,7 +77,9 @@ class Timex:
     tense: str = ""  # "past", "present", "future" or "" when the clause gave no clue
     group: int | None = None
     group_role: str = ""
-    explanation: str = ""  # one human line: "'Thursday' in a future-tense clause of ... -> Thu 17 Oct 2024"
+    explanation: str = (
+        ""  # one human line: "'Thursday' in a future-tense clause of ... -> Thu 17 Oct 2024"
+    )
     alternatives: tuple[str, ...] = ()  # other values considered, best first
 
 
@@ -220,6 +224,7 @@ class TimexRecord:
     confidence: float = 1.0
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    anchor_start: int | None = None  # offset of the earlier timex a MENTION-anchored one hangs on
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,3 +249,4 @@ class ExportBundle:
     audit: tuple[AuditEntry, ...] = ()  # audit rows of the exported events
     title: str = "Dateline timeline"
     generated_at: str = ""  # ISO 8601 UTC
+    project_key: str = ""  # the project's stable identity (its db path): unique iCalendar UIDs

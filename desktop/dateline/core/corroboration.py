@@ -1,0 +1,107 @@
+"""Corroboration and conflicts among the sources of one event.
+
+Credibility follows the Admiralty (NATO) scale: 1 confirmed by other sources, 2 probably true,
+3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged. Dateline only *suggests* a grade from
+the number of independent documents; the analyst sets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import timevalue
+from .model import EventRecord, SourceRecord
+
+CREDIBILITY_LABELS = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+RELIABILITY_LABELS = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+
+
+def independent_documents(event: EventRecord) -> int:
+    """How many distinct articles report the event (sources in one article count once)."""
+    return len({s.document_id for s in event.sources})
+
+
+def suggested_credibility(event: EventRecord) -> int:
+    """A suggestion only: three or more independent reports -> 1, two -> 2, one -> 3, none -> 6."""
+    n = independent_documents(event)
+    if n >= 3:
+        return 1
+    if n == 2:
+        return 2
+    if n == 1:
+        return 3
+    return 6
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One source's reading of the event's date."""
+
+    source: SourceRecord
+    value: str
+    end: str | None
+
+
+def readings(event: EventRecord) -> list[Reading]:
+    out = []
+    for s in event.sources:
+        value = s.value or ""
+        end = None
+        if "/" in value:
+            value, end = value.split("/", 1)
+        if value:
+            out.append(Reading(s, value, end))
+    return out
+
+
+def _compatible(a: Reading, b: Reading) -> bool:
+    sa = timevalue.span(a.value, a.end)
+    sb = timevalue.span(b.value, b.end)
+    if None in sa or None in sb:
+        return True  # an unresolved reading cannot contradict anything
+    (a0, a1), (b0, b1) = sa, sb
+    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)  # type: ignore[operator]
+
+
+def conflicting_readings(event: EventRecord) -> list[Reading]:
+    """The readings that contradict another reading of the same event ([] when all agree).
+
+    "Wednesday" (16 Oct) and "October" agree: one contains the other. "16 Oct" and "17 Oct" conflict.
+    """
+    rs = readings(event)
+    bad = []
+    for i, r in enumerate(rs):
+        if any(not _compatible(r, o) for j, o in enumerate(rs) if j != i):
+            bad.append(r)
+    return bad
+
+
+def has_conflict(event: EventRecord) -> bool:
+    return bool(conflicting_readings(event))
+
+
+def reading_range(rs: Sequence[Reading]) -> tuple[str, str | None]:
+    """The value/end pair spanning every reading: "keep a range" when sources disagree."""
+    spans = [timevalue.span(r.value, r.end) for r in rs]
+    spans = [s for s in spans if s[0] and s[1]]
+    if not spans:
+        return (rs[0].value, rs[0].end) if rs else ("", None)
+    first = min(spans, key=lambda s: s[0])[0]
+    last = max(spans, key=lambda s: s[1])[1]
+    a, b = first.isoformat(), last.isoformat()  # type: ignore[union-attr]
+    return (a, None) if a == b else (a, b)

@@ -1,0 +1,408 @@
+"""What a dated sentence says happened: a short clause-based title, key terms, and speech frames.
+
+Heuristics over surface text (no parser): news copy is regular enough that the clause around a date, the
+noun phrase it modifies, or the statement it dates ("Rutte said Wednesday that ...") gives a usable title.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|announced|announces|announce|confirmed|confirms|added|adds|stated|"
+    "declared|warned|warns|stressed|noted|insisted|argued|acknowledged|explained|promised|vowed|"
+    "urged|claimed|denied|revealed|disclosed|admitted|pledged to|wrote|tweeted|posted"
+)
+_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_SPEECH_NOUN = re.compile(
+    r"\b(?:press|news) conference|\bpress briefing|\bbriefing|\binterview|\bspeech|\baddress|\bstatement"
+)
+_NAME = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al-?))*)"
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+_LEADING_PREPOSITION = re.compile(
+    r"(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|around|"
+    r"about|as of|early|late|later|earlier|over|to)\s+)+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:“”\"]|—|–|\s-\s|,(?=\s))\s*")
+_CAP_BEFORE = re.compile(r"\b[A-Z][\w’'\-]*$")
+_SENTENCE_WORDS = re.compile(r"(?:The|A|An|He|She|It|They|We|I|But|And|This)\b")
+_CAP_AFTER = re.compile(r"\s*[A-Z][\w’'\-]*")
+_SUBORDINATE = re.compile(
+    r"^(?:which|who|that|where|when|while|although|though|but|and|as|because|since|if|after|before|"
+    r"referring to|noting|saying|adding|including|amid|despite|during|with|ahead of)\b(?![’'])\s*",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"^(?:which|that|who)\s+(?:was|were|is|are|has been|had been|will be)\s+", re.I
+)
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|his|her|their|its|our|this|these|those|that|so-called|upcoming|new)\s+)+",
+    re.I,
+)
+_DET = r"(?:the|a|an|his|her|their|its|this|that)"
+_PLACE_TAIL = r"(?:\s+(?:to|in|at|of|with|on)\s+(?:[A-Z][\w’'\-]*,?\s*){1,3})?"
+_EVENT_NOUNS = frozenset(
+    """summit meeting meetings visit conference talks election elections vote referendum attack attacks
+    strike strikes ceremony trial hearing speech address launch presentation rally protest protests
+    ministerial session assembly congress convention parade festival match game tour deadline
+    ceasefire agreement deal treaty accord offensive invasion raid bombing explosion crash earthquake
+    storm flood inauguration funeral wedding debate interview briefing announcement release report
+    verdict ruling sentencing arrest resignation appointment merger acquisition ipo""".split()
+)
+_STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have had
+    do does did will would shall should can could may might must not no nor so than that this these those
+    it its they them their he him his she her we our you your i me my who whom whose which what when where
+    why how all any both each few more most other some such only own same too very just also into over
+    under about above below up down out off again further then once here there s t don now said says say
+    told according after before during while since until ahead amid including per via whether because
+    however although though yet still even already many much one two three new last next year years
+    month months week weeks day days time first half""".split()
+)
+_WORD = re.compile(r"[€$£]?\d[\d.,]*(?:\s(?:billion|million|trillion))?|[A-Za-zÀ-ÿ][\w’'\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    title: str
+    terms: frozenset[str]
+    speaker: str = ""  # surname of the person whose statement the date attaches to
+    speech: bool = False
+    event_noun: str = ""
+
+
+def stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, min_len in (("ing", 6), ("ied", 5), ("ed", 5), ("es", 5), ("s", 4)):
+        if w.endswith(suffix) and len(w) >= min_len and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    # Equivalents that news copy alternates between.
+    return _SYNONYMS.get(w, w)
+
+
+_SYNONYMS = {
+    "unveil": "present",
+    "present": "present",
+    "defence": "defense",
+    "pledg": "commit",
+    "pledge": "commit",
+    "committ": "commit",
+    "commitment": "commit",
+    "minister": "minister",
+    "chief": "secretary-general",
+}
+
+
+def key_terms(text: str) -> frozenset[str]:
+    """Content words of ``text``, lightly stemmed; sums of money kept whole ("€40 billion")."""
+    terms = set()
+    for m in _WORD.finditer(text):
+        tok = m.group(0)
+        if tok[0] in "€$£" or tok[0].isdigit():
+            terms.add(tok.lower().replace(",", ""))
+            continue
+        low = tok.lower()
+        if low in _STOPWORDS or len(low) < 3:
+            continue
+        terms.add(stem(low))
+    return frozenset(terms)
+
+
+def idf_weights(term_sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency over candidate clauses: terms every clause shares weigh little."""
+    sets = list(term_sets)
+    n = max(len(sets), 1)
+    df: dict[str, int] = {}
+    for s in sets:
+        for t in s:
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log(1.0 + n / c) for t, c in df.items()}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | None = None) -> float:
+    """Weighted overlap coefficient in [0, 1]: shared weight over the smaller side's weight."""
+    if not a or not b:
+        return 0.0
+    if weights is None:
+        shared = len(a & b)
+        return shared / min(len(a), len(b))
+    w = weights.get
+    sa = sum(w(t, 1.0) for t in a)
+    sb = sum(w(t, 1.0) for t in b)
+    shared = sum(w(t, 1.0) for t in a & b)
+    return shared / min(sa, sb) if min(sa, sb) > 0 else 0.0
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p[:1].isupper()]
+    return parts[-1].rstrip("’'s").rstrip("’'") if parts else ""
+
+
+def _last_name_before(text: str) -> str:
+    names = re.findall(_NAME, text)
+    for name in reversed(names):
+        first = name.split()[0]
+        if first.lower() in {"the", "a", "an", "in", "on", "at", "during", "nato", "eu", "u.s"}:
+            name = " ".join(name.split()[1:])
+        if name and not name.isupper():
+            return name
+    return ""
+
+
+def find_speaker(
+    sentence: str, rel_start: int, rel_end: int, last_speaker: str
+) -> tuple[str, bool]:
+    """If the date at [rel_start, rel_end) of ``sentence`` dates a statement, return (speaker, True).
+
+    Covers "X said Wednesday", "X told a press conference on Wednesday", "I can announce today",
+    "X on Wednesday said", "During a press conference on Wednesday, X confirmed", and pronouns
+    resolved to the last speaker of the article.
+    """
+    before = sentence[max(0, rel_start - 60) : rel_start]
+    after = sentence[rel_end : rel_end + 60]
+    before_clean = _LEADING_PREPOSITION.sub("", before)
+    # "said Wednesday", "told a press conference on Wednesday", "announce today"
+    m = re.search(rf"\b({SPEECH_VERBS})\b((?:\s+[\w’'\-]+){{0,4}}?)\s*$", before_clean)
+    attached = bool(m)
+    verb_pos = (rel_start - len(before)) + m.start() if m else -1
+    if not attached:
+        # "Rutte on Wednesday said", "Wednesday, Rutte said"
+        m2 = re.match(rf"^\s*,?\s*(?:{_NAME}\s+)?({SPEECH_VERBS})\b", after)
+        if m2:
+            attached = True
+            verb_pos = rel_end + m2.start(1)
+    if not attached and _SPEECH_NOUN.search(before_clean[-40:]):
+        attached = True
+        m3 = _SPEECH_VERB.search(sentence, rel_end)
+        verb_pos = m3.start() if m3 else -1
+    if not attached:
+        return "", False
+    # Who speaks: the name before the verb in the same clause, an inverted "said Rutte", or a pronoun.
+    speaker = ""
+    if verb_pos >= 0:
+        head = sentence[:verb_pos]
+        clause_head = re.split(r"[,;“”\"—]", head)[-1]
+        speaker = _last_name_before(clause_head)
+        if not speaker:
+            tail = re.match(rf"\s*(?:{SPEECH_VERBS})\s+({_NAME})", sentence[verb_pos:])
+            if tail:
+                speaker = tail.group(1)
+        if not speaker:
+            pron = re.search(r"\b(he|she|they|we|I)\s*$", clause_head.strip(), re.I)
+            if (
+                pron
+                or clause_head.strip().lower() in _PRONOUNS
+                or sentence.lstrip().startswith("“")
+            ):
+                speaker = last_speaker
+        if not speaker:
+            # "During a press conference on Wednesday, Rutte confirmed ..."
+            rest = sentence[rel_end:]
+            m4 = re.search(rf"({_NAME})\s+(?:{SPEECH_VERBS})\b", rest)
+            if m4:
+                speaker = m4.group(1)
+    return _surname(speaker) if speaker else "", True
+
+
+def sentence_speaker(sentence: str) -> str:
+    """The surname of whoever the sentence quotes, if anyone (for resolving a later "he said")."""
+    m = re.search(rf"({_NAME})\s+(?:[\w’'\-]+\s+){{0,2}}(?:{SPEECH_VERBS})\b", sentence)
+    if m:
+        return _surname(_last_name_before(m.group(1)) or m.group(1))
+    m = re.search(rf"\b(?:{SPEECH_VERBS})\s+({_NAME})", sentence)
+    return _surname(m.group(1)) if m else ""
+
+
+def _tidy(title: str, max_words: int = 14) -> str:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:.—–-\"“”'’")
+    title = re.sub(r"\s+([,.;:])", r"\1", title)
+    title = re.sub(r"\[(\w+)\]\s*", "", title)  # editorial insertions like "[on]"
+    words = title.split()
+    if len(words) > max_words:
+        title = " ".join(words[:max_words]).rstrip(",;:") + "…"
+    return title[:1].upper() + title[1:] if title else title
+
+
+_TRAILING_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|last|next)\s*$", re.IGNORECASE)
+
+
+def _strip_timex(text: str, rel_start: int, rel_end: int) -> str:
+    """Remove the date and the preposition (and determiner) that introduce it from a clause."""
+    before = _TRAILING_DETERMINER.sub("", text[:rel_start])
+    before = _LEADING_PREPOSITION.sub("", before)
+    return (before.rstrip() + " " + text[rel_end:].lstrip()).strip()
+
+
+def _clause_around(sentence: str, rel_start: int, rel_end: int) -> tuple[str, int, int, str]:
+    """The clause holding the date, the date's offsets inside it, and the text before the clause."""
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() <= rel_start < m.end() or m.start() < rel_end <= m.end():
+            continue
+        if (
+            sentence[m.start()] == ","
+            and _CAP_BEFORE.search(sentence, 0, m.start())
+            and _CAP_AFTER.match(sentence, m.end())
+            and not _SENTENCE_WORDS.match(sentence, m.end())
+        ):
+            continue  # "Wiesbaden, Germany", "Japan, South Korea, Australia": one noun phrase
+        cuts.extend([m.start(), m.end()])
+    cuts.append(len(sentence))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    for i, (a, b) in enumerate(pairs):
+        if a <= rel_start < b or (a <= rel_start and rel_end <= b):
+            clause = sentence[a:b]
+            previous = sentence[: pairs[i - 1][1]] if i > 0 else ""
+            return clause, rel_start - a, rel_end - a, previous
+    return sentence, rel_start, rel_end, ""
+
+
+_EVENT_NP_BEFORE = None
+_EVENT_NP_AFTER = None
+
+
+def _event_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    global _EVENT_NP_BEFORE, _EVENT_NP_AFTER
+    if _EVENT_NP_BEFORE is None or _EVENT_NP_AFTER is None:
+        nouns = "|".join(
+            sorted(_EVENT_NOUNS | {n + "s" for n in _EVENT_NOUNS}, key=len, reverse=True)
+        )
+        body = rf"(?:{_DET}\s+)?(?:[\w’'\-]+\s+){{0,4}}?(?P<noun>{nouns}){_PLACE_TAIL}"
+        _EVENT_NP_BEFORE = re.compile(rf"(?P<np>{body})\s*$", re.IGNORECASE)
+        _EVENT_NP_AFTER = re.compile(
+            rf"^\s*(?:at|during|for|in|of)?\s*(?P<np>{_DET}\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<noun>{nouns}){_PLACE_TAIL})",
+            re.IGNORECASE,
+        )
+    return _EVENT_NP_BEFORE, _EVENT_NP_AFTER
+
+
+_NP_STOP = frozenset(
+    "to for at by with from on in into of ahead that which who and or but is are was were be been has "
+    "have had will would".split()
+)
+
+
+def _np_start(words: list[str], head_at: int) -> int:
+    """Where the noun phrase ending at ``words[head_at]`` begins: at its last determiner, else after the
+    last word that cannot be inside a noun phrase."""
+    for i in range(head_at - 1, -1, -1):
+        if re.fullmatch(_DET, words[i], re.IGNORECASE):
+            return i
+    for i in range(head_at - 1, -1, -1):
+        if words[i].lower() in _NP_STOP:
+            return i + 1
+    return 0
+
+
+def _event_np(before: str, after: str) -> tuple[str, str]:
+    """An event noun phrase right before the date ("his visit to Brussels", "the NATO leaders' summit")
+    or right after it ("at the NATO summit in Washington"): (noun phrase, event noun)."""
+    pat_before, pat_after = _event_patterns()
+    for m in (pat_before.search(before), pat_after.match(after)):
+        if not m:
+            continue
+        np = m.group("np").strip().rstrip(",")
+        words = np.split()
+        # Trim leading words that belong to the enclosing clause ("push his victory plan").
+        noun_at = next(
+            i for i, w in enumerate(words) if stem(w.strip(",")) == stem(m.group("noun"))
+        )
+        start = _np_start(words, noun_at)
+        return " ".join(words[start:]), stem(m.group("noun"))
+    return "", ""
+
+
+def _noun_phrase_before(text: str) -> str:
+    """The noun phrase ending ``text``: "his so-called victory plan" in "... to push his so-called
+    victory plan"."""
+    words = text.split()[-7:]
+    if not words:
+        return ""
+    return " ".join(words[_np_start(words, len(words) - 1) :])
+
+
+def analyse(
+    sentence: str, rel_start: int, rel_end: int, last_speaker: str = "", is_headline: bool = False
+) -> Frame:
+    """Title, key terms and speech frame for the happening that the date at [rel_start, rel_end) dates."""
+    speaker, speech = find_speaker(sentence, rel_start, rel_end, last_speaker)
+    clause, cs, ce, previous = _clause_around(sentence, rel_start, rel_end)
+    before_timex = _LEADING_PREPOSITION.sub("", _TRAILING_DETERMINER.sub("", clause[:cs])).rstrip()
+    np, event_noun = _event_np(before_timex, clause[ce:])
+
+    if speech:
+        title = _statement_title(sentence, rel_start, rel_end, speaker)
+        terms = frozenset({speaker.lower(), "statement"} if speaker else {"statement"})
+        return Frame(title, terms | key_terms(title), speaker, True, event_noun)
+
+    clause_text = _strip_timex(clause, cs, ce)
+    if np:
+        np = _resolve_possessive(np, sentence)
+        title = _tidy(_DETERMINERS.sub("", np))
+    else:
+        text = _cut_after_timex(clause_text, len(before_timex))
+        if _RELATIVE.match(text):
+            antecedent = _DETERMINERS.sub("", _noun_phrase_before(previous.rstrip(" ,")))
+            text = _RELATIVE.sub(f"{antecedent} was ", text, count=1)
+        else:
+            text = _SUBORDINATE.sub("", text)
+        text = re.sub(rf"^.*?\b(?:{SPEECH_VERBS})\s+(?:[\w’']+\s+)?that\s+", "", text)
+        text = _FIRST_PERSON_LEAD.sub("", text)
+        if len(text.strip(" .,;").split()) < 5 and previous:
+            lead = _SUBORDINATE.sub("", previous.strip())
+            lead = re.sub(rf"^{_NAME}\s+(?:also\s+)?(?:{SPEECH_VERBS})\s+", "", lead)
+            text = lead + " " + text
+        title = _tidy(_DETERMINERS.sub("", text))
+        clause_text = text
+    return Frame(title, key_terms(clause_text), speaker, False, event_noun)
+
+
+_FIRST_PERSON_LEAD = re.compile(
+    r"^(?:I|we)(?:’m|'m| am| are|’re)?\b[^,;]*?\b(?:report|announce|say|confirm|tell you)\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+def _cut_after_timex(text: str, timex_at: int) -> str:
+    """Drop what a coordinating conjunction or comma adds after the date ("... and were on course")."""
+    m = re.search(r",\s|\s(?:and|but|while|whereas)\s", text[timex_at:])
+    return text[: timex_at + m.start()] if m else text
+
+
+def _resolve_possessive(np: str, sentence: str) -> str:
+    m = re.match(r"^(his|her)\s+", np, re.I)
+    if not m:
+        return np
+    name = _last_name_before(sentence[: sentence.find(np)] if np in sentence else sentence)
+    return f"{_surname(name)}’s {np[m.end() :]}" if name else np[m.end() :]
+
+
+def _statement_title(sentence: str, rel_start: int, rel_end: int, speaker: str) -> str:
+    """ "Rutte: alliance will reach €40 billion military aid target" from the statement's content."""
+    content = ""
+    m = re.search(r"\bthat\s+(.+)$", sentence[rel_end:])
+    quote = re.search(r"“([^”]{12,})”", sentence)
+    if m and not sentence[rel_end:].lstrip().startswith(("“", '"')):
+        content = re.split(r",\s+(?:but|and|while|although)\b|;|—", m.group(1))[0]
+    elif quote:
+        content = quote.group(1)
+        content = re.sub(r"^(?:I’m|I am)\s+delighted to report that\s+", "", content)
+        content = re.sub(r"^I can announce\s+(?:today\s+)?that\s+", "", content)
+        content = re.split(r",\s+(?:and|but)\b|[.;]", content)[0]
+    else:
+        content = _strip_timex(sentence, rel_start, rel_end)
+    content = re.sub(r"^(?:the|a|an)\s+", "", content.strip(), flags=re.I)
+    content = re.sub(r"\b(?:we are|we’re)\b", "allies are", content)
+    if not content:
+        return _tidy(f"{speaker} statement")
+    body = _tidy(content, 12)
+    if len(body) > 1 and body[1].islower() and not body.startswith("I "):
+        body = body[0].lower() + body[1:]
+    return f"{speaker}: {body}" if speaker else body

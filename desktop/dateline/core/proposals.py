@@ -1,0 +1,272 @@
+"""Turn dated sentences into proposed timeline events, one event per happening.
+
+Every DATE/TIME mention yields a candidate (the clause it dates, its key terms, whether it dates a
+statement). Candidates describing the same happening, in one article or several, are then clustered:
+statements by the same speaker on the same day are one event (a press conference reported five ways);
+other candidates join when their dates are compatible (equal, or one containing the other) and their key
+terms overlap enough, weighted so that words every sentence shares ("NATO", "Ukraine") count for little.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import timevalue
+from .eventtext import Frame, analyse, idf_weights, overlap, sentence_speaker
+from .model import Article, Granularity, ProposedEvent, SourceRef, Timex, TimexType
+from .sentences import SentenceIndex, split_sentences
+
+# Same date: a modest overlap of distinctive terms is enough. A coarser date containing a finer one
+# ("earlier this year" vs "in July") needs stronger evidence.
+SAME_DATE_THRESHOLD = 0.30
+CONTAINED_THRESHOLD = 0.40
+_PERIOD_OF = re.compile(r"\b(?:rest|remainder|balance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UNDATED_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    document: str
+    timex: Timex
+    end_timex: Timex | None  # last part of a coordinated/ranged expression
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    frame: Frame
+    order: int  # position in the run, for stable output
+
+    @property
+    def value(self) -> str:
+        return self.timex.value
+
+    @property
+    def end(self) -> str | None:
+        return self.end_timex.value if self.end_timex is not None else None
+
+    def span_days(self) -> tuple[int, int] | None:
+        a, b = timevalue.span(self.value, self.end)
+        return (a.toordinal(), b.toordinal()) if a and b else None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Candidate] = field(default_factory=list)
+
+
+def _candidates(article: Article, timexes: Sequence[Timex], start_order: int) -> list[Candidate]:
+    sentences = split_sentences(article.text)
+    index = SentenceIndex(sentences)
+    by_group: dict[int, list[Timex]] = {}
+    for t in timexes:
+        if t.group is not None:
+            by_group.setdefault(t.group, []).append(t)
+    out: list[Candidate] = []
+    last_speaker = ""
+    speaker_upto = -1
+    order = start_order
+    for t in timexes:
+        if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in _UNDATED_VALUES:
+            continue
+        end_timex = None
+        if t.group is not None and _is_range(by_group[t.group]):
+            parts = by_group[t.group]
+            if t is not parts[0]:
+                continue  # a range is proposed once, from its first part
+            end_timex = parts[-1]
+        if _PERIOD_OF.search(article.text, max(0, t.start - 30), t.start):
+            continue  # "for the rest of the year": a stretch of time, not a dated happening
+        sent_i = index.index_of(t.start)
+        s = index.at(t.start)
+        if s is None:
+            continue
+        # Who spoke last before this sentence ("... he said" refers back to them).
+        for k in range(speaker_upto + 1, sent_i):
+            who = sentence_speaker(sentences[k].text)
+            if who:
+                last_speaker = who
+        speaker_upto = max(speaker_upto, sent_i - 1)
+        rel_end = (end_timex.end if end_timex else t.end) - s.start
+        frame = analyse(s.text, t.start - s.start, rel_end, last_speaker, s.is_headline)
+        out.append(Candidate(article.id, t, end_timex, s.start, s.end, s.text, frame, order))
+        order += 1
+    return out
+
+
+def _is_range(parts: Sequence[Timex]) -> bool:
+    """A ranged expression ("July 9-11", "from Monday to Wednesday") or a coordination of adjacent
+    periods ("Thursday and Friday") is one span; "in 2019 and 2021" is two dates."""
+    if len(parts) < 2:
+        return False
+    if any(p.group_role in ("start", "end") for p in parts):
+        return True
+    for a, b in zip(parts, parts[1:], strict=False):
+        if a.latest is None or b.earliest is None or (b.earliest - a.latest).days != 1:
+            return False
+    return True
+
+
+def _compatible(a: Candidate, b: Candidate) -> tuple[bool, bool]:
+    """(compatible, same) for two candidates' date readings."""
+    if a.value == b.value and a.end == b.end:
+        return True, True
+    sa, sb = a.span_days(), b.span_days()
+    if sa is None or sb is None:
+        return False, False
+    contains = (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
+    return contains, sa == sb
+
+
+def _score(a: Candidate, b: Candidate, weights: dict[str, float]) -> float:
+    """How strongly two candidates describe the same happening; 0 when they cannot."""
+    if a.document == b.document and a.sentence_start == b.sentence_start:
+        return 0.0  # two dates in one sentence date two things
+    ok, same = _compatible(a, b)
+    if not ok:
+        return 0.0
+    fa, fb = a.frame, b.frame
+    if fa.speech or fb.speech:
+        if fa.speech and fb.speech and same and fa.speaker and fa.speaker == fb.speaker:
+            return 1.0
+        return 0.0
+    if fa.event_noun and fb.event_noun and fa.event_noun != fb.event_noun:
+        return 0.0
+    sim = overlap(fa.terms, fb.terms, weights)
+    if fa.event_noun and fa.event_noun == fb.event_noun:
+        sim += 0.25
+    threshold = SAME_DATE_THRESHOLD if same else CONTAINED_THRESHOLD
+    return sim if sim >= threshold else 0.0
+
+
+def cluster_candidates(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """Group candidates that report the same happening. Finest dates seed clusters first, so a coarse
+    mention ("earlier this year") joins the precise one ("in July") rather than the reverse."""
+    weights = idf_weights(c.frame.terms for c in candidates)
+
+    def precision(c: Candidate) -> tuple[int, int]:
+        span = c.span_days()
+        return ((span[1] - span[0]) if span else 10**9, c.order)
+
+    clusters: list[_Cluster] = []
+    for c in sorted(candidates, key=precision):
+        best, best_score = None, 0.0
+        for cl in clusters:
+            if any(
+                m.document == c.document and m.sentence_start == c.sentence_start
+                for m in cl.members
+            ):
+                continue
+            score = max(_score(c, m, weights) for m in cl.members)
+            if score > best_score:
+                best, best_score = cl, score
+        if best is None:
+            clusters.append(_Cluster([c]))
+        else:
+            best.members.append(c)
+    groups = [sorted(cl.members, key=lambda m: m.order) for cl in clusters]
+    return sorted(groups, key=lambda g: g[0].order)
+
+
+def _title_for(members: Sequence[Candidate]) -> str:
+    """The most informative title among the sources: statements first (they name who said what),
+    then titles of a readable length from the most precise date."""
+
+    def quality(c: Candidate) -> tuple[int, int, int, int]:
+        words = len(c.frame.title.split())
+        complete = not c.frame.title.endswith("…")
+        readable = 2 if 6 <= words <= 14 and complete else 1 if words >= 3 and complete else 0
+        span = c.span_days()
+        width = (span[1] - span[0]) if span else 10**9
+        return (-int(c.frame.speech and ":" in c.frame.title), -readable, width, c.order)
+
+    return min(members, key=quality).frame.title
+
+
+def _event_id(members: Sequence[Candidate]) -> str:
+    first = members[0]
+    key = f"{first.document}:{first.timex.start}:{first.timex.end}"
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
+    best = min(
+        members, key=lambda c: (c.span_days() or (0, 10**9))[1] - (c.span_days() or (0, 0))[0]
+    )
+    value, end = best.value, best.end
+    earliest, latest = timevalue.span(value, end)
+    granularity = timevalue.granularity_of(value) if earliest else Granularity.UNKNOWN
+    documents = {m.document for m in members}
+    base = sum(m.timex.confidence for m in members) / len(members)
+    # Independent reports raise confidence; an unresolved date lowers it.
+    confidence = min(0.99, base * (0.85 + 0.1 * min(len(documents), 3)))
+    if earliest is None:
+        confidence *= 0.5
+    sources = tuple(
+        SourceRef(
+            document=m.document,
+            start=m.timex.start,
+            end=(m.end_timex or m.timex).end,
+            text=m.sentence[
+                m.timex.start - m.sentence_start : (m.end_timex or m.timex).end - m.sentence_start
+            ],
+            sentence=m.sentence,
+            sentence_start=m.sentence_start,
+            sentence_end=m.sentence_end,
+            rule=m.timex.rule,
+            value=m.value if m.end is None else f"{m.value}/{m.end}",
+            confidence=m.timex.confidence,
+        )
+        for m in members
+    )
+    terms = set().union(*(m.frame.terms for m in members))
+    # Markers for matching against stored events later (see core.merging): speakers and event nouns.
+    terms |= {"@" + m.frame.speaker.lower() for m in members if m.frame.speech and m.frame.speaker}
+    terms |= {"#" + m.frame.event_noun for m in members if m.frame.event_noun}
+    return ProposedEvent(
+        id=_event_id(members),
+        title=_title_for(members),
+        value=value,
+        end=end,
+        granularity=granularity,
+        earliest=earliest,
+        latest=latest,
+        confidence=round(confidence, 3),
+        sources=sources,
+        key_terms=tuple(sorted(terms)),
+    )
+
+
+def candidates_for(
+    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]] | None = None
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    for article in articles:
+        if timexes is not None and article.id in timexes:
+            found = timexes[article.id]
+        else:
+            from .temporal import find_timexes
+
+            found = find_timexes(article.text, article.published)
+        out.extend(_candidates(article, found, len(out)))
+    return out
+
+
+def propose_events(
+    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]] | None = None
+) -> list[ProposedEvent]:
+    """Candidate timeline events for ``articles``, in date order (unresolved last).
+
+    ``timexes`` may supply each article's timexes (by article id) when the caller already has them.
+    """
+    groups = cluster_candidates(candidates_for(articles, timexes))
+    events = [_to_event(g) for g in groups]
+    events.sort(
+        key=lambda e: (
+            timevalue.sort_key(e.value, e.end),
+            e.sources[0].document,
+            e.sources[0].start,
+        )
+    )
+    return events

@@ -1,0 +1,126 @@
+"""Sentence splitting tuned for news copy: abbreviations, initials, quotes, headlines and datelines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from .model import Sentence
+
+# Tokens that end in a period without ending a sentence. Lower-cased, without the final period.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev fr sr jr st mt ft
+    pres supt insp det atty hon messrs mmes mme mlle
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp ch art sec op
+    e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a
+    """.split()
+)
+# After these, a capitalised word usually continues the sentence ("U.S. Secretary", "Gen. Smith").
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev fr st mt hon u.s u.k u.n e.u".split()
+)
+
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_SENTENCE_OPENERS = frozenset(
+    "The A An He She It They We I But And In On At This That These Those There Its His Her Their".split()
+)
+_NEXT_WORD = re.compile(r"\s+[" + re.escape("\"'“‘([«") + r"]*([\w]+)")
+
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([«"
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.", "a.m.").
+    return bool((len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _next_starts_sentence(text: str, pos: int) -> bool:
+    """True when the text after ``pos`` (whitespace skipped) looks like a sentence start."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    while pos < n and text[pos] in _OPENERS:
+        pos += 1
+    if pos >= n:
+        return True
+    ch = text[pos]
+    return ch.isupper() or ch.isdigit() or not ch.isalpha()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with exact offsets (``text[s.start:s.end] == s.text``).
+
+    Line breaks always end a sentence (news copy puts headlines, standfirsts and paragraphs on their own
+    lines); a line without terminal punctuation is marked as a headline.
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        line_start = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        cuts = [0]
+        for m in _BOUNDARY.finditer(body):
+            end = m.end()
+            punct = body[m.start()]
+            if punct == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start()):
+                word = _WORD_BEFORE.search(body, 0, m.start())
+                w = word.group(1).lower().rstrip(".") if word else ""
+                nxt = _NEXT_WORD.match(body, end)
+                follower = nxt.group(1) if nxt else ""
+                if w in _MONTH_ABBREVIATIONS and follower[:1].isdigit():
+                    continue  # "Sept. 2024"
+                # "... in the U.S. The next ..." splits; "U.S. Secretary" and "Gen. Smith" do not.
+                is_initial = len(w) == 1
+                if (w in _TITLE_ABBREVIATIONS or is_initial) and follower not in _SENTENCE_OPENERS:
+                    continue
+                if not _next_starts_sentence(body, end):
+                    continue
+            if not _next_starts_sentence(body, end):
+                continue
+            cuts.append(end)
+        cuts.append(len(body))
+        for a, b in itertools.pairwise(cuts):
+            seg = body[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            seg = seg.strip()
+            if not seg:
+                continue
+            start = line_start + a + lead
+            is_headline = len(cuts) == 2 and seg[-1] not in ".!?…" + _CLOSERS and len(seg) < 200
+            out.append(Sentence(start, start + len(seg), seg, is_headline))
+    return out
+
+
+class SentenceIndex:
+    """Find the sentence containing an offset in O(log n)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = list(sentences)
+        self._starts = [s.start for s in self.sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def index_of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from dateline.core.sentences import SentenceIndex, split_sentences
+
+
+def texts(s: str) -> list[str]:
+    return [x.text for x in split_sentences(s)]
+
+
+def test_offsets_are_exact():
+    text = "BRUSSELS — Kyiv will get cash.  Rutte said so.\n\nA new paragraph here."
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_abbreviations_and_initials_do_not_split():
+    assert texts("Gen. Smith met U.S. Secretary Lloyd Austin in Sept. 2024. He left.") == [
+        "Gen. Smith met U.S. Secretary Lloyd Austin in Sept. 2024.",
+        "He left.",
+    ]
+    assert texts("Mr. J. R. Ewing arrived at 5 p.m. The talks began.") == [
+        "Mr. J. R. Ewing arrived at 5 p.m.",
+        "The talks began.",
+    ]
+
+
+def test_acronym_at_sentence_end_splits_before_a_sentence_opener():
+    assert texts("Aid flows from the U.S. The election may change that.") == [
+        "Aid flows from the U.S.",
+        "The election may change that.",
+    ]
+
+
+def test_quotes_stay_with_their_sentence():
+    assert texts("“We are on track,” Rutte said. “It is hard.” He left.") == [
+        "“We are on track,” Rutte said.",
+        "“It is hard.”",
+        "He left.",
+    ]
+
+
+def test_headlines_are_their_own_sentence():
+    sents = split_sentences("NATO pledges money — not membership\nBRUSSELS — Kyiv will get cash.")
+    assert [s.is_headline for s in sents] == [True, False]
+
+
+def test_index_finds_the_sentence_of_an_offset():
+    text = "One sentence. Another one here."
+    idx = SentenceIndex(split_sentences(text))
+    assert idx.at(text.index("Another")).text == "Another one here."
+    assert idx.at(text.index(" Another")) is None  # the space between sentences
