@@ -1,0 +1,460 @@
+"""Where an event comes from: its sources (quote in context, the date and how it was resolved) and
+its audit trail, field by field. Activating a source asks the main window to open that span."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import timevalue
+from ..core.explain import ANCHOR_LABELS, anchor_of, explain
+from ..core.highlight import clamp, relative, split_marked
+from ..core.history import FieldChange, field_changes, last_acceptance, when_label
+from ..core.model import AuditEntry, DocumentRecord, EventRecord, SourceRecord, TimexRecord
+from . import theme
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+_CONTEXT_CHARS = 90  # characters of the surrounding text shown around a quote
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _context(doc: DocumentRecord | None, src: SourceRecord) -> tuple[str, str]:
+    """Text just before and after the sentence, cut at word boundaries."""
+    if doc is None:
+        return "", ""
+    text = doc.text
+    before = text[max(0, src.sentence_start - _CONTEXT_CHARS) : src.sentence_start]
+    after = text[src.sentence_end : src.sentence_end + _CONTEXT_CHARS]
+    if src.sentence_start - _CONTEXT_CHARS > 0 and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if src.sentence_end + _CONTEXT_CHARS < len(text) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return " ".join(before.split()), " ".join(after.split())
+
+
+def source_html(
+    src: SourceRecord,
+    doc: DocumentRecord | None,
+    ev: EventRecord,
+    palette: QPalette,
+    timex: TimexRecord | None = None,
+) -> str:
+    """One source as rich text: article, quote in context with the date marked, and the reading."""
+    muted = theme.muted_color(palette).name()
+    title = doc.title if doc else src.document_title or f"Document {src.document_id}"
+    published = (
+        timevalue.label(doc.published.isoformat())
+        if doc and doc.published
+        else "no publication date"
+    )
+    origin = "added by the analyst" if src.origin == "analyst" else "found by the extractor"
+    mark = None
+    if src.timex_start is not None and src.timex_end is not None:
+        cut = clamp((src.timex_start, src.timex_end), (src.sentence_start, src.sentence_end))
+        mark = relative(cut, src.sentence_start) if cut else None
+    head, marked, tail = split_marked(src.quote, mark)
+    fill = theme.status_fill(str(ev.status), palette).name()
+    before, after = _context(doc, src)
+    quote = (
+        f"<span style='color:{muted}'>{html.escape(before)}</span> " if before else ""
+    ) + html.escape(head)
+    if marked:
+        quote += f"<b style='background:{fill}'>{html.escape(marked)}</b>"
+    quote += html.escape(tail)
+    if after:
+        quote += f" <span style='color:{muted}'>{html.escape(after)}</span>"
+    lines = []
+    if src.timex_text:
+        reading = timevalue.label(src.value) if src.value else "unresolved"
+        lines.append(
+            f"&ldquo;{html.escape(src.timex_text)}&rdquo; &rarr; <b>{html.escape(reading)}</b>"
+            f" <span style='color:{muted}'>({html.escape(src.value or '?')})</span>"
+        )
+        if src.value and ev.value and not timevalue.compatible(src.value, ev.value):
+            warn = theme.warning_color(palette).name()
+            lines.append(
+                f"<span style='color:{warn}'>&#9888; This source reads {html.escape(reading)};"
+                f" the event says {html.escape(timevalue.label(ev.value, ev.end))}</span>"
+            )
+        anchor = anchor_of(src.timex_text, timex.anchor if timex else "")
+        how = ANCHOR_LABELS.get(anchor, anchor)
+        if doc and doc.published and how == ANCHOR_LABELS["published"]:
+            how = f"relative to the publication date, {published}"
+    else:
+        how = "no date in this sentence"
+    facts = [how, f"rule {src.rule}" if src.rule else "", src.extractor_version, origin]
+    lines.append(
+        f"<span style='color:{muted}'>{html.escape(' · '.join(f for f in facts if f))}</span>"
+    )
+    return (
+        f"<p style='margin:0'><b>{html.escape(title)}</b>"
+        f" <span style='color:{muted}'>· {html.escape(published)}</span></p>"
+        f"<p style='margin-top:4px; margin-bottom:4px'>{quote}</p>"
+        f"<p style='margin:0'>{'<br>'.join(lines)}</p>"
+    )
+
+
+def source_explanation(
+    src: SourceRecord, doc: DocumentRecord | None, timex: TimexRecord | None = None
+) -> str:
+    """'Explain this date' for a source: how its date was resolved, in one line."""
+    if not src.timex_text:
+        return "This sentence has no date of its own."
+    if timex is not None:
+        return explain(timex, doc.published if doc else None)
+
+    class _Reading:
+        text = src.timex_text
+        value = src.value
+
+    return explain(_Reading(), doc.published if doc else None)
+
+
+class SourceListModel(QAbstractListModel):
+    """The sources of one event; HTML_ROLE gives the rich rendering, SOURCE_ROLE the record."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._event: EventRecord | None = None
+        self._sources: list[SourceRecord] = []
+        self._docs: Mapping[int, DocumentRecord] = {}
+        self._html: list[str] = []
+        self._timexes: dict[tuple[int, int, int], TimexRecord] = {}
+        self._palette = QPalette()
+
+    def set_event(
+        self,
+        ev: EventRecord | None,
+        documents: Mapping[int, DocumentRecord],
+        palette: QPalette,
+        timexes: Iterable[TimexRecord] = (),
+    ) -> None:
+        self.beginResetModel()
+        self._event = ev
+        self._docs = documents
+        self._palette = palette
+        self._timexes = {(t.document_id, t.start, t.end): t for t in timexes}
+        self._sources = list(ev.sources) if ev else []
+        self._html = [
+            source_html(s, documents.get(s.document_id), ev, palette, self._timex(s))
+            for s in self._sources
+            if ev is not None
+        ]
+        self.endResetModel()
+
+    def _timex(self, src: SourceRecord) -> TimexRecord | None:
+        if src.timex_start is None or src.timex_end is None:
+            return None
+        return self._timexes.get((src.document_id, src.timex_start, src.timex_end))
+
+    def source(self, row: int) -> SourceRecord:
+        return self._sources[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sources)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._sources):
+            return None
+        src = self._sources[index.row()]
+        doc = self._docs.get(src.document_id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            title = doc.title if doc else src.document_title
+            date = f" ('{src.timex_text}' = {src.value})" if src.timex_text else ""
+            return f"{title}: {src.quote}{date}"
+        if role == HTML_ROLE:
+            return self._html[index.row()]
+        if role == SOURCE_ROLE:
+            return src
+        if role == Qt.ItemDataRole.ToolTipRole:
+            line = html.escape(source_explanation(src, doc, self._timex(src)))
+            return f"<p>{line}</p><p><i>Click or press Enter to open the article here.</i></p>"
+        return None
+
+
+class HistoryModel(QAbstractTableModel):
+    """The audit trail as one row per changed field: when, who, action, field, before -> after."""
+
+    HEADERS = ("When", "Who", "Action", "Field", "Change")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FieldChange] = []
+
+    def set_history(self, history: Sequence[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._rows = field_changes(history)
+        self.endResetModel()
+
+    def change(self, row: int) -> FieldChange:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == 0:
+                return when_label(r.at)
+            if col == 1:
+                return r.who
+            if col == 2:
+                return r.action
+            if col == 3:
+                return r.field or "—"
+            if col == 4:
+                return f"{r.before} → {r.after}" if r.field else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return r.at
+            if col == 4 and r.field:
+                return f"{r.field}\nbefore: {r.before}\nafter: {r.after}"
+        return None
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Paints HTML_ROLE rich text, wrapped to the view's width."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: float
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(option.fontMetrics.averageCharWidth())
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(width, option.fontMetrics.averageCharWidth() * 20))
+        return doc
+
+    def _width(self, option: QStyleOptionViewItem) -> float:
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            return view.viewport().width() - 2 * (
+                view.spacing() if isinstance(view, QListView) else 0
+            )
+        return option.rect.width()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        # A soft fill and an accent bar instead of the solid selection colour: the quote's own
+        # colours (muted context, marked date) must stay readable on a selected source.
+        if selected:
+            painter.fillRect(
+                option.rect,
+                theme.mix(
+                    palette.color(QPalette.ColorRole.Base),
+                    palette.color(QPalette.ColorRole.Highlight),
+                    0.3 if theme.is_dark(palette) else 0.14,
+                ),
+            )
+            bar = option.rect.adjusted(0, 0, 0, 0)
+            bar.setWidth(max(2, option.fontMetrics.averageCharWidth() // 2))
+            painter.fillRect(bar, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.restore()
+        doc = self._document(option, index, option.rect.width())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.Text))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        doc = self._document(option, index, self._width(option))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 1)
+
+
+class _SourceList(QListView):
+    """Enter opens the current source, like a click (and unlike the style-dependent 'activated')."""
+
+    entered_source = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.entered_source.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Row heights depend on the width (wrapped text): re-measure after a resize.
+        self.scheduleDelayedItemsLayout()
+
+
+class ProvenancePanel(QWidget):
+    """Sources and History of one event. A plain view: activating a source is a request."""
+
+    source_activated = Signal(int, int, int, int, int)  # doc, sentence start/end, timex start/end
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._event: EventRecord | None = None
+        self._documents: Mapping[int, DocumentRecord] = {}
+        self._history: Sequence[AuditEntry] = ()
+        self._timexes: tuple[TimexRecord, ...] = ()
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Provenance summary")
+
+        self.source_model = SourceListModel(self)
+        self.sources_view = _SourceList(self)
+        self.sources_view.setModel(self.source_model)
+        self.sources_view.setItemDelegate(_HtmlDelegate(self.sources_view))
+        self.sources_view.setWordWrap(True)
+        self.sources_view.setUniformItemSizes(False)
+        self.sources_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.sources_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.sources_view.setSpacing(max(1, self.fontMetrics().height() // 5))
+        self.sources_view.setAlternatingRowColors(False)
+        self.sources_view.setAccessibleName("Sources of the event")
+        self.sources_view.setToolTip("Click a source, or press Enter, to open the article there")
+        self.sources_view.clicked.connect(self._activate)
+        self.sources_view.entered_source.connect(self._activate)
+
+        self.history_model = HistoryModel(self)
+        self.history_view = QTableView(self)
+        self.history_view.setModel(self.history_model)
+        self.history_view.setAccessibleName("History of the event")
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().setVisible(False)
+        fm = self.fontMetrics()
+        self.history_view.verticalHeader().setDefaultSectionSize(
+            fm.lineSpacing() + fm.height() // 2
+        )
+        self.history_view.setWordWrap(False)
+        self.history_view.setAlternatingRowColors(True)
+        header = self.history_view.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.sources_view, "Sources")
+        self.tabs.addTab(self.history_view, "History")
+        self.tabs.setAccessibleName("Provenance")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.sources_view)
+        self.set_event(None, {}, ())
+
+    def set_event(
+        self,
+        ev: EventRecord | None,
+        documents: Mapping[int, DocumentRecord],
+        history: Sequence[AuditEntry],
+        timexes: Iterable[TimexRecord] = (),
+    ) -> None:
+        """Show ``ev``. ``timexes`` (optional: the stored timexes of its documents) tell how each
+        source's date was anchored; without them the anchor is read from the date's text."""
+        self._timexes = tuple(timexes)
+        self._event, self._documents, self._history = ev, documents, history
+        self.source_model.set_event(ev, documents, self.palette(), self._timexes)
+        self.history_model.set_history(history if ev else ())
+        n_sources = self.source_model.rowCount()
+        n_history = self.history_model.rowCount()
+        self.tabs.setTabText(0, f"Sources ({n_sources})" if ev else "Sources")
+        self.tabs.setTabText(1, f"History ({n_history})" if ev else "History")
+        self._show_summary()
+        if n_sources:
+            self.sources_view.setCurrentIndex(self.source_model.index(0, 0))
+
+    def independent_documents(self) -> int:
+        """How many different documents report the event (its corroboration)."""
+        return len({s.document_id for s in self._event.sources}) if self._event else 0
+
+    def _show_summary(self) -> None:
+        pad = self.fontMetrics().averageCharWidth()
+        self.summary_label.setContentsMargins(pad, pad // 2, pad, pad // 2)
+        ev = self._event
+        if ev is None:
+            self.summary_label.setText("Select an event to see where it comes from.")
+            return
+        muted = theme.muted_color(self.palette()).name()
+        n, docs = len(ev.sources), self.independent_documents()
+        text = (
+            f"<b>{n} source{'s' if n != 1 else ''}</b> in <b>{docs} independent "
+            f"document{'s' if docs != 1 else ''}</b>"
+        )
+        accepted = last_acceptance(self._history)
+        if accepted is not None:
+            text += (
+                f" <span style='color:{muted}'>· accepted by {html.escape(accepted.who)} "
+                f"on {html.escape(when_label(accepted.at))}</span>"
+            )
+        elif str(ev.status) == "proposed":
+            text += f" <span style='color:{muted}'>· not reviewed yet</span>"
+        self.summary_label.setText(text)
+
+    @Slot(QModelIndex)
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        src = self.source_model.source(index.row())
+        self.source_activated.emit(
+            src.document_id,
+            src.sentence_start,
+            src.sentence_end,
+            -1 if src.timex_start is None else src.timex_start,
+            -1 if src.timex_end is None else src.timex_end,
+        )
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and hasattr(self, "source_model"):
+            self.set_event(self._event, self._documents, self._history, self._timexes)
