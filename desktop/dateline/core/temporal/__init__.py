@@ -1,0 +1,173 @@
+"""The temporal engine: find every temporal expression in a text and resolve it.
+
+``find_timexes(text, published)`` runs our own grammar over the text and resolves each match:
+
+- ``lexicon``: month/day names, number words, units, modifiers, as regex fragments;
+- ``grammar``: the rules as one ordered alternation, a start-word gate that keeps the scan fast, and context
+  filters ("€40", "may" the modal, "2000 troops" are not dates);
+- ``tense``: the tense of the clause around a match, from the nearest verb cue;
+- ``normalize`` dispatches to ``dates``, ``periods``, ``relative`` and ``amounts``, which turn a match into
+  TIMEX3 values against the publication date or an earlier mention (``reading`` holds what they share,
+  ``anchoring`` and ``values`` the calendar arithmetic); ``fallback`` asks dateparser, lazily, about forms
+  we have no rule for;
+- this module builds ``Timex`` records and links coordinated and ranged expressions into groups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..model import Anchor, Granularity, Timex, TimexType
+from ..timevalue import interval, label
+from .grammar import scan
+from .normalize import TENSE_RULES, Context, Mention, Reading, normalize
+from .tense import clause_tense
+
+EXTRACTOR_VERSION = "temporal-1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "find_timexes"]
+
+_COORD = re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I)
+_RANGE = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
+
+
+def _describe(
+    text: str, r: Reading, tense: str, published: dt.date | None, rule: str, anchor_text: str
+) -> str:
+    """One human line saying what the expression was read against and what it came to."""
+    shown = label(r.value) if r.type in (TimexType.DATE, TimexType.TIME) else r.value
+    if r.anchor is Anchor.ABSOLUTE:
+        return f"'{text}' states its own date -> {shown}"
+    if r.anchor is Anchor.MENTION:
+        return f"'{text}' counted from the earlier mention '{anchor_text}' -> {shown}"
+    if r.anchor is Anchor.NONE:
+        return f"'{text}' is relative and the article has no publication date -> unresolved ({r.value})"
+    pub = label(published.isoformat()) if published else "?"
+    if tense and rule in TENSE_RULES:
+        return f"'{text}' in a {tense}-tense clause of an article published {pub} -> {shown}"
+    return f"'{text}' read from the publication date {pub} -> {shown}"
+
+
+def _to_timex(
+    text: str, r: Reading, rule: str, tense: str, published: dt.date | None, anchor_text: str
+) -> Timex:
+    span_text = text[r.start : r.end]
+    if r.type in (TimexType.DATE, TimexType.TIME):
+        earliest, latest, gran = interval(r.value)
+    else:
+        earliest, latest, gran = None, None, Granularity.UNKNOWN
+    return Timex(
+        start=r.start,
+        end=r.end,
+        text=span_text,
+        type=r.type,
+        value=r.value,
+        granularity=gran,
+        earliest=earliest,
+        latest=latest,
+        anchor=r.anchor,
+        rule=rule,
+        confidence=round(max(0.0, min(1.0, r.confidence)), 3),
+        anchor_start=r.anchor_start,
+        needs_anchor=r.needs_anchor or r.anchor is Anchor.NONE,
+        mod=r.mod,
+        tense=tense if rule in TENSE_RULES else "",
+        explanation=_describe(span_text, r, tense, published, rule, anchor_text),
+        alternatives=r.alternatives,
+    )
+
+
+def _group(text: str, found: list[tuple[Timex, str]]) -> list[Timex]:
+    """Give coordinated ("Thursday and Friday") and ranged ("from Monday to Wednesday") parts one group."""
+    out = [t for t, _ in found]
+    roles = [role for _, role in found]
+    groups: list[int | None] = [None] * len(out)
+    next_id = 1
+    for i, role in enumerate(roles):
+        if role in ("start", "member") and i + 1 < len(out) and roles[i + 1] in ("end", "member"):
+            groups[i] = groups[i + 1] = groups[i] or next_id
+            next_id += 1
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.type not in (TimexType.DATE, TimexType.TIME) or b.type is not a.type:
+            continue
+        gap = text[a.end : b.start]
+        if len(gap) > 12 or groups[i + 1] is not None:
+            continue
+        comma_list = (
+            re.fullmatch(r"\s*,\s*", gap) is not None
+            and i + 2 < len(out)
+            and _COORD.fullmatch(text[b.end : out[i + 2].start]) is not None
+        )
+        if (
+            comma_list
+            or _COORD.fullmatch(gap)
+            or (
+                _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)
+                and re.fullmatch(r"\s*and\s*", gap, re.I)
+            )
+        ):
+            ranged = bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
+            gid = groups[i] or next_id
+            if groups[i] is None:
+                next_id += 1
+            groups[i] = groups[i + 1] = gid
+            if ranged and not roles[i]:
+                roles[i], roles[i + 1] = "start", "end"
+            else:
+                roles[i] = roles[i] or "member"
+                roles[i + 1] = "member"
+        elif _RANGE.fullmatch(gap):
+            gid = groups[i] or next_id
+            if groups[i] is None:
+                next_id += 1
+            groups[i] = groups[i + 1] = gid
+            roles[i] = roles[i] if roles[i] == "member" else (roles[i] or "start")
+            roles[i + 1] = "end"
+    result = []
+    for t, gid, role in zip(out, groups, roles, strict=True):
+        if gid is None:
+            result.append(t)
+        else:
+            result.append(replace(t, group=gid, group_role=role or "member"))
+    return result
+
+
+def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
+    """Every temporal expression in ``text``, sorted by start offset.
+
+    Relative expressions are resolved against ``published``; without it they keep an X-filled value,
+    ``anchor=NONE`` and ``needs_anchor=True`` (never today's date).
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    ctx = Context(text=text, published=published)
+    found: list[tuple[Timex, str]] = []
+    mention_text: dict[int, str] = {}
+    for hit in scan(text):
+        tense = clause_tense(text, hit.start, hit.end) if hit.rule in TENSE_RULES else ""
+        ctx.tense = tense
+        try:
+            readings = normalize(hit, ctx)
+        except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
+            continue  # an impossible date or an odd form: no reading rather than a crash
+        for r in readings:
+            if not (0 <= r.start < r.end <= len(text)):
+                continue
+            anchor_text = mention_text.get(r.anchor_start, "") if r.anchor_start is not None else ""
+            t = _to_timex(text, r, hit.rule, tense, published, anchor_text)
+            mention_text[t.start] = t.text
+            found.append((t, r.role))
+            if t.type in (TimexType.DATE, TimexType.TIME) and t.earliest is not None:
+                ctx.mentions.append(
+                    Mention(
+                        t.start, t.end, t.value, t.granularity, hit.rule, t.anchor is Anchor.MENTION
+                    )
+                )
+    found.sort(key=lambda p: (p[0].start, p[0].end))
+    return _group(text, found)

@@ -1,0 +1,244 @@
+"""Normalizers for calendar dates: "16 October 2024", "Aug. 7", "July", "Wednesday", "Christmas"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Anchor, Granularity, TimexType
+from .anchoring import easter, month_year, nth_weekday, weekday_date
+from .grammar import Hit
+from .lexicon import (
+    HOLIDAYS,
+    MONTH_NUM,
+    PARTS_OF_DAY,
+    WEEKDAY_NUM,
+)
+from .reading import (
+    RANGE_GAP,
+    Context,
+    Reading,
+    absolute_reading,
+    nearest_year,
+    position_mod,
+    relative_reading,
+    valid_day,
+)
+from .values import norm
+
+
+def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
+    day = int("".join(c for c in g["day"] or "" if c.isdigit()))
+    day2 = int("".join(c for c in g.get("day2") or "" if c.isdigit()) or 0)
+    wd = WEEKDAY_NUM.get(norm(g["wd"]).rstrip(".")[:3] + "day", None) if g.get("wd") else None
+    if wd is None and g.get("wd"):
+        wd = next(
+            (n for k, n in WEEKDAY_NUM.items() if k.startswith(norm(g["wd"]).rstrip(".")[:3])), None
+        )
+    readings: list[Reading] = []
+    m = hit.match
+    first_end = m.end("day") if day2 else hit.end
+    if g["year"]:
+        y = int(g["year"])
+        if not valid_day(y, mon, day):
+            return []
+        r = absolute_reading(hit, f"{y:04d}-{mon:02d}-{day:02d}")
+        r.end = first_end
+        readings.append(r)
+    else:
+        year: int | None = None
+        if ctx.published is not None:
+            year = nearest_year(ctx.published, mon, day, ctx.tense)
+            if wd is not None:
+                for y in (year, year + 1, year - 1):
+                    if valid_day(y, mon, day) and dt.date(y, mon, day).weekday() == wd:
+                        year = y
+                        break
+        if year is not None and not valid_day(year, mon, day):
+            return []
+        if not (1 <= day <= 31):
+            return []
+        value = f"{year:04d}-{mon:02d}-{day:02d}" if year is not None else None
+        r = relative_reading(hit, ctx, value, f"XXXX-{mon:02d}-{day:02d}", 0.85)
+        r.end = first_end
+        readings.append(r)
+    if day2 and day2 > day:
+        first = readings[0]
+        v2 = first.value[:8] + f"{day2:02d}"
+        if first.value[:4].isdigit() and not valid_day(int(first.value[:4]), mon, day2):
+            return readings
+        coord = norm(g.get("rsep")) in ("and", "or")
+        second = Reading(
+            m.start("day2"),
+            m.end("day2"),
+            TimexType.DATE,
+            v2,
+            first.anchor,
+            first.confidence,
+            needs_anchor=first.needs_anchor,
+            role="member" if coord else "end",
+        )
+        if g["year"]:
+            # the year closes the whole range: "July 9-11, 2024" -> the second part ends after the year
+            second.end = hit.end
+        first.role = "member" if coord else "start"
+        readings.append(second)
+    return readings
+
+
+def _iso(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    y, m, d = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
+    if not valid_day(y, m, d):
+        return []
+    if g["hh"]:
+        return [
+            absolute_reading(
+                hit, f"{y:04d}-{m:02d}-{d:02d}T{g['hh']}:{g['mi']}", type=TimexType.TIME
+            )
+        ]
+    return [absolute_reading(hit, f"{y:04d}-{m:02d}-{d:02d}")]
+
+
+def _numeric(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    a, b, c = int(g["a"] or 0), int(g["b"] or 0), g["c"] or ""
+    y = int(c) if len(c) == 4 else (2000 + int(c) if int(c) < 50 else 1900 + int(c))
+    if g["sep"] == "/":
+        mo, d = (a, b) if a <= 12 else (b, a)
+        if valid_day(y, mo, d):
+            return [absolute_reading(hit, f"{y:04d}-{mo:02d}-{d:02d}", 0.8)]
+        return []
+    # dotted dates are day-first in most of the world, but let dateparser decide with its own heuristics
+    from .fallback import parse_date
+
+    day = parse_date(ctx.text[hit.start : hit.end], ctx.published, ctx.tense)
+    if day is None:
+        return []
+    return [absolute_reading(hit, day.isoformat(), 0.7)]
+
+
+def _month_year(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
+    mod = position_mod(g["mod"])
+    if g["year"]:
+        return [absolute_reading(hit, f"{int(g['year']):04d}-{mon:02d}", mod=mod)]
+    rel = norm(g["rel"])
+    off = {"last": -1, "next": 1}.get(rel, 0)
+    value = f"{ctx.published.year + off:04d}-{mon:02d}" if ctx.published else None
+    return [relative_reading(hit, ctx, value, f"XXXX-{mon:02d}", 0.9, mod=mod)]
+
+
+def _month(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
+    mod = position_mod(g["mod"])
+    rel = norm(g["rel"])
+    if ctx.published is None:
+        return [relative_reading(hit, ctx, None, f"XXXX-{mon:02d}", 0.8, mod=mod)]
+    y = (
+        month_year(ctx.published, mon, ctx.tense, rel)
+        if rel
+        else nearest_year(ctx.published, mon, 15, ctx.tense)
+    )
+    alts = tuple(
+        f"{yy:04d}-{mon:02d}" for yy in (y - 1, y + 1) if abs(yy - ctx.published.year) <= 1
+    )
+    return [relative_reading(hit, ctx, f"{y:04d}-{mon:02d}", "", 0.8, mod=mod, alternatives=alts)]
+
+
+def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    wd = WEEKDAY_NUM[norm(g["wd"])]
+    pod = PARTS_OF_DAY.get(norm(g["pod"]), "")
+    mod = position_mod(g["mod"])
+    typ = TimexType.DATE  # TimeML types "Wednesday night" as a DATE with a part-of-day value
+    suffix = (
+        f"T{pod}" if pod else ""
+    )  # a DATE with a part-of-day value, as TimeBank types "Wednesday night"
+    if ctx.published is None:
+        return [
+            relative_reading(hit, ctx, None, f"XXXX-WXX-{wd + 1}{suffix}", 0.8, mod=mod, type=typ)
+        ]
+    rel = norm(g["rel"])
+    tense = ctx.tense
+    if not rel and ctx.text.startswith(("'s", "’s"), hit.end) and tense != "past":
+        tense = "past"  # "Wednesday's ruling": a day whose event is already reported on
+    d = weekday_date(ctx.published, wd, tense, rel)
+    if rel == "previous" and ctx.text[max(0, hit.start - 4) : hit.start].lower() == "the ":
+        # "the previous Friday" counts back from the day last mentioned, not from publication
+        last = ctx.last_mention(hit.start, Granularity.DAY)
+        if last is not None:
+            p0 = dt.date.fromisoformat(last.value[:10])
+            d = p0 - dt.timedelta(days=(p0.weekday() - wd) % 7 or 7)
+            return [
+                Reading(
+                    hit.start,
+                    hit.end,
+                    TimexType.DATE,
+                    d.isoformat(),
+                    Anchor.MENTION,
+                    0.75,
+                    anchor_start=last.start,
+                    mod=mod,
+                )
+            ]
+    prev = ctx.mentions[-1] if ctx.mentions else None
+    if (
+        prev is not None
+        and prev.rule == "weekday"
+        and RANGE_GAP.fullmatch(ctx.text, prev.end, hit.start)
+    ):
+        # "from Monday to Wednesday": the end of a weekday range follows its start
+        p0 = dt.date.fromisoformat(prev.value[:10])
+        d = p0 + dt.timedelta(days=(wd - p0.weekday()) % 7 or 7)
+    alts = tuple(
+        x.isoformat()
+        for x in (
+            weekday_date(ctx.published, wd, "past", ""),
+            weekday_date(ctx.published, wd, "future", ""),
+        )
+        if x != d
+    )
+    conf = 0.9 if ctx.tense or g["rel"] or d == ctx.published else 0.7
+    return [
+        relative_reading(
+            hit, ctx, d.isoformat() + suffix, "", conf, mod=mod, type=typ, alternatives=alts[:1]
+        )
+    ]
+
+
+def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    name = norm(g["h"]).replace("’", "'")
+
+    def on(y: int) -> dt.date:
+        if name in HOLIDAYS:
+            mo, d = HOLIDAYS[name]
+            return dt.date(y, mo, d)
+        if name.startswith("thanksgiving"):
+            return nth_weekday(y, 11, 3, 4)
+        if name.startswith("easter"):
+            return easter(y)
+        if name == "good friday":
+            return easter(y) - dt.timedelta(days=2)
+        if name == "labor day":
+            return nth_weekday(y, 9, 0, 1)
+        return nth_weekday(y, 5, 0, -1)  # memorial day
+
+    if g["year"]:
+        return [absolute_reading(hit, on(int(g["year"])).isoformat())]
+    if ctx.published is None:
+        return [relative_reading(hit, ctx, None, "XXXX-XX-XX", 0.8)]
+    p = ctx.published
+    rel = norm(g["rel"])
+    this = on(p.year)
+    if rel == "last" or (not rel and ctx.tense == "past"):
+        d = this if this <= p else on(p.year - 1)
+    elif rel == "next" or (not rel and ctx.tense == "future"):
+        d = this if this >= p else on(p.year + 1)
+    else:
+        d = this
+    return [relative_reading(hit, ctx, d.isoformat(), "", 0.85)]

@@ -1,0 +1,138 @@
+"""What a rule normalizer produces (``Reading``) and what it can see (``Context``), plus shared helpers.
+
+Handlers never look at today's date: with no publication date, relative expressions keep an X-filled value
+and say they need an anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Anchor, Granularity, TimexType
+from .grammar import Hit
+from .lexicon import POSITION_MOD
+from .values import norm
+
+TENSE_RULES = frozenset(
+    {"weekday", "month", "month_day", "day_month", "season", "time", "holiday", "part_of_day"}
+)
+
+
+@dataclass(slots=True)
+class Reading:
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    anchor: Anchor
+    confidence: float
+    mod: str = ""
+    anchor_start: int | None = None
+    needs_anchor: bool = False
+    alternatives: tuple[str, ...] = ()
+    role: str = ""  # "start"/"end"/"member" inside one match ("July 9-11")
+
+
+RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.I)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    value: str
+    granularity: Granularity
+    rule: str = ""
+    derived: bool = False  # itself counted from a mention: never a base for "a year earlier" chains
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    published: dt.date | None
+    tense: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+    def last_mention(self, before: int, finest: Granularity | None = None) -> Mention | None:
+        order = list(Granularity)
+        for m in reversed(self.mentions):
+            if m.derived or m.start >= before or before - m.start > 3000:
+                continue
+            if finest is None or order.index(m.granularity) <= order.index(finest):
+                return m
+        return None
+
+
+def position_mod(word: str | None) -> str:
+    w = norm(word)
+    for key, mod in POSITION_MOD.items():
+        if w.startswith(key) or f" {key}" in f" {w}":
+            return mod
+    return ""
+
+
+def relative_reading(
+    hit: Hit,
+    ctx: Context,
+    value: str | None,
+    unresolved: str,
+    conf: float,
+    *,
+    type: TimexType = TimexType.DATE,
+    mod: str = "",
+    alternatives: tuple[str, ...] = (),
+) -> Reading:
+    """A reading relative to the publication date, or an unresolved one when there is none."""
+    if ctx.published is None or value is None:
+        return Reading(
+            hit.start,
+            hit.end,
+            type,
+            unresolved,
+            Anchor.NONE,
+            conf * 0.6,
+            mod=mod,
+            needs_anchor=True,
+        )
+    return Reading(
+        hit.start, hit.end, type, value, Anchor.PUBLISHED, conf, mod=mod, alternatives=alternatives
+    )
+
+
+def absolute_reading(
+    hit: Hit, value: str, conf: float = 0.95, *, type: TimexType = TimexType.DATE, mod: str = ""
+) -> Reading:
+    return Reading(hit.start, hit.end, type, value, Anchor.ABSOLUTE, conf, mod=mod)
+
+
+def nearest_year(published: dt.date, month: int, day: int, tense: str) -> int:
+    """The year putting month/day nearest to publication; the clause tense tips readings half a year away.
+
+    News reports mention dates close to the day they are published, in both directions ("Dec. 7" in late
+    October is this December); a past or future clause weighs against readings on the other side.
+    """
+    best, best_score = published.year, None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = dt.date(y, month, min(day, 28) if month == 2 and day == 29 else day)
+        except ValueError:
+            continue
+        delta = (d - published).days
+        score = abs(delta)
+        if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
+            score += 240
+        elif tense == "" and delta > 0:
+            score += 45  # news looks back more often than ahead
+        if best_score is None or score < best_score:
+            best, best_score = y, score
+    return best
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
