@@ -1,0 +1,113 @@
+"""Lanes: which group each item belongs to (by tag, document, source reliability, or none).
+
+Rows within a lane depend on the zoom (labels need pixels, not days), so they are stacked per frame
+by ``stack.stack_rows``; a lane here is just its items, sorted by start, and their interval index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .index import IntervalIndex
+from .items import TimelineItem
+
+LANE_MODES = ("none", "tag", "document", "reliability")
+
+
+@dataclass(slots=True)
+class Lane:
+    key: str
+    title: str
+    items: list[TimelineItem]  # sorted by start
+    index: IntervalIndex = field(repr=False)
+
+
+@dataclass(slots=True)
+class TimelineLayout:
+    mode: str
+    lanes: list[Lane]
+    extent: tuple[float, float] | None  # earliest start, latest end; None when nothing is dated
+    where: dict[int, tuple[int, int]]  # event id -> (lane, position in lane)
+    undated: int = 0
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(lane.items) for lane in self.lanes)
+
+
+def lane_of(item: TimelineItem, mode: str, document_titles: Mapping[int, str]) -> tuple[tuple, str]:
+    """(sort key, title) of the lane an item belongs to in ``mode``."""
+    if mode == "tag":
+        return ((1, "") if not item.tag else (0, item.tag.casefold())), item.tag or "Untagged"
+    if mode == "document":
+        if not item.documents:
+            return (3, 0), "No source"
+        if len(item.documents) > 1:
+            return (2, 0), "Several documents"  # corroborated events: worth a lane of their own
+        doc = item.documents[0]
+        return (1, doc), document_titles.get(doc) or f"Document {doc}"
+    if mode == "reliability":
+        if not item.reliability:
+            return (1, ""), "Unrated"
+        return (0, item.reliability), f"Reliability {item.reliability}"
+    if mode == "none":
+        return (0,), ""
+    raise ValueError(f"unknown lane mode {mode!r}; expected one of {', '.join(LANE_MODES)}")
+
+
+def build_layout(
+    items: Iterable[TimelineItem],
+    mode: str = "none",
+    document_titles: Mapping[int, str] | None = None,
+    undated: int = 0,
+) -> TimelineLayout:
+    titles = document_titles or {}
+    groups: dict[tuple, tuple[str, list[TimelineItem]]] = {}
+    for it in items:
+        key, title = lane_of(it, mode, titles)
+        groups.setdefault(key, (title, []))[1].append(it)
+    lanes: list[Lane] = []
+    where: dict[int, tuple[int, int]] = {}
+    lo, hi = float("inf"), float("-inf")
+    for key in sorted(groups):
+        title, members = groups[key]
+        members.sort(key=lambda it: (it.start, -it.end, it.id))
+        starts = [it.start for it in members]
+        ends = [it.end for it in members]
+        lo, hi = min(lo, starts[0]), max(hi, max(ends))
+        n = len(lanes)
+        for pos, it in enumerate(members):
+            where.setdefault(it.id, (n, pos))
+        lanes.append(Lane(repr(key), title, members, IntervalIndex(starts, ends)))
+    extent = (lo, hi) if lanes else None
+    return TimelineLayout(mode, lanes, extent, where, undated)
+
+
+def allocate_rows(needed: Sequence[int], capacity: int) -> list[int]:
+    """Rows shown per lane when not all of them fit: every lane one row, then fair shares.
+
+    A lane needing less than its share leaves the rest to the others (water-filling). When there
+    are fewer rows than lanes, the first lanes get them.
+    """
+    if sum(needed) <= capacity:
+        return list(needed)
+    out = [0] * len(needed)
+    left = capacity
+    for i, n in enumerate(needed):
+        if n > 0 and left > 0:
+            out[i], left = 1, left - 1
+    while left > 0:
+        hungry = [i for i, n in enumerate(needed) if out[i] < n]
+        if not hungry:
+            break
+        share = left // len(hungry)
+        if share == 0:
+            for i in hungry[:left]:
+                out[i] += 1
+            break
+        for i in hungry:
+            give = min(share, needed[i] - out[i])
+            out[i] += give
+            left -= give
+    return out
