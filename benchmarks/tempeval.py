@@ -9,7 +9,12 @@ Method
 * Strict match: identical span. Relaxed match: overlapping spans, each gold and each system timex matched at
   most once (greedy, in text order). Precision, recall and F1 are over timexes.
 * Value F1 and type F1 = relaxed F1 x attribute accuracy over the relaxed matches, as the TempEval-3 scorer
-  computes them.
+  computes them (values compared as exact strings).
+* One extra, clearly labelled line, "value F1, equivalent notations", also counts a value as right when it
+  differs from the gold only in notation (see ``notation``): a decade written ``199`` or ``199X``, a century
+  ``19`` or ``19XX``, a week number with or without its leading zero (``2000-W7`` = ``2000-W07``). Nothing
+  else: ``1949`` against ``1949-XX`` or ``T17`` against ``T17:00`` stay wrong. The primary figure is the
+  exact one.
 * Baseline: ``dateparser.search.search_dates`` on the same texts, languages=['en'], RELATIVE_BASE = the DCT;
   its spans are found by locating each returned substring in order; its value is the returned datetime's
   date (ISO day) and its type DATE.
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -31,6 +37,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _tbaq
+
+_DECADE = re.compile(r"(\d{3})X?")
+_CENTURY = re.compile(r"(\d{2})(?:XX)?")
+_WEEK = re.compile(r"(\d{4}-W)(\d)(?!\d)")
+
+
+def notation(value: str) -> str:
+    """``value`` in one canonical spelling, for the equivalent-notations line only (never the primary one)."""
+    if m := _DECADE.fullmatch(value):
+        return f"{m.group(1)}X"
+    if m := _CENTURY.fullmatch(value):
+        return f"{m.group(1)}XX"
+    return _WEEK.sub(r"\g<1>0\g<2>", value, count=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +68,7 @@ class Score:
     strict: int = 0
     relaxed: int = 0
     value_ok: int = 0
+    value_notation_ok: int = 0
     type_ok: int = 0
     missed: collections.Counter[str] = field(default_factory=collections.Counter)
     spurious: collections.Counter[str] = field(default_factory=collections.Counter)
@@ -82,6 +102,8 @@ class Score:
                 self.strict += 1
             else:
                 self.wrong_span[f"{g.text!r} ~ {s.text!r}"] += 1
+            if notation(s.value) == notation(g.value):
+                self.value_notation_ok += 1
             if s.value == g.value:
                 self.value_ok += 1
             else:
@@ -104,11 +126,13 @@ class Score:
         relaxed = self.prf(self.relaxed)
         v_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
         t_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
+        n_acc = self.value_notation_ok / self.relaxed if self.relaxed else 0.0
         return {
             "strict": strict,
             "relaxed": relaxed,
             "value": (relaxed[0] * v_acc, relaxed[1] * v_acc, relaxed[2] * v_acc),
             "type": (relaxed[0] * t_acc, relaxed[1] * t_acc, relaxed[2] * t_acc),
+            "notation": (relaxed[0] * n_acc, relaxed[1] * n_acc, relaxed[2] * n_acc),
         }
 
 
@@ -161,6 +185,11 @@ def report(name: str, score: Score, elapsed: float, ndocs: int) -> None:
     for key in ("strict", "relaxed", "value", "type"):
         p, r, f1 = f[key]
         print(f"  {key:<8} P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f1:5.1f}")
+    p, r, f1 = f["notation"]
+    print(
+        f"  (extra) value F1, equivalent notations (199=199X, 19=19XX, W7=W07):"
+        f" P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f1:5.1f}"
+    )
     print(f"  speed    {ndocs / elapsed:,.1f} documents/s ({elapsed:.2f} s)")
 
 

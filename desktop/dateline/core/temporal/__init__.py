@@ -25,7 +25,7 @@ from .grammar import scan
 from .normalize import TENSE_RULES, Context, Mention, Reading, normalize
 from .tense import clause_tense
 
-EXTRACTOR_VERSION = "temporal-1.0"
+EXTRACTOR_VERSION = "temporal-1.1"  # 1.1: results-report periods, plan tense, ISO weeks of days
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
 
@@ -149,6 +149,7 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     ctx = Context(text=text, published=published)
     found: list[tuple[Timex, str]] = []
     mention_text: dict[int, str] = {}
+    mention_value: dict[int, str] = {}
     for hit in scan(text):
         tense = clause_tense(text, hit.start, hit.end) if hit.rule in TENSE_RULES else ""
         ctx.tense = tense
@@ -164,10 +165,18 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
             mention_text[t.start] = t.text
             found.append((t, r.role))
             if t.type in (TimexType.DATE, TimexType.TIME) and t.earliest is not None:
+                # a value counted from an earlier mention is no base for further counting, unless it
+                # only restates that mention ("the quarter" after "the third quarter")
+                derived = (
+                    t.anchor is Anchor.MENTION and mention_value.get(r.anchor_start) != t.value
+                )
                 ctx.mentions.append(
-                    Mention(
-                        t.start, t.end, t.value, t.granularity, hit.rule, t.anchor is Anchor.MENTION
-                    )
+                    Mention(t.start, t.end, t.value, t.granularity, hit.rule, derived)
+                )
+                mention_value[t.start] = t.value
+            elif t.type is TimexType.DURATION and not t.value.startswith("PT"):
+                ctx.mentions.append(
+                    Mention(t.start, t.end, t.value, t.granularity, hit.rule, duration=True)
                 )
     found.sort(key=lambda p: (p[0].start, p[0].end))
     return _group(text, found)

@@ -138,7 +138,9 @@ _FUTURE = {"future", "the future", "soon"}
 
 def _ref(hit: Hit, ctx: Context) -> list[Reading]:
     r = norm(hit.groups["r"])
-    if r in _PRESENT:
+    if r == "then current":
+        v = "PAST_REF"  # "the then current price": what was current at the time told of
+    elif r in _PRESENT:
         v = "PRESENT_REF"
     elif r in _FUTURE or r.endswith("future"):
         v = "FUTURE_REF"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Anchor, Granularity, TimexType
 from .anchoring import easter, month_year, nth_weekday, weekday_date
@@ -23,7 +24,7 @@ from .reading import (
     relative_reading,
     valid_day,
 )
-from .values import norm
+from .values import norm, spelled_year
 
 
 def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
@@ -123,8 +124,9 @@ def _month_year(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
     mod = position_mod(g["mod"])
-    if g["year"]:
-        return [absolute_reading(hit, f"{int(g['year']):04d}-{mon:02d}", mod=mod)]
+    year = g["year"] or spelled_year(g.get("years"))
+    if year:
+        return [absolute_reading(hit, f"{int(year):04d}-{mon:02d}", mod=mod)]
     rel = norm(g["rel"])
     off = {"last": -1, "next": 1}.get(rel, 0)
     value = f"{ctx.published.year + off:04d}-{mon:02d}" if ctx.published else None
@@ -203,11 +205,41 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
         if x != d
     )
     conf = 0.9 if ctx.tense or g["rel"] or d == ctx.published else 0.7
-    return [
-        relative_reading(
-            hit, ctx, d.isoformat() + suffix, "", conf, mod=mod, type=typ, alternatives=alts[:1]
-        )
-    ]
+    r = relative_reading(
+        hit, ctx, d.isoformat() + suffix, "", conf, mod=mod, type=typ, alternatives=alts[:1]
+    )
+    lead = _DAY_BEFORE.search(ctx.text, max(0, hit.start - 20), hit.start)
+    if lead and not suffix:
+        # "the day before last Tuesday's hearing": one day off the weekday, one expression
+        r.start = lead.start()
+        r.value = (
+            d + dt.timedelta(days=-1 if lead.group(1).lower() == "before" else 1)
+        ).isoformat()
+    return [r]
+
+
+_DAY_BEFORE = re.compile(r"(?<![\w-])day\s+(before|after)\s+$", re.I)
+
+
+def iso_week(value: str) -> str:
+    """The ISO week (TIMEX3 ``YYYY-Www``) holding a full ``YYYY-MM-DD`` value; other values unchanged."""
+    if len(value) != 10 or not value[:4].isdigit():
+        return value
+    iy, iw, _ = dt.date.fromisoformat(value).isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
+
+
+def _week_of(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    day = _month_day(
+        Hit("month_day", hit.start, hit.end, {**hit.groups, "wd": None}, hit.match), ctx
+    )
+    if not day:
+        return []
+    r = day[0]
+    r.start, r.end = hit.start, hit.end
+    r.value = iso_week(r.value) if r.value[:4].isdigit() else "XXXX-WXX"
+    return [r]
 
 
 def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
@@ -228,17 +260,24 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
             return nth_weekday(y, 9, 0, 1)
         return nth_weekday(y, 5, 0, -1)  # memorial day
 
+    week = bool(g.get("wk"))  # "Easter week": the week holding the holiday
     if g["year"]:
         return [absolute_reading(hit, on(int(g["year"])).isoformat())]
     if ctx.published is None:
-        return [relative_reading(hit, ctx, None, "XXXX-XX-XX", 0.8)]
+        return [relative_reading(hit, ctx, None, "XXXX-WXX" if week else "XXXX-XX-XX", 0.8)]
     p = ctx.published
     rel = norm(g["rel"])
     this = on(p.year)
-    if rel == "last" or (not rel and ctx.tense == "past"):
+    if rel == "last":
         d = this if this <= p else on(p.year - 1)
-    elif rel == "next" or (not rel and ctx.tense == "future"):
+    elif rel == "next":
         d = this if this >= p else on(p.year + 1)
-    else:
+    elif rel == "this":
         d = this
-    return [relative_reading(hit, ctx, d.isoformat(), "", 0.85)]
+    else:
+        # like a month and day: the nearest occurrence, the clause tense tipping the balance
+        d = on(nearest_year(p, this.month, this.day, ctx.tense))
+        if d.year != p.year:
+            d = on(d.year)  # a movable feast falls on its own day in that year
+    v = d.isoformat()
+    return [relative_reading(hit, ctx, iso_week(v) if week else v, "", 0.85)]

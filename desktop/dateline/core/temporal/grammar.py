@@ -24,6 +24,7 @@ from .lexicon import (
     ORDINAL,
     PART_OF_DAY,
     SEASON,
+    SPELLED_YEAR,
     UNIT_ANY,
     UNIT_SING,
     WEEKDAY,
@@ -55,6 +56,10 @@ RULES: list[tuple[str, str]] = [
         r"(?<![\d.,/$])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?![\d/]|\.\d)",
     ),
     (
+        "week_of",
+        rf"(?:the\s+)?week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
+    ),
+    (
         "time",
         rf"(?:(?P<dayw0>{_DAYWORD}),?\s+(?:at\s+)?)?(?P<clock>{_CLOCK}){_TZ}?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<dayw>{_DAYWORD})|(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?",
@@ -73,7 +78,7 @@ RULES: list[tuple[str, str]] = [
         "quarter",
         rf"(?:the\s+)?{_YEAR_PREFIX}?(?:(?P<qrel>year[-\s]earlier|year[-\s]ago|latest|current|previous|past|last|"
         rf"most\s+recent|same|comparable|fiscal|calendar|recent|this|next|prior|preceding|following)\s+)?"
-        rf"(?:fiscal\s+)?(?:(?P<ord>{ORDINAL})[\s-]+)?(?P<unit>quarter(?!-to-)|(?<=\d\s)period|(?<=latest\s)period|(?<=earlier\s)period|(?<=ago\s)period|(?<=comparable\s)period|(?<=same\s)period)(?!\w)(?!-(?:point|percent|mile))"
+        rf"(?:fiscal[\s-]+)?(?:(?P<ord>{ORDINAL})[\s-]+)?(?P<unit>quarter(?!-to-)|(?<=\d\s)period|(?<=latest\s)period|(?<=earlier\s)period|(?<=ago\s)period|(?<=comparable\s)period|(?<=same\s)period)(?!\w)(?!-(?:point|percent|mile))"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?:(?P<qy>{YEAR})|(?P<qrel2>this|last|next)\s+year|(?P<qthe>the\s+year)))?(?!\w)",
     ),
     (
@@ -102,7 +107,7 @@ RULES: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:(?P<mod>{MODP}))?(?:(?P<rel>this\s+past|this|last|next|past|coming|that|the\s+past|the\s+coming|the|early|late|mid)[\s-]+)?"
-        rf"(?:(?P<y1>{YEAR})\s+)?(?P<s>{SEASON})(?!\w)(?:\s+(?:of\s+)?(?P<y2>{YEAR}))?",
+        rf"(?:(?P<y1>{YEAR})\s+)?(?P<s>{SEASON})(?!\w)(?:\s+(?:of\s+)?(?:(?P<y2>{YEAR})|(?P<y2s>{SPELLED_YEAR})))?",
     ),
     (
         "ago",
@@ -122,7 +127,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"(?P<mod>{MODP})?(?P<mon>{MONTH})(?:\s+of)?(?:,?\s+(?P<year>{YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))",
+        rf"(?P<mod>{MODP})?(?P<mon>{MONTH})(?:\s+of)?(?:,?\s+(?P<year>{YEAR})|\s+(?P<years>{SPELLED_YEAR})"
+        rf"|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))",
     ),
     (
         "month",
@@ -134,7 +140,10 @@ RULES: list[tuple[str, str]] = [
         rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
     ),
     ("weekday_set", rf"(?:(?:every|each)\s+(?P<wd1>{WEEKDAY})|(?P<wd2>{WEEKDAY_PLURAL}))"),
-    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?"),
+    (
+        "holiday",
+        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:(?P<wk>\s+week)|,?\s+(?P<year>{YEAR}))?(?!\w)",
+    ),
     ("fiscal_year", rf"(?:fiscal(?:\s+year)?|FY)\s*(?:(?P<y>{YEAR})|'?(?P<y2>\d\d)(?!\d))(?:'s)?"),
     (
         "duration",
@@ -163,7 +172,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?P<r>now|nowadays|currently|current|presently|at\s+present|the\s+present(?:\s+day)?|"
+        r"(?P<r>then[\s-]+current|now|nowadays|currently|current|presently|at\s+present|the\s+present(?:\s+day)?|"
         r"recently|recent|lately|"
         r"the\s+(?:near|distant|foreseeable|immediate|not[\s-]too[\s-]distant)\s+future|the\s+future|future|soon|"
         r"the\s+past|these\s+days|earlier(?=\s*[,.;]))(?!\w)",
@@ -253,8 +262,8 @@ def _keep(text: str, rule: str, start: int, end: int, g: dict[str, str | None]) 
             return prev in _MAY_CONTEXT or nxt in ("and", "or", "to", "through")
         return True
     if rule == "season":
-        if g["rel"] or g["y1"] or g["y2"] or g["mod"]:
-            if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"]):
+        if g["rel"] or g["y1"] or g["y2"] or g["y2s"] or g["mod"]:
+            if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"] or g["y2s"]):
                 return _prev_word(text, start) in (
                     "in",
                     "during",
@@ -340,7 +349,7 @@ def _keep(text: str, rule: str, start: int, end: int, g: dict[str, str | None]) 
 # full alternation only at such word starts, instead of at every position, is what makes the scan fast.
 START_WORDS = frozenset(
     """
-    the a an that this these next last past previous coming current same following latest prior preceding
+    the a an that then this these next last past previous coming current same following latest prior preceding
     upcoming most whole entire early late mid middle end beginning start close turn very earlier later
     fiscal fy calendar year first second third fourth final latter every each per once twice three four
     daily weekly monthly annually yearly hourly nightly biweekly fortnightly semiannually nineteen
@@ -378,7 +387,7 @@ SOLO_WORDS = frozenset(
 # second words that are not start words themselves: "every other week", "more than", "dozens of years"
 SECOND_WORDS = START_WORDS | frozenset(
     "other than of to least in times comparable near distant foreseeable immediate not ago straight"
-    " consecutive additional long further successive".split()
+    " consecutive additional long further successive oh thousand".split()
 )
 _TOKEN = re.compile(r"(?<![\w'’])(?:'(?=\d)|\d|[A-Za-z]+)")
 _NEXT_TOKEN = re.compile(r"[^\w'’]*(?:(\d)|'(?=\d)|([A-Za-z]+))")

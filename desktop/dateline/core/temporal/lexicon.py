@@ -225,6 +225,13 @@ UNIT_ANY = (
     r"|quarters?|years?|yrs?|decades?|century|centuries|seasons?)(?!\w)"
 )
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+# a year said in words, as broadcast transcripts write them: "nineteen ninety-four", "two thousand and one"
+SPELLED_YEAR = (
+    rf"(?:nineteen[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_UNITS_WORD}))?|ten|eleven|twelve|thirteen|fourteen"
+    rf"|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_UNITS_WORD}))"
+    rf"|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{_UNITS_WORD}|ten))?)(?!\w)"
+)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 APPROX = (
     r"(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least|"

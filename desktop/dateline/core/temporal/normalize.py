@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .amounts import AMOUNT_HANDLERS
-from .dates import _holiday, _iso, _month, _month_day, _month_year, _numeric, _weekday
+from .dates import (
+    _holiday,
+    _iso,
+    _month,
+    _month_day,
+    _month_year,
+    _numeric,
+    _week_of,
+    _weekday,
+)
 from .grammar import Hit
 from .periods import (
     _century,
@@ -38,6 +47,7 @@ HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
     "month": _month,
     "weekday": _weekday,
     "holiday": _holiday,
+    "week_of": _week_of,
     "year": _year,
     "year_range": _year_range,
     "fiscal_year": _fiscal_year,

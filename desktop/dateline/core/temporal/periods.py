@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Granularity
+from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .grammar import Hit
@@ -22,7 +22,12 @@ from .reading import (
     position_mod,
     relative_reading,
 )
-from .values import norm, parse_number
+from .values import norm, parse_number, spelled_year
+
+# rules whose readings are the publication date moved by an amount: not a base for "a year earlier"
+PUBLICATION_SHIFTS = frozenset({"ago", "year_adj"})
+# how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"
+QUARTER_REACH = 400
 
 
 def _spelled_year(hit: Hit, ctx: Context) -> list[Reading]:
@@ -102,6 +107,23 @@ def _part_of_year(
     letter = "Q" if unit == "Q" else "H"
     if year is not None and ordinal:
         return absolute_reading(hit, f"{year:04d}-{letter}{ordinal}", 0.9)
+    if unit == "Q" and not ordinal and rel in _ANAPHORIC_QUARTER and ctx.published is not None:
+        span = hit.match.group(0).lower()
+        near = ctx.nearest_period(hit.start, QUARTER_REACH, PUBLICATION_SHIFTS)
+        if (
+            span.endswith("period")
+            and near is not None
+            and near.duration
+            and near.value.endswith("M")
+        ):
+            # "for the first nine months ... in the 1988 period": those months of that year
+            y = year if year is not None else ctx.published.year
+            y -= 1 if rel in _YEAR_AGO else 0
+            return Reading(hit.start, hit.end, TimexType.DATE, f"{y:04d}", Anchor.PUBLISHED, 0.6)
+        # "the quarter", "the latest period", "the 1988 period": the quarter the report has named
+        named = _named_quarter(hit, ctx, year, -1 if rel in _YEAR_AGO else 0)
+        if named is not None:
+            return named
     if year is not None and ctx.published is not None:
         # "the 1988 quarter", "last year's quarter": the reporting period (the one just ended) of that year
         cur = (ctx.published.month - 1) // size + 1
@@ -129,6 +151,28 @@ def _part_of_year(
     return relative_reading(hit, ctx, f"{d.year:04d}-{letter}{(d.month - 1) // size + 1}", "", 0.75)
 
 
+_YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "year ago"})
+_ANAPHORIC_QUARTER = _YEAR_AGO | {"", "latest", "most recent"}
+
+
+def _named_quarter(hit: Hit, ctx: Context, year: int | None, years_back: int) -> Reading | None:
+    """The quarter a results report is about is the first it names ("Sun earned ... in the fiscal first
+    quarter"); later "the quarter" and "the 1988 period" refer back to it, whatever the calendar."""
+    last = ctx.first_period(hit.start, Granularity.QUARTER)
+    if last is None or not last.value[:4].isdigit():
+        return None
+    y = (year if year is not None else int(last.value[:4])) + years_back
+    return Reading(
+        hit.start,
+        hit.end,
+        TimexType.DATE,
+        f"{y:04d}{last.value[4:]}",
+        Anchor.MENTION,
+        0.75,
+        anchor_start=last.start,
+    )
+
+
 def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     unit = "Q"
@@ -146,7 +190,11 @@ def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
         year = ctx.published.year + {"last": -1, "next": 1}.get(norm(g["qrel0"] or g["qrel2"]), 0)
     rel = norm(g["qrel"])
     r = _part_of_year(hit, ctx, unit, ordinal, year, rel)
-    if ordinal and not (g["qy0"] or g["qrel0"] or g["qrel"]) and "-" in hit.match.group(0):
+    if (
+        ordinal
+        and not (g["qy0"] or g["qrel0"] or g["qrel"])
+        and "-quarter" in hit.match.group(0).lower()
+    ):
         # "the third-quarter results": the article belongs to the noun, the timex is the adjective
         lead = re.match(r"the\s+", hit.match.group(0), re.I)
         if lead:
@@ -166,9 +214,56 @@ def _half_year(hit: Hit, ctx: Context) -> list[Reading]:
     return [_part_of_year(hit, ctx, "H", ordinal, year, "")]
 
 
+def comparable_quarter(hit: Hit, ctx: Context, mod: str = "") -> Reading | None:
+    """ "a year ago", "a year earlier", "year-earlier" right after a period is named: in a results report the
+    comparable period, the same quarter a year before (as HeidelTime and TimeBank read it); after "the nine
+    months" the year before. None when the nearest period is neither (a plain year reading then applies)."""
+    last = ctx.nearest_period(hit.start, QUARTER_REACH, PUBLICATION_SHIFTS)
+    if last is None:
+        return None
+    if last.duration and last.value.endswith("M") and ctx.published is not None:
+        # "for the nine months, ... a year earlier": the same months of last year, named by the year
+        return Reading(
+            hit.start,
+            hit.end,
+            TimexType.DATE,
+            f"{ctx.published.year - 1:04d}",
+            Anchor.PUBLISHED,
+            0.6,
+            mod=mod,
+        )
+    if last.granularity is not Granularity.QUARTER:
+        return None
+    if last.derived:
+        # "in the year-ago quarter. The year-ago results ...": that comparison period again
+        return Reading(
+            hit.start,
+            hit.end,
+            TimexType.DATE,
+            last.value,
+            Anchor.MENTION,
+            0.7,
+            mod=mod,
+            anchor_start=last.start,
+        )
+    a = interval(last.value)[0]
+    if a is None:
+        return None
+    try:
+        v = value_at(shift(a, "Y", -1), Granularity.QUARTER)
+    except (ValueError, OverflowError):
+        return None
+    return Reading(
+        hit.start, hit.end, TimexType.DATE, v, Anchor.MENTION, 0.7, mod=mod, anchor_start=last.start
+    )
+
+
 def _year_adj(hit: Hit, ctx: Context) -> list[Reading]:
-    """A bare "year-earlier" / "year-ago" (as in "year-ago results") is last year; with a period noun
-    ("the year-ago quarter") the quarter rule reads it."""
+    """A bare "year-earlier" / "year-ago" (as in "year-ago results") is last year, or the quarter a year
+    before the one just named; with a period noun ("the year-ago quarter") the quarter rule reads it."""
+    r = comparable_quarter(hit, ctx)
+    if r is not None:
+        return [r]
     v = f"{ctx.published.year - 1:04d}" if ctx.published else None
     return [relative_reading(hit, ctx, v, "XXXX", 0.6)]
 
@@ -182,7 +277,7 @@ def _season(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     code = SEASONS[norm(g["s"])]
     mod = position_mod(g["mod"]) or position_mod(g["rel"])
-    y = g["y1"] or g["y2"]
+    y = g["y1"] or g["y2"] or spelled_year(g.get("y2s"))
     if y:
         return [absolute_reading(hit, f"{int(y):04d}-{code}", 0.9, mod=mod)]
     if ctx.published is None:

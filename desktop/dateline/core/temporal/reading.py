@@ -16,7 +16,17 @@ from .lexicon import POSITION_MOD
 from .values import norm
 
 TENSE_RULES = frozenset(
-    {"weekday", "month", "month_day", "day_month", "season", "time", "holiday", "part_of_day"}
+    {
+        "weekday",
+        "month",
+        "month_day",
+        "day_month",
+        "season",
+        "time",
+        "holiday",
+        "part_of_day",
+        "week_of",
+    }
 )
 
 
@@ -46,6 +56,8 @@ class Mention:
     granularity: Granularity
     rule: str = ""
     derived: bool = False  # itself counted from a mention: never a base for "a year earlier" chains
+    # an amount ("the nine months"): a period that can interrupt a comparison, never a base to count from
+    duration: bool = False
 
 
 @dataclass(slots=True)
@@ -55,12 +67,46 @@ class Context:
     tense: str = ""
     mentions: list[Mention] = field(default_factory=list)
 
-    def last_mention(self, before: int, finest: Granularity | None = None) -> Mention | None:
+    def last_mention(
+        self,
+        before: int,
+        finest: Granularity | None = None,
+        *,
+        skip_rules: frozenset[str] = frozenset(),
+    ) -> Mention | None:
         order = list(Granularity)
         for m in reversed(self.mentions):
-            if m.derived or m.start >= before or before - m.start > 3000:
+            if (
+                m.derived
+                or m.duration
+                or m.start >= before
+                or before - m.start > 3000
+                or m.rule in skip_rules
+            ):
                 continue
             if finest is None or order.index(m.granularity) <= order.index(finest):
+                return m
+        return None
+
+    def first_period(self, before: int, granularity: Granularity) -> Mention | None:
+        """The first stated (not derived) mention of exactly this granularity: the period a report is about."""
+        for m in self.mentions:
+            if m.start >= before:
+                return None
+            if not (m.derived or m.duration) and m.granularity is granularity:
+                return m
+        return None
+
+    def nearest_period(
+        self, before: int, within: int, skip_rules: frozenset[str]
+    ) -> Mention | None:
+        """The latest earlier period, durations and derived ones included ("for the nine months, ...")."""
+        for m in reversed(self.mentions):
+            if m.start >= before:
+                continue
+            if before - m.start > within:
+                return None
+            if m.rule not in skip_rules:
                 return m
         return None
 
@@ -123,7 +169,7 @@ def nearest_year(published: dt.date, month: int, day: int, tense: str) -> int:
         score = abs(delta)
         if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
             score += 240
-        elif tense == "" and delta > 0:
+        elif tense in ("", "present") and delta > 0:
             score += 45  # news looks back more often than ahead
         if best_score is None or score < best_score:
             best, best_score = y, score

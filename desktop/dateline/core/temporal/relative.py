@@ -14,7 +14,7 @@ from ..timevalue import value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
 from .grammar import Hit
 from .lexicon import APPROX_MOD, PARTS_OF_DAY, SEASONS, WEEKDAY_NUM
-from .periods import _season
+from .periods import PUBLICATION_SHIFTS, _season, comparable_quarter
 from .reading import Context, Reading, position_mod, relative_reading
 from .tense import clause_tense
 from .values import (
@@ -104,6 +104,11 @@ def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
+_AFTER_PAREN = re.compile(
+    r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?"
+    r"((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow)(?!\w)",
+    re.I,
+)
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])?", re.I)
 
 
@@ -153,6 +158,10 @@ def _time(hit: Hit, ctx: Context) -> list[Reading]:
                 needs_anchor=True,
             )
         ]
+    if not day_word:
+        # "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesised conversion is still this one's
+        after = _AFTER_PAREN.match(ctx.text, hit.end)
+        day_word = after.group(1) if after else None
     if day_word:
         d, placeholder = _day_word_date(day_word, ctx, hit.start)
         conf = 0.9
@@ -212,28 +221,13 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     letter = unit_letter(unit)
     if letter == "Y" and k == -1:
         # "a year ago" in a results report compares with the same quarter of the previous year
-        last = ctx.last_mention(hit.start)
-        if (
-            last is not None
-            and hit.start - last.start < 400
-            and last.granularity is Granularity.QUARTER
-        ):
-            v = shift_value(last.value, "Y", -1)
-            if v:
-                return [
-                    Reading(
-                        hit.start,
-                        hit.end,
-                        TimexType.DATE,
-                        v,
-                        Anchor.MENTION,
-                        0.7,
-                        mod=mod,
-                        anchor_start=last.start,
-                    )
-                ]
+        r = comparable_quarter(hit, ctx, mod)
+        if r is not None:
+            return [r]
     if direction in ("earlier", "later", "before", "after"):
-        last = ctx.last_mention(hit.start)
+        # counted from a date the text states, never from another shift of the publication date: in
+        # "... from a year ago. Sales were X compared with Y a year earlier" both name the same period
+        last = ctx.last_mention(hit.start, skip_rules=PUBLICATION_SHIFTS)
         if last is not None:
             v = shift_value(last.value, letter, k)
             if v:

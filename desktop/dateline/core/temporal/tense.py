@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 _FUTURE = (
-    r"will|won't|wo|shall|would|planned|plans|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
+    r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
     r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
     r"await(?:s|ing)?|starting|begins|opens"
 )
 _PAST = (
+    # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
+    r"had\s+been\s+(?:scheduled|due|expected|set|slated|planned)|"
     r"said|told|was|were|had|did|announced|reported|ago|last|earlier|"
     r"agreed|freed|(?-i:(?<![-A-Za-z])[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
     r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"

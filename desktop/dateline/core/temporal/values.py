@@ -42,6 +42,19 @@ def parse_number(s: str | None) -> float | None:
     return None
 
 
+def spelled_year(s: str | None) -> int | None:
+    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001; None when it is not one."""
+    w = norm(s).replace(" and ", " ")
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand") :].strip()
+        n = parse_number(rest) if rest else 0.0
+        return None if n is None else 2000 + int(n)
+    if w.startswith("nineteen "):
+        n = parse_number(w[len("nineteen ") :].replace("oh ", ""))
+        return 1900 + int(n) if n is not None and 0 < n < 100 else None
+    return None
+
+
 def unit_key(unit: str | None) -> str:
     """'Years' -> 'year', 'centuries' -> 'century'."""
     u = norm(unit)
