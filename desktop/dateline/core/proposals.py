@@ -10,6 +10,7 @@ terms overlap enough, weighted so that words every sentence shares ("NATO", "Ukr
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ def _is_range(parts: Sequence[Timex]) -> bool:
         return False
     if any(p.group_role in ("start", "end") for p in parts):
         return True
-    for a, b in zip(parts, parts[1:], strict=False):
+    for a, b in itertools.pairwise(parts):
         if a.latest is None or b.earliest is None or (b.earliest - a.latest).days != 1:
             return False
     return True

@@ -1,0 +1,48 @@
+"""Commands on documents: the publication date that relative dates hang on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from ..store.ingest import extract_document
+from ..store.tx import Tx
+from .base import Command, plural
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass
+class SetPublished(Command):
+    """Set (or clear) a document's publication date and re-anchor its relative dates.
+
+    Proposed events follow the new reading; events the analyst accepted or edited keep their date and
+    get the "anchor-changed" flag, the new reading being on their source (``SourceRecord.value``).
+    Relative dates that had no anchor may now yield new proposed events.
+    """
+
+    document_id: int
+    published: dt.date | None
+    action: ClassVar[str] = "set-published"
+
+    def label(self) -> str:
+        when = self.published.isoformat() if self.published else "unknown"
+        return f"Set publication date of document {self.document_id} to {when}"
+
+    def run(self, tx: Tx, store: Store) -> str:
+        tx.update_document(
+            self.document_id,
+            published=self.published.isoformat() if self.published else None,
+            published_source="analyst" if self.published else "unknown",
+        )
+        result = extract_document(tx, store, self.document_id)
+        parts = [self.label().replace("Set", "Set the", 1)]
+        if result.redated:
+            parts.append(f"{plural(len(result.redated), 'event')} re-dated")
+        if result.added:
+            parts.append(f"{plural(len(result.added), 'new event')} proposed")
+        if result.flagged:
+            parts.append(f"{plural(len(result.flagged), 'reviewed event')} flagged for review")
+        return "; ".join(parts)

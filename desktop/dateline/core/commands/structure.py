@@ -1,0 +1,276 @@
+"""Commands that change which sources make up which event: merge, split, create, add/remove source."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..errors import NotFound, ValidationError
+from ..model import Status
+from ..store.tx import Tx, event_image
+from ..timevalue import compatible, finer, interval
+from .base import Command, check_span, date_fields, plural, sentence_around
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# Columns a split puts back on the target from the image taken at merge time.
+_RESTORED = (
+    "title", "value", "end_value", "granularity", "earliest", "latest", "status", "confidence",
+    "origin", "description", "notes", "location", "actors", "reliability", "credibility", "flags",
+)  # fmt: skip
+_DATE = ("value", "end_value", "granularity", "earliest", "latest")
+
+
+def _best_date(rows: list[Any]) -> tuple[Any, bool]:
+    """The row whose date is most precise among compatible ones, and whether any conflicted."""
+    best = rows[0]
+    conflict = False
+    for r in rows[1:]:
+        if interval(best["value"])[0] is None:
+            best = r
+            continue
+        if interval(r["value"])[0] is None:
+            continue
+        if compatible(best["value"], r["value"]):
+            if finer(best["value"], r["value"]) == r["value"] and r["value"] != best["value"]:
+                best = r
+        else:
+            conflict = True
+    return best, conflict
+
+
+def _timex_in(tx: Tx, document_id: int, start: int, end: int) -> Any | None:
+    """The first timex overlapping [start, end), preferring resolved ones."""
+    rows = tx.conn.execute(
+        'SELECT * FROM timexes WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start',
+        (document_id, end, start),
+    ).fetchall()
+    resolved = [r for r in rows if r["earliest"] is not None or r["reviewed_value"]]
+    return (resolved or rows or [None])[0]
+
+
+def _source_from_span(tx: Tx, document_id: int, start: int, end: int) -> tuple[dict[str, Any], str]:
+    row = tx.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no document {document_id}.")
+    text = row[0]
+    check_span(text, start, end)
+    s0, s1 = sentence_around(text, start, end)
+    s0, s1 = min(s0, start), max(s1, end)
+    t = _timex_in(tx, document_id, start, end)
+    value = (t["reviewed_value"] or t["value"]) if t is not None else ""
+    source = {
+        "document_id": document_id,
+        "sentence_start": s0,
+        "sentence_end": s1,
+        "timex_start": t["start"] if t is not None else None,
+        "timex_end": t["end"] if t is not None else None,
+        "quote": text[s0:s1],
+        "timex_text": t["text"] if t is not None else "",
+        "value": value,
+        "rule": "analyst",
+        "confidence": 1.0,
+        "origin": "analyst",
+    }
+    return source, text[start:end]
+
+
+@dataclass
+class MergeEvents(Command):
+    event_ids: tuple[int, ...]
+    action: ClassVar[str] = "merge"
+
+    def label(self) -> str:
+        return f"Merge {plural(len(self.event_ids), 'event')}"
+
+    def prepare(self, store: Store) -> None:
+        if len(dict.fromkeys(self.event_ids)) < 2:
+            raise ValidationError(
+                "Choose at least two different events to merge.", field="event_ids"
+            )
+
+    def run(self, tx: Tx, store: Store) -> str:
+        ids = list(dict.fromkeys(self.event_ids))
+        target, others = ids[0], ids[1:]
+        rows = [tx.event_row(i) for i in ids]
+        images = {i: event_image(tx.conn, i) for i in ids}
+        record = {"target": images[target], "others": [images[i] for i in others]}
+        best, conflict = _best_date(rows)
+        t = rows[0]
+        values: dict[str, Any] = {k: best[k] for k in _DATE}
+        values["confidence"] = max(r["confidence"] for r in rows)
+        for name in ("description", "location", "actors", "reliability", "credibility"):
+            if not t[name]:
+                values[name] = next((r[name] for r in rows if r[name]), t[name])
+        notes = [r["notes"] for r in rows if r["notes"]]
+        values["notes"] = "\n\n".join(dict.fromkeys(notes))
+        flags = set(json.loads(t["flags"]))
+        for r in rows[1:]:
+            flags |= set(json.loads(r["flags"]))
+        if conflict:
+            flags.add("date-conflict")
+        values["flags"] = sorted(flags)
+        if any(r["status"] in ("accepted", "edited") for r in rows) and t["status"] != "rejected":
+            values["status"] = Status.EDITED.value
+        values["merged_from"] = json.dumps([*json.loads(t["merged_from"]), record])
+        tags = {tag for img in images.values() if img for tag in img["tags"]}
+        for other in others:
+            for s in images[other]["sources"]:  # type: ignore[index]
+                tx.move_source(s["id"], target)
+        tx.set_tags(target, sorted(tags))
+        tx.update_event(target, **values)
+        for other in others:
+            tx.delete_event(other)
+        return f"Merged {plural(len(ids), 'event')} into event {target}"
+
+
+@dataclass
+class SplitEvent(Command):
+    event_id: int
+    source_ids: tuple[int, ...] | None = None  # None: undo the last merge into this event
+    action: ClassVar[str] = "split"
+    created_ids: tuple[int, ...] = field(default=(), init=False, compare=False)
+
+    def label(self) -> str:
+        return f"Split event {self.event_id}"
+
+    def run(self, tx: Tx, store: Store) -> str:
+        row = tx.event_row(self.event_id)
+        if self.source_ids is None:
+            return self._unmerge(tx, row)
+        own = {
+            r[0]
+            for r in tx.conn.execute("SELECT id FROM sources WHERE event_id = ?", (self.event_id,))
+        }
+        chosen = list(dict.fromkeys(self.source_ids))
+        if not chosen or not set(chosen) <= own:
+            raise ValidationError(
+                f"Choose sources of event {self.event_id} to split off.", field="source_ids"
+            )
+        if set(chosen) == own:
+            raise ValidationError("An event must keep at least one source.", field="source_ids")
+        srcs = [tx.source_row(s) for s in chosen]
+        dated = [s for s in srcs if interval(s["value"])[0] is not None]
+        fields = date_fields(dated[0]["value"]) if dated else {
+            "value": srcs[0]["value"], "end_value": None, "granularity": "unknown",
+            "earliest": None, "latest": None,
+        }  # fmt: skip
+        new_id = tx.insert_event(
+            {
+                "title": row["title"],
+                **fields,
+                "status": Status.PROPOSED.value,
+                "confidence": row["confidence"],
+                "origin": "analyst",
+                "reliability": row["reliability"],
+                "credibility": row["credibility"],
+            }
+        )
+        for sid in chosen:
+            tx.move_source(sid, new_id)
+        self.created_ids = (new_id,)
+        return f"Split {plural(len(chosen), 'source')} of event {self.event_id} into event {new_id}"
+
+    def _unmerge(self, tx: Tx, row: Any) -> str:
+        history = json.loads(row["merged_from"])
+        if not history:
+            raise ValidationError(
+                f"Event {self.event_id} was not made by a merge; choose the sources to split off.",
+                field="source_ids",
+            )
+        record = history.pop()
+        old = record["target"]
+        values = {k: old["row"][k] for k in _RESTORED}
+        values["merged_from"] = json.dumps(history)
+        created = []
+        for img in record["others"]:
+            tx.insert_event(img["row"], img["tags"])
+            created.append(img["row"]["id"])
+        tx.update_event(self.event_id, **values)
+        tx.set_tags(self.event_id, old["tags"])
+        for img in record["others"]:
+            for s in img["sources"]:
+                exists = tx.conn.execute(
+                    "SELECT event_id FROM sources WHERE id = ?", (s["id"],)
+                ).fetchone()
+                if exists is not None and exists[0] == self.event_id:
+                    tx.move_source(s["id"], img["row"]["id"])
+        self.created_ids = tuple(created)
+        return f"Split event {self.event_id} back into {plural(len(created) + 1, 'event')}"
+
+
+@dataclass
+class CreateEvent(Command):
+    document_id: int
+    start: int
+    end: int
+    title: str | None = None
+    value: str | None = None  # the date, when the span holds none (or the analyst knows better)
+    action: ClassVar[str] = "create"
+    created_id: int | None = field(default=None, init=False, compare=False)
+
+    def label(self) -> str:
+        return f"Create event from document {self.document_id}"
+
+    def prepare(self, store: Store) -> None:
+        if self.value:
+            date_fields(self.value)
+
+    def run(self, tx: Tx, store: Store) -> str:
+        source, span_text = _source_from_span(tx, self.document_id, self.start, self.end)
+        value = self.value or source["value"]
+        if value and interval(value)[0] is not None:
+            fields = date_fields(value)
+        else:
+            fields = {"value": value or "", "end_value": None, "granularity": "unknown",
+                      "earliest": None, "latest": None}  # fmt: skip
+        title = " ".join((self.title or span_text).split())[:200]
+        if not title:
+            raise ValidationError("An event needs a title.", field="title")
+        eid = tx.insert_event(
+            {
+                "title": title,
+                **fields,
+                "status": Status.ACCEPTED.value,
+                "confidence": 1.0,
+                "origin": "analyst",
+            }
+        )
+        tx.insert_source(eid, source)
+        self.created_id = eid
+        return f"Created event {eid}"
+
+
+@dataclass
+class AddSource(Command):
+    event_id: int
+    document_id: int
+    start: int
+    end: int
+    action: ClassVar[str] = "add-source"
+    created_id: int | None = field(default=None, init=False, compare=False)
+
+    def label(self) -> str:
+        return f"Add a source to event {self.event_id}"
+
+    def run(self, tx: Tx, store: Store) -> str:
+        tx.event_row(self.event_id)
+        source, _ = _source_from_span(tx, self.document_id, self.start, self.end)
+        self.created_id = tx.insert_source(self.event_id, source)
+        return f"Added a source to event {self.event_id}"
+
+
+@dataclass
+class RemoveSource(Command):
+    source_id: int
+    action: ClassVar[str] = "remove-source"
+
+    def label(self) -> str:
+        return f"Remove source {self.source_id}"
+
+    def run(self, tx: Tx, store: Store) -> str:
+        event_id = tx.source_row(self.source_id)["event_id"]
+        tx.delete_source(self.source_id)
+        return f"Removed a source from event {event_id}"

@@ -1,0 +1,299 @@
+"""Use cases shared by the CLI and the GUI: each is one call over the store, commands and engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import timevalue
+from .commands import (
+    AddTags,
+    Change,
+    Command,
+    EditEvent,
+    MergeEvents,
+    RemoveTags,
+    SetDate,
+    SetNote,
+    SetPublished,
+    SetStatus,
+    SplitEvent,
+)
+from .errors import Cancelled, InputError
+from .importing import ImportReport, ProgressFn, import_paths
+from .model import DocumentRecord, EventRecord
+from .store import EventFilter, Store
+from .store.ingest import extract_document, extractor_version
+from .store.tx import Snapshot, audit_diff
+
+__all__ = [
+    "ReextractReport",
+    "apply_all",
+    "edit_event",
+    "events_json",
+    "export_events",
+    "import_and_extract",
+    "merge_suggestions",
+    "parse_day",
+    "reextract",
+    "set_published",
+    "set_status",
+    "tag_events",
+]
+
+
+def parse_day(text: str, what: str = "date") -> dt.date:
+    """A YYYY-MM-DD argument, or InputError naming it."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise InputError(f"'{text}' is not a valid {what} (expected YYYY-MM-DD).") from None
+
+
+def import_and_extract(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    published: dt.date | None = None,
+    progress: ProgressFn | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    return import_paths(store, paths, published=published, progress=progress, cancel=cancel)
+
+
+@dataclass(frozen=True)
+class ReextractReport:
+    documents: int
+    events_added: int
+    events_redated: int
+    events_flagged: int
+    extractor_version: str
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        return (
+            f"Re-extracted {self.documents} documents with {self.extractor_version}: "
+            f"{self.events_added} new events, {self.events_redated} re-dated, "
+            f"{self.events_flagged} reviewed events flagged"
+            + (" (cancelled)" if self.cancelled else "")
+        )
+
+
+def reextract(
+    store: Store,
+    document_ids: Sequence[int] | None = None,
+    *,
+    only_outdated: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ReextractReport:
+    """Run the current engine again over stored documents, one transaction each.
+
+    Never duplicates: a mention already stored is matched by its span. Never overwrites analyst work:
+    only events still "proposed" are re-dated; reviewed ones are flagged "anchor-changed".
+    """
+    version = extractor_version()
+    if document_ids is None:
+        ids = store.document_ids(extractor_version_not=version if only_outdated else None)
+    else:
+        ids = list(document_ids)
+    added = redated = flagged = 0
+    cancelled = False
+    for i, did in enumerate(ids):
+        try:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(i, len(ids), f"document {did}")
+        except Cancelled:
+            cancelled = True
+            break
+        store.document(did)
+        with store.transaction() as tx:
+            result = extract_document(tx, store, did)
+            existing = {e: img for e, img in tx.before.events.items() if img is not None}
+            audit_diff(
+                tx,
+                "reextract",
+                Snapshot(events=existing),
+                Snapshot(events=tx.after().events),
+                skip_created=True,
+            )
+            tx.audit(
+                "reextract",
+                "document",
+                did,
+                {},
+                {
+                    "extractor_version": version,
+                    "events_added": result.added,
+                    "events_redated": sorted(result.redated),
+                    "events_flagged": sorted(result.flagged),
+                },
+            )
+        added += len(result.added)
+        redated += len(result.redated)
+        flagged += len(result.flagged)
+    return ReextractReport(
+        len(ids) if not cancelled else i, added, redated, flagged, version, cancelled
+    )
+
+
+# ---- review helpers: build a command, apply it, return the command (for an undo stack) and change ----
+
+
+def apply_all(store: Store, cmd: Command) -> tuple[Command, Change]:
+    return cmd, store.apply(cmd)
+
+
+def set_status(store: Store, event_ids: Sequence[int], status: str) -> tuple[Command, Change]:
+    return apply_all(store, SetStatus(tuple(event_ids), status))
+
+
+def edit_event(store: Store, event_id: int, changes: dict[str, object]) -> tuple[Command, Change]:
+    """Edit fields; a date given as value/end/precision goes through SetDate's validation."""
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        raise InputError("Nothing to change: give at least one field.")
+    date_keys = {"value", "end", "precision"} & set(changes)
+    if date_keys and set(changes) == date_keys:
+        current = store.event(event_id)
+        # A new start date replaces a range unless a new end comes with it; a precision change alone
+        # keeps the range.
+        if changes.get("end"):
+            end: str | None = str(changes["end"])
+        elif "value" in changes:
+            end = None
+        else:
+            end = current.end
+        cmd: Command = SetDate(
+            event_id,
+            str(changes.get("value") or current.value),
+            end,
+            str(changes["precision"]) if changes.get("precision") else None,
+        )
+        return apply_all(store, cmd)
+    return apply_all(store, EditEvent(event_id, changes))
+
+
+def tag_events(
+    store: Store, event_ids: Sequence[int], add: Sequence[str] = (), remove: Sequence[str] = ()
+) -> list[Change]:
+    if not add and not remove:
+        raise InputError("Give a tag to add (--add) or remove (--remove).")
+    out = []
+    if add:
+        out.append(store.apply(AddTags(tuple(event_ids), tuple(add))))
+    if remove:
+        out.append(store.apply(RemoveTags(tuple(event_ids), tuple(remove))))
+    return out
+
+
+def note(store: Store, event_id: int, text: str) -> Change:
+    return store.apply(SetNote(event_id, text))
+
+
+def merge(store: Store, event_ids: Sequence[int]) -> Change:
+    return store.apply(MergeEvents(tuple(event_ids)))
+
+
+def split(store: Store, event_id: int, source_ids: Sequence[int] | None = None) -> Change:
+    return store.apply(SplitEvent(event_id, tuple(source_ids) if source_ids else None))
+
+
+def set_published(store: Store, document_id: int, published: dt.date | None) -> Change:
+    return store.apply(SetPublished(document_id, published))
+
+
+def merge_suggestions(store: Store, flt: EventFilter | None = None) -> list[tuple[int, int, float]]:
+    from .merging import merge_suggestions as suggest
+
+    return suggest(store.events(store.event_ids(flt)))
+
+
+# ---- views shared by the CLI and exporters ----
+
+
+def document_json(d: DocumentRecord) -> dict[str, object]:
+    return {
+        "id": str(d.id),
+        "path": d.path,
+        "title": d.title,
+        "published": d.published.isoformat() if d.published else None,
+        "published_source": d.published_source,
+        "source": d.source,
+        "url": d.url,
+    }
+
+
+def event_json(e: EventRecord) -> dict[str, object]:
+    """The engine's event JSON shape plus the review fields."""
+    return {
+        "id": e.id,
+        "title": e.title,
+        "value": e.value,
+        "end": e.end,
+        "granularity": e.granularity.value,
+        "earliest": e.earliest.isoformat() if e.earliest else None,
+        "latest": e.latest.isoformat() if e.latest else None,
+        "label": timevalue.label(e.value, e.end),
+        "confidence": e.confidence,
+        "status": e.status.value,
+        "origin": e.origin,
+        "tags": list(e.tags),
+        "flags": list(e.flags),
+        "notes": e.notes,
+        "description": e.description,
+        "location": e.location,
+        "actors": e.actors,
+        "reliability": e.reliability,
+        "credibility": e.credibility,
+        "version": e.version,
+        "sources": [
+            {
+                "id": s.id,
+                "document": str(s.document_id),
+                "start": s.timex_start,
+                "end": s.timex_end,
+                "text": s.timex_text,
+                "sentence": s.quote,
+                "sentence_start": s.sentence_start,
+                "sentence_end": s.sentence_end,
+                "rule": s.rule,
+                "value": s.value,
+                "origin": s.origin,
+            }
+            for s in e.sources
+        ],
+    }
+
+
+def events_json(
+    store: Store, flt: EventFilter | None = None, order: str = "date"
+) -> dict[str, object]:
+    events = store.events(store.event_ids(flt, order))
+    doc_ids = {s.document_id for e in events for s in e.sources}
+    docs = [d for d in store.documents() if d.id in doc_ids or flt is None]
+    return {
+        "documents": [document_json(d) for d in docs],
+        "events": [event_json(e) for e in events],
+    }
+
+
+def export_events(
+    store: Store,
+    fmt: str,
+    out: str | Path,
+    flt: EventFilter | None = None,
+    statuses: tuple[str, ...] = ("accepted", "edited"),
+    title: str = "Dateline timeline",
+    progress: Callable[..., object] | None = None,
+) -> list[Path]:
+    from .export import FORMATS, write_export
+
+    if fmt not in FORMATS:
+        raise InputError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    bundle = store.export_bundle(flt, statuses, title=title)
+    return list(write_export(bundle, fmt, Path(out), progress=progress))  # type: ignore[arg-type]

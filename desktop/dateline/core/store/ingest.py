@@ -1,0 +1,401 @@
+"""Machine results into the store: timexes, proposed events and their sources.
+
+Shared by import, re-anchoring (SetPublished) and re-extraction. The rules that keep analyst work safe:
+a mention already stored (same document, overlapping timex span) is never added twice; new sources are
+attached only to events still "proposed"; an analyst-reviewed event is never re-dated, only flagged
+"anchor-changed" with the new reading left on its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, ProposedEvent, SourceRef, Status, Timex
+from ..timevalue import compatible, finer, interval, span
+from .queries import overlapping_ids_sql
+from .records import iso
+from .tx import Tx
+
+if TYPE_CHECKING:
+    from . import Store
+
+ANCHOR_CHANGED = "anchor-changed"
+DATE_CONFLICT = "date-conflict"
+
+
+def extractor_version() -> str:
+    from ..temporal import EXTRACTOR_VERSION
+
+    return str(EXTRACTOR_VERSION)
+
+
+def timex_rows(
+    timexes: Sequence[Timex], version: str, reviewed: Mapping[tuple[int, int], str] | None = None
+) -> list[dict[str, Any]]:
+    reviewed = reviewed or {}
+    return [
+        {
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": str(t.type),
+            "value": t.value,
+            "granularity": str(t.granularity),
+            "earliest": iso(t.earliest),
+            "latest": iso(t.latest),
+            "anchor": str(t.anchor),
+            "rule": t.rule,
+            "confidence": t.confidence,
+            "mod": t.mod,
+            "reviewed_value": reviewed.get((t.start, t.end)),
+            "extractor_version": version,
+        }
+        for t in timexes
+    ]
+
+
+def _source_row(ref: SourceRef, document_id: int, version: str) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "sentence_start": ref.sentence_start,
+        "sentence_end": ref.sentence_end,
+        "timex_start": ref.start,
+        "timex_end": ref.end,
+        "quote": ref.sentence,
+        "timex_text": ref.text,
+        "value": ref.value,
+        "rule": ref.rule,
+        "confidence": ref.confidence,
+        "origin": "machine",
+        "extractor_version": version,
+    }
+
+
+def _event_row(p: ProposedEvent, document_id: int, version: str) -> dict[str, Any]:
+    return {
+        "title": p.title,
+        "value": p.value,
+        "end_value": p.end,
+        "granularity": str(p.granularity),
+        "earliest": iso(p.earliest),
+        "latest": iso(p.latest),
+        "status": Status.PROPOSED.value,
+        "confidence": p.confidence,
+        "origin": "machine",
+        "machine_key": f"{document_id}:{p.id}",
+        "extractor_version": version,
+    }
+
+
+_PROFILE_CACHE_SIZE = 30_000  # least recently used profiles are dropped beyond this
+_CANDIDATE_LIMIT = 100  # most recent overlapping proposed events considered per proposal
+
+
+def _may_match(mine: Any, span_a: tuple[int, int], other: Any, sb: tuple[int, int] | None) -> bool:
+    """False only when ``merging.score`` is certainly 0: its necessary conditions, cheaply."""
+    if sb is None or mine.sentences & other.sentences:
+        return False
+    sa = span_a
+    if not ((sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])):
+        return False
+    if mine.speech or other.speech:
+        return bool(mine.speech and other.speech and sa == sb and mine.speakers & other.speakers)
+    return bool(mine.terms & other.terms or mine.event_nouns & other.event_nouns)
+
+
+def _overlapping(store: Store, p: ProposedEvent) -> list[tuple[int, int]]:
+    """(id, version) of the most recent proposed events overlapping ``p``, at most _CANDIDATE_LIMIT."""
+    assert p.earliest is not None and p.latest is not None
+    sql, params = overlapping_ids_sql(
+        p.earliest, p.latest, (Status.PROPOSED.value,), limit=_CANDIDATE_LIMIT
+    )
+    rows = store.conn.execute(sql, params).fetchall()
+    return sorted(((r[0], r[1]) for r in rows), reverse=True)[:_CANDIDATE_LIMIT]
+
+
+def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) -> int | None:
+    """The stored proposed event ``p`` reports again: ``merging.find_match`` over the candidates.
+
+    The candidates are the stored proposed events whose interval overlaps ``p``'s and that could
+    score at all. Profiling a stored event re-analyses its sentences, so profiles are cached per
+    (id, version) on the store and the scoring loop of ``find_match`` is run here over the cached
+    profiles, with its own functions (``score``, ``idf_weights``) and the same candidate set:
+    ``tests/core/test_importing.py`` checks both give the same answer.
+    """
+    from ..eventtext import idf_weights
+    from ..merging import profile_of_proposal, profile_of_record, score
+
+    if p.earliest is None or p.latest is None:
+        return None  # an unresolved date never scores in merging.score
+    mine = profile_of_proposal(p)
+    span_a = mine.span()
+    if span_a is None:
+        return None
+    cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
+        "_match_profiles", OrderedDict()
+    )
+    skip = set(exclude)
+    keys = [k for k in _overlapping(store, p) if k[0] not in skip]
+    missing = [eid for eid, v in keys if (eid, v) not in cache]
+    for k in keys:
+        if k in cache:
+            cache.move_to_end(k)
+    while cache and len(cache) + len(missing) > _PROFILE_CACHE_SIZE:
+        cache.popitem(last=False)
+    for record in store.events(missing):
+        prof = profile_of_record(record)
+        cache[(record.id, record.version)] = (prof, prof.span())
+    kept = [
+        (k[0], cache[k][0])
+        for k in sorted(keys)
+        if k in cache and _may_match(mine, span_a, cache[k][0], cache[k][1])
+    ]
+    if not kept:
+        return None
+    weights = idf_weights([mine.terms, *(prof.terms for _, prof in kept)])
+    best, best_score = None, 0.0
+    for eid, prof in kept:
+        sc = score(mine, prof, weights)
+        if sc > best_score:
+            best, best_score = eid, sc
+    return best
+
+
+def match_candidates(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) -> list[Any]:
+    """The candidate records ``match_stored`` scores, in the same order (for checking it)."""
+    from ..merging import profile_of_proposal, profile_of_record
+
+    if p.earliest is None or p.latest is None:
+        return []
+    mine = profile_of_proposal(p)
+    span_a = mine.span()
+    ids = sorted(k[0] for k in _overlapping(store, p) if k[0] not in set(exclude))
+    return [
+        r
+        for r in store.events(ids)
+        if span_a and _may_match(mine, span_a, (pr := profile_of_record(r)), pr.span())
+    ]
+
+
+@dataclass
+class Integrated:
+    added: list[int] = field(default_factory=list)
+    attached: set[int] = field(default_factory=set)
+    redated: set[int] = field(default_factory=set)
+    flagged: set[int] = field(default_factory=set)
+    skipped: int = 0
+
+
+@dataclass
+class _Known:
+    source_id: int
+    event_id: int
+    start: int
+    end: int
+    status: str
+
+
+def _known_sources(tx: Tx, document_id: int) -> list[_Known]:
+    rows = tx.conn.execute(
+        "SELECT s.id, s.event_id, s.timex_start, s.timex_end, e.status FROM sources s "
+        "JOIN events e ON e.id = s.event_id WHERE s.document_id = ? AND s.timex_start IS NOT NULL",
+        (document_id,),
+    )
+    return [_Known(*r) for r in rows]
+
+
+def integrate(
+    tx: Tx, store: Store, document_id: int, proposals: Sequence[ProposedEvent], version: str
+) -> Integrated:
+    """Store the proposals of one document without duplicating anything already stored."""
+    out = Integrated()
+    known = _known_sources(tx, document_id)
+    doc_key = str(document_id)
+    for p in proposals:
+        refs = [r for r in p.sources if r.document == doc_key]
+        if not refs:
+            continue
+        new_refs: list[SourceRef] = []
+        covering: dict[int, str] = {}
+        for r in refs:
+            hits = [k for k in known if k.start < r.end and r.start < k.end]
+            covering.update((k.event_id, k.status) for k in hits)
+            if not hits:
+                new_refs.append(r)
+        if not new_refs:
+            out.skipped += 1
+            continue
+        target: int | None = None
+        open_cover = sorted(e for e, s in covering.items() if s == Status.PROPOSED)
+        if open_cover:
+            target = open_cover[0]
+        elif not covering:
+            target = match_stored(store, p, exclude=out.added)
+        if target is None:
+            target = tx.insert_event(_event_row(p, document_id, version))
+            out.added.append(target)
+        else:
+            out.attached.add(target)
+        for r in new_refs:
+            sid = tx.insert_source(target, _source_row(r, document_id, version))
+            known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
+        if target in out.attached:
+            _refine_date(tx, target)
+    return out
+
+
+def _split_value(value: str) -> tuple[str, str | None]:
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return a, b
+    return value, None
+
+
+def _refine_date(tx: Tx, event_id: int) -> bool:
+    """Re-date a proposed event from its sources: the most precise of the compatible readings."""
+    row = tx.event_row(event_id)
+    if row["status"] != Status.PROPOSED:
+        return False
+    values = [
+        r[0]
+        for r in tx.conn.execute(
+            "SELECT value FROM sources WHERE event_id = ? ORDER BY id", (event_id,)
+        )
+    ]
+    readings = [_split_value(v) for v in values if interval(_split_value(v)[0])[0] is not None]
+    conflict = False
+    if not readings:
+        best: tuple[str, str | None] = (
+            _split_value(values[0]) if values else (row["value"], row["end_value"])
+        )
+    else:
+        best = readings[0]
+        for r in readings[1:]:
+            if r[1] is None and best[1] is None and compatible(best[0], r[0]):
+                best = (finer(best[0], r[0]), None)
+            elif not compatible(best[0], r[0]) and not (best[1] and compatible(best[1], r[0])):
+                conflict = True
+    a, b = span(best[0], best[1])
+    fields = {
+        "value": best[0],
+        "end_value": best[1],
+        "granularity": str(interval(best[0])[2]),
+        "earliest": iso(a),
+        "latest": iso(b),
+    }
+    flags = set(json.loads(row["flags"]))
+    flags = flags | {DATE_CONFLICT} if conflict else flags - {DATE_CONFLICT}
+    if flags != set(json.loads(row["flags"])):
+        fields["flags"] = json.dumps(sorted(flags))
+    if all(row[k] == v for k, v in fields.items()):
+        return False
+    tx.update_event(event_id, **fields)
+    return True
+
+
+def _reading(timexes: Sequence[Timex], start: int, end: int) -> Timex | tuple[Timex, Timex] | None:
+    inside = [t for t in timexes if t.start < end and start < t.end]
+    if not inside:
+        return None
+    exact = [t for t in inside if (t.start, t.end) == (start, end)]
+    if exact:
+        return exact[0]
+    if len(inside) > 1:
+        return inside[0], inside[-1]
+    return inside[0]
+
+
+def refresh_sources(
+    tx: Tx, document_id: int, timexes: Sequence[Timex], version: str, out: Integrated
+) -> None:
+    """Give every machine source of the document the reading of the new timexes at its span.
+
+    Proposed events are re-dated from their sources; reviewed ones keep the analyst's date and get the
+    "anchor-changed" flag when the new reading differs from it.
+    """
+    rows = tx.conn.execute(
+        "SELECT s.id, s.event_id, s.timex_start, s.timex_end, s.value, e.status, e.value AS ev, "
+        "e.end_value AS ee FROM sources s JOIN events e ON e.id = s.event_id "
+        "WHERE s.document_id = ? AND s.timex_start IS NOT NULL",
+        (document_id,),
+    ).fetchall()
+    redate: set[int] = set()
+    for s in rows:
+        found = _reading(timexes, s["timex_start"], s["timex_end"])
+        if found is None:
+            continue
+        if isinstance(found, tuple):
+            new, rule = f"{found[0].value}/{found[1].value}", found[0].rule
+        else:
+            new, rule = found.value, found.rule
+        if "/" in s["value"] and "/" not in new:
+            continue  # the engine no longer sees a range here; keep the range reading
+        if new == s["value"]:
+            continue
+        tx.update_source(s["id"], value=new, rule=rule, extractor_version=version)
+        if s["status"] == Status.PROPOSED:
+            redate.add(s["event_id"])
+        elif s["status"] in (Status.ACCEPTED, Status.EDITED):
+            current = s["ev"] if not s["ee"] else f"{s['ev']}/{s['ee']}"
+            if new != current:
+                out.flagged.add(s["event_id"])
+    for eid in redate:
+        if _refine_date(tx, eid):
+            out.redated.add(eid)
+    for eid in out.flagged:
+        flags = set(json.loads(tx.event_row(eid)["flags"]))
+        if ANCHOR_CHANGED not in flags:
+            tx.update_event(eid, flags=sorted(flags | {ANCHOR_CHANGED}))
+
+
+def extract_document(
+    tx: Tx,
+    store: Store,
+    document_id: int,
+    *,
+    timexes: Sequence[Timex] | None = None,
+    refresh: bool = True,
+) -> Integrated:
+    """(Re-)run the engine on a stored document and fold the results in (no duplicates)."""
+    from ..proposals import propose_events
+    from ..temporal import find_timexes
+
+    row = tx.conn.execute(
+        "SELECT id, title, text, published, published_source, path FROM documents WHERE id = ?",
+        (document_id,),
+    ).fetchone()
+    version = extractor_version()
+    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+    found = list(timexes) if timexes is not None else find_timexes(row["text"], published)
+    reviewed = {
+        (r[0], r[1]): r[2]
+        for r in tx.conn.execute(
+            'SELECT start, "end", reviewed_value FROM timexes WHERE document_id = ? AND reviewed_value IS NOT NULL',
+            (document_id,),
+        )
+    }
+    tx.replace_timexes(document_id, timex_rows(found, version, reviewed))
+    out = Integrated()
+    if refresh:
+        refresh_sources(tx, document_id, found, version, out)
+    article = Article(
+        id=str(document_id),
+        text=row["text"],
+        title=row["title"],
+        published=published,
+        path=row["path"],
+        published_source=row["published_source"],
+    )
+    proposals = propose_events([article], {article.id: found})
+    result = integrate(tx, store, document_id, proposals, version)
+    result.flagged |= out.flagged
+    result.redated |= out.redated
+    tx.conn.execute(
+        "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
+    )
+    return result

@@ -1,0 +1,265 @@
+"""The project database schema as named migrations, one transaction each.
+
+Migrations are append-only: never edit one that has shipped; add a new step. ``SCHEMA_STEPS`` lists them
+in order so the store can name the backup it takes before migrating (``<file>.bak-<last step>``).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("dateline")
+
+# Events by length in days (latest - earliest): a day, a week, a month, a season/quarter, a half, a
+# year, longer. SPAN_LIMITS[k] is the most days an event of class k can span beyond its first day.
+SPAN_LIMITS: tuple[int, ...] = (0, 7, 31, 92, 184, 366)
+SPAN_CLASS = (
+    "(CASE WHEN latest IS NULL THEN -1 "
+    + " ".join(
+        f"WHEN julianday(latest) - julianday(earliest) <= {n} THEN {k}"
+        for k, n in enumerate(SPAN_LIMITS)
+    )
+    + f" ELSE {len(SPAN_LIMITS)} END)"
+)
+
+
+@migrations(name="m001_core_tables")
+def m001_core_tables(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            published TEXT,
+            published_source TEXT NOT NULL DEFAULT 'unknown',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            path TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL DEFAULT '',
+            encoding TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL DEFAULT '',
+            extractor_version TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE timexes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            granularity TEXT NOT NULL,
+            earliest TEXT,
+            latest TEXT,
+            anchor TEXT NOT NULL DEFAULT '',
+            rule TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 1.0,
+            mod TEXT NOT NULL DEFAULT '',
+            reviewed_value TEXT,
+            extractor_version TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ix_timexes_document ON timexes(document_id, start);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL DEFAULT '',
+            end_value TEXT,
+            granularity TEXT NOT NULL DEFAULT 'unknown',
+            earliest TEXT,
+            latest TEXT,
+            status TEXT NOT NULL DEFAULT 'proposed'
+                CHECK (status IN ('proposed', 'accepted', 'rejected', 'edited')),
+            confidence REAL NOT NULL DEFAULT 0.0,
+            origin TEXT NOT NULL DEFAULT 'machine',
+            description TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            actors TEXT NOT NULL DEFAULT '',
+            reliability TEXT CHECK (reliability IS NULL OR reliability IN ('A','B','C','D','E','F')),
+            credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6),
+            flags TEXT NOT NULL DEFAULT '[]',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL DEFAULT '',
+            machine_key TEXT,
+            extractor_version TEXT NOT NULL DEFAULT '',
+            merged_from TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX ix_events_status ON events(status);
+        CREATE INDEX ix_events_machine_key ON events(machine_key);
+        CREATE TABLE event_tags (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (event_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_event_tags_tag ON event_tags(tag, event_id);
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            timex_start INTEGER,
+            timex_end INTEGER,
+            quote TEXT NOT NULL DEFAULT '',
+            timex_text TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL DEFAULT '',
+            rule TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0.0,
+            origin TEXT NOT NULL DEFAULT 'machine',
+            extractor_version TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ix_sources_event ON sources(event_id);
+        CREATE INDEX ix_sources_document ON sources(document_id, timex_start);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            before TEXT NOT NULL DEFAULT '{}',
+            after TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX ix_audit_entity ON audit(entity, entity_id);
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
+    )
+
+
+_EVENT_FTS_ROW = """
+    INSERT INTO events_fts(rowid, title, description, notes, quotes)
+    SELECT e.id, e.title, e.description, e.notes,
+           coalesce((SELECT group_concat(s.quote, ' ') FROM sources s WHERE s.event_id = e.id), '')
+    FROM events e WHERE e.id = {ref};
+"""
+
+
+@migrations(name="m002_full_text_search")
+def m002_full_text_search(db: Database) -> None:
+    # events_fts stores its own copy: its "quotes" column gathers rows from another table, which an
+    # external-content table cannot express. Triggers keep it in step with events and sources.
+    _run(
+        db,
+        f"""
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            title, description, notes, quotes, tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+            {_EVENT_FTS_ROW.format(ref="new.id")}
+        END;
+        CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER events_fts_au AFTER UPDATE OF title, description, notes ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.id;
+            {_EVENT_FTS_ROW.format(ref="new.id")}
+        END;
+        CREATE TRIGGER sources_fts_ai AFTER INSERT ON sources BEGIN
+            DELETE FROM events_fts WHERE rowid = new.event_id;
+            {_EVENT_FTS_ROW.format(ref="new.event_id")}
+        END;
+        CREATE TRIGGER sources_fts_ad AFTER DELETE ON sources BEGIN
+            DELETE FROM events_fts WHERE rowid = old.event_id;
+            {_EVENT_FTS_ROW.format(ref="old.event_id")}
+        END;
+        CREATE TRIGGER sources_fts_au AFTER UPDATE OF quote, event_id ON sources BEGIN
+            DELETE FROM events_fts WHERE rowid IN (old.event_id, new.event_id);
+            {_EVENT_FTS_ROW.format(ref="old.event_id")}
+            {_EVENT_FTS_ROW.format(ref="new.event_id AND new.event_id != old.event_id")}
+        END;
+        """,
+    )
+    db.execute(_EVENT_FTS_ROW.format(ref="e.id"))
+
+
+@migrations(name="m003_read_indexes")
+def m003_read_indexes(db: Database) -> None:
+    # The chronological list puts unresolved dates last; ordering by this exact expression lets SQLite
+    # walk the index instead of sorting 100,000 rows.
+    _run(
+        db,
+        """
+        CREATE INDEX ix_events_date ON events(coalesce(earliest, '~'), latest DESC, id);
+        CREATE INDEX ix_events_latest ON events(latest);
+        CREATE INDEX ix_events_confidence ON events(confidence);
+        CREATE INDEX ix_events_status_date ON events(status, coalesce(earliest, '~'), latest DESC, id);
+        """,
+    )
+
+
+@migrations(name="m004_flagged_index")
+def m004_flagged_index(db: Database) -> None:
+    # Few events are flagged: a partial index in list order answers "flagged" without a table scan.
+    db.execute(
+        "CREATE INDEX ix_events_flagged ON events(coalesce(earliest, '~'), latest DESC, id) "
+        "WHERE flags != '[]'"
+    )
+
+
+@migrations(name="m005_event_span_index")
+def m005_event_span_index(db: Database) -> None:
+    # Overlap queries ("events around this date") scan, per span class, only the window of start
+    # dates an event of that class could have: see queries.overlapping_ids_sql.
+    db.execute(f"CREATE INDEX ix_events_span ON events(status, {SPAN_CLASS}, earliest, latest)")
+
+
+SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
+
+
+def _run(db: Database, script: str) -> None:
+    """Run several statements inside the migration's transaction (``executescript`` would commit)."""
+    for statement in _split(script):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    # Statements end with ';' at the end of a line, except inside CREATE TRIGGER ... END; blocks.
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        buf.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth = 1
+        if depth:
+            if upper.endswith("END;"):
+                depth = 0
+                out.append("\n".join(buf))
+                buf = []
+            continue
+        if stripped.endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out

@@ -1,0 +1,238 @@
+"""Importing files: the seed acceptance, idempotence, bad input, cancel, re-extraction."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from store_helpers import seeded_store, state
+
+from dateline.core import services
+from dateline.core.commands import EditEvent, SetDate, SetStatus
+from dateline.core.errors import Cancelled
+from dateline.core.importing import content_hash, import_paths
+from dateline.core.model import Status
+from dateline.core.store import Store
+
+
+def _phrase_source(store, event, doc_name, phrase):
+    docs = {d.id: d for d in store.documents()}
+    return any(
+        docs[s.document_id].path.endswith(doc_name) and phrase.lower() in s.quote.lower()
+        for s in event.sources
+    )
+
+
+def test_seeds_give_the_seven_gold_events_with_sources_from_both_articles(
+    tmp_path, seeds_dir, gold
+):
+    store = seeded_store(tmp_path, seeds_dir)
+    events = store.events(store.event_ids())
+    assert all(e.status == Status.PROPOSED for e in events)
+    for g in gold["events"]:
+        # the event of that date that quotes the gold sentences: exactly one stored event holds them all
+        matching = [
+            e
+            for e in events
+            if e.value == g["value"] and e.end == g.get("end")
+            and all(_phrase_source(store, e, doc, phrase) for doc, phrase in g["sources"])
+        ]  # fmt: skip
+        assert len(matching) == 1, g["id"]
+    store.close()
+
+
+def test_importing_again_adds_nothing(tmp_path, seeds_dir):
+    store = seeded_store(tmp_path, seeds_dir)
+    before = state(store)
+    audit = len(store.history())
+    report = import_paths(store, [seeds_dir])
+    assert report.imported == () and len(report.duplicates) == 2
+    assert report.summary().startswith("0 imported, 2 duplicates")
+    assert state(store) == before and len(store.history()) == audit
+    # the same text re-saved with Windows line endings is the same article
+    copy = tmp_path / "copy.txt"
+    text = (seeds_dir / "000_4469d01aed9a9573.txt").read_text(encoding="utf-8")
+    copy.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert import_paths(store, [copy]).duplicates == (str(copy),)
+    store.close()
+
+
+def test_content_hash_ignores_line_endings_and_trailing_space():
+    assert content_hash("a\r\nb  \n") == content_hash("a\nb")
+    assert content_hash("a b") != content_hash("a  b")
+
+
+def test_one_audit_row_per_imported_document(tmp_path, seeds_dir):
+    store = seeded_store(tmp_path, seeds_dir)
+    rows = [h for h in store.history() if h.action == "import" and h.entity == "document"]
+    assert [r.entity_id for r in rows] == [d.id for d in store.documents()]
+    assert rows[0].after["published"] == "2024-10-16" and rows[0].after["events_added"]
+    store.close()
+
+
+def _bad_folder(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    good = {
+        "good.txt": "Summit held in Vilnius\n\nLeaders met in Vilnius on 11 July 2023 and agreed a plan.\n",
+        "cp1252.txt": None,
+        "impossible.txt": "Budget talk\n\nThe vote was set for 30 February 2024, which cannot be; "
+        "the real vote happened on 1 March 2024.\n",
+        "page.html": "<html><head><title>Aid pledged</title><meta name='date' content='2024-05-02'></head>"
+        "<body><article><p>Donors pledged aid on 2 May 2024 in Paris.</p><p>More talks follow in June.</p>"
+        "</article></body></html>",
+    }
+    for name, text in good.items():
+        if text is not None:
+            (folder / name).write_text(text, encoding="utf-8")
+    (folder / "cp1252.txt").write_bytes(
+        "Café meeting\n\nThe ministers’ café meeting on 5 June 2024 cost €5,000 — “too much”.\n".encode(
+            "cp1252"
+        )
+    )
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40 + b"\x00\x00\xff\xfe" * 100)
+    (folder / "empty.txt").write_bytes(b"")
+    with open(folder / "huge.txt", "wb") as f:
+        line = b"The council met on 3 March 2024 to discuss the budget again and again.\n"
+        f.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    (folder / "broken.html").write_text("<html><body><div><p>", encoding="utf-8")
+    return folder, set(good), {"binary.txt", "empty.txt", "huge.txt", "broken.html"}
+
+
+def test_bad_input_folder_imports_every_good_file_and_names_every_bad_one(tmp_path):
+    folder, good, bad = _bad_folder(tmp_path)
+    store = Store.open(tmp_path / "p.db")
+    report = import_paths(store, [folder])
+    imported = {os.path.basename(p) for p, _ in report.imported}
+    failed = {os.path.basename(p): reason for p, reason in report.failed}
+    assert imported == good
+    assert set(failed) == bad
+    assert all(reason and len(reason) > 5 for reason in failed.values())
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    cafe = next(d for d in store.documents() if d.path.endswith("cp1252.txt"))
+    assert "ministers’ café" in cafe.text and "€5,000" in cafe.text
+    impossible = next(d for d in store.documents() if d.path.endswith("impossible.txt"))
+    values = {t.value for t in store.timexes(impossible.id)}
+    assert "2024-03-01" in values and "2024-02-30" not in values
+    store.close()
+
+
+def test_cancel_keeps_committed_files_and_lists_the_rest(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}.txt").write_text(
+            f"Report {i}\n\nTalks were held on {i + 1} May 2024 in city {i}.\n"
+        )
+    store = Store.open(tmp_path / "p.db")
+    seen = []
+
+    def progress(done, total, path):
+        seen.append((done, total))
+        if done == 2:
+            raise Cancelled()
+
+    report = import_paths(store, [folder], progress=progress)
+    assert report.cancelled and len(report.imported) == 2
+    assert [os.path.basename(p) for p in report.not_processed] == ["a2.txt", "a3.txt", "a4.txt"]
+    assert len(store.documents()) == 2
+    assert seen[0] == (0, 5)
+    calls = iter([False, True])
+    report = import_paths(store, [folder], cancel=lambda: next(calls, True))
+    assert report.cancelled and len(report.duplicates) == 1
+    rest = import_paths(store, [folder])
+    assert len(rest.imported) == 3 and not rest.cancelled
+    assert "cancelled" not in rest.summary()
+    store.close()
+
+
+def test_json_collection_imports_each_record(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "title": "One",
+            "text": "Alpha talks opened on 4 April 2024 in Rome.",
+            "published": "2024-04-05",
+        },
+        {
+            "title": "Two",
+            "text": "Beta talks opened on 9 April 2024 in Oslo.",
+            "published": "2024-04-10",
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    store = Store.open(tmp_path / "p.db")
+    report = import_paths(store, [path])
+    assert len(report.imported) == 2
+    assert sorted(d.title for d in store.documents()) == ["One", "Two"]
+    assert {e.value for e in store.events(store.event_ids())} >= {"2024-04-04", "2024-04-09"}
+    store.close()
+
+
+def test_reextract_never_duplicates_and_never_overwrites_analyst_work(
+    tmp_path, seeds_dir, monkeypatch
+):
+    store = seeded_store(tmp_path, seeds_dir)
+    ids = store.event_ids()
+    store.apply(SetStatus((ids[0],), "accepted"))
+    store.apply(SetDate(ids[1], "2024-07-10"))
+    store.apply(EditEvent(ids[2], {"title": "Analyst title", "notes": "keep me"}))
+    reviewed = {e.id: e for e in store.events(ids[:3])}
+    count = len(ids)
+
+    import dateline.core.temporal as temporal
+
+    monkeypatch.setattr(temporal, "EXTRACTOR_VERSION", "temporal-99")
+    report = services.reextract(store)
+    assert report.documents == 2 and report.extractor_version == "temporal-99"
+    assert report.events_added == 0
+    assert len(store.event_ids()) == count
+    after = {e.id: e for e in store.events(ids[:3])}
+    for eid, before in reviewed.items():
+        a = after[eid]
+        assert (a.title, a.value, a.status, a.notes) == (
+            before.title,
+            before.value,
+            before.status,
+            before.notes,
+        )
+    assert all(
+        t.extractor_version if hasattr(t, "extractor_version") else True for t in store.timexes(1)
+    )
+    versions = {r[0] for r in store.conn.execute("SELECT extractor_version FROM timexes")}
+    assert versions == {"temporal-99"}
+    # a second run changes nothing at all
+    snapshot = state(store)
+    services.reextract(store)
+    assert state(store) == snapshot
+    store.close()
+
+
+def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
+    from dateline.core.merging import find_match
+    from dateline.core.model import Article
+    from dateline.core.proposals import propose_events
+    from dateline.core.readers import read_articles
+    from dateline.core.store.ingest import match_candidates, match_stored
+    from dateline.core.temporal import find_timexes
+
+    first = tmp_path / "first"
+    first.mkdir()
+    name_a, name_b = "000_4469d01aed9a9573.txt", "001_be753c90a74e32cd.txt"
+    (first / name_a).write_bytes((seeds_dir / name_a).read_bytes())
+    (first / "manifest.json").write_bytes((seeds_dir / "manifest.json").read_bytes())
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [first])
+    (art,) = read_articles(seeds_dir / name_b)
+    article = Article(id="999", text=art.text, title=art.title, published=art.published)
+    proposals = propose_events([article], {"999": find_timexes(art.text, art.published)})
+    matched = 0
+    for _ in range(2):  # second round runs on the warm profile cache
+        for p in proposals:
+            expected = find_match(p, match_candidates(store, p))
+            got = match_stored(store, p)
+            assert got == (expected.id if expected else None), p.title
+            matched += got is not None
+    assert matched >= 8  # the seven gold happenings reported by both articles, and more
+    store.close()
