@@ -14,7 +14,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("gui", "run"):
         from .app import main as gui_main
 
-        return gui_main(args[1:])
+        # `run` is the everyday start: the default database, offering the seeds when it is empty.
+        return gui_main((["--seeds"] if args[0] == "run" else []) + args[1:])
     from .cli import main as cli_main
 
     return cli_main(args)
