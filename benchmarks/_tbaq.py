@@ -15,7 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(os.environ.get("DATELINE_TBAQ", "/work/shared/corpora/tbaq"))
+DEFAULT_CORPUS = Path(
+    os.environ.get(
+        "DATELINE_TBAQ", Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
+    )
+)
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _DCT = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.S)

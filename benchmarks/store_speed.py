@@ -24,7 +24,8 @@ from pathlib import Path
 from dateline.core.importing import import_paths
 from dateline.core.store import EventFilter, Store
 
-TBAQ = Path("/work/shared/corpora/tbaq")
+# The corpus sits in the shared folder beside the repository (../shared/corpora/tbaq).
+TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
 TARGET_ARTICLES_PER_S = 200.0
 TARGET_FILTER_MS = 50.0
 

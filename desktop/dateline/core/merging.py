@@ -56,6 +56,17 @@ def profile_of_record(event: EventRecord) -> Profile:
     terms: set[str] = set(key_terms(event.title))
     speech = False
     for s in event.sources:
+        if s.match_terms:
+            # Stored with the article's context at extraction time: no re-analysis, speakers kept.
+            for t in s.match_terms:
+                if t.startswith("@"):
+                    speakers.add(t[1:])
+                    speech = True
+                elif t.startswith("#"):
+                    nouns.add(t[1:])
+                else:
+                    terms.add(t)
+            continue
         if s.timex_start is None or s.timex_end is None:
             terms |= key_terms(s.quote)
             continue
@@ -67,6 +78,7 @@ def profile_of_record(event: EventRecord) -> Profile:
                 speakers.add(frame.speaker.lower())
         if frame.event_noun:
             nouns.add(frame.event_noun)
+    speech = speech or "statement" in terms
     if ":" in event.title and not speech:
         # "Rutte: ..." titles mark statements even when the sources' context was lost.
         who = event.title.split(":", 1)[0].strip()

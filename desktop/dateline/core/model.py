@@ -117,6 +117,9 @@ class SourceRef:
     rule: str
     value: str  # this source's own reading of the date
     confidence: float
+    # What matching needs of this report (content words, "@speaker", "#event-noun" markers), computed
+    # with the article's context so "he said" keeps its speaker after merges and splits.
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +184,7 @@ class SourceRecord:
     origin: str = "machine"  # machine | analyst
     extractor_version: str = ""
     document_title: str = ""
+    match_terms: tuple[str, ...] = ()  # SourceRef.terms as stored (see core.merging)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +229,8 @@ class TimexRecord:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     anchor_start: int | None = None  # offset of the earlier timex a MENTION-anchored one hangs on
+    explanation: str = ""  # the engine's one-line reading of how the value was resolved
+    alternatives: tuple[str, ...] = ()  # other values the engine considered, best first
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,6 +185,15 @@ def _title_for(members: Sequence[Candidate]) -> str:
     return min(members, key=quality).frame.title
 
 
+def _match_terms(frame: Frame) -> tuple[str, ...]:
+    terms = set(frame.terms)
+    if frame.speech and frame.speaker:
+        terms.add("@" + frame.speaker.lower())
+    if frame.event_noun:
+        terms.add("#" + frame.event_noun)
+    return tuple(sorted(terms))
+
+
 def _event_id(members: Sequence[Candidate]) -> str:
     first = members[0]
     key = f"{first.document}:{first.timex.start}:{first.timex.end}"
@@ -218,6 +227,7 @@ def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
             rule=m.timex.rule,
             value=m.value if m.end is None else f"{m.value}/{m.end}",
             confidence=m.timex.confidence,
+            terms=_match_terms(m.frame),
         )
         for m in members
     )
