@@ -301,22 +301,48 @@ def _np_start(words: list[str], head_at: int) -> int:
     return 0
 
 
+_PLACE_PREPOSITIONS = frozenset({"to", "in", "at", "of", "with", "on"})
+
+
+def _event_np_before(before: str) -> tuple[str, str]:
+    """An event noun phrase ending ``before``, optionally followed by a short place tail:
+    "the NATO leaders' summit", "his visit to Brussels". Word by word from the end (a regex anchored
+    with "$" and a lazy prefix backtracks badly on long clauses)."""
+    words = before.split()[-10:]
+    if not words:
+        return "", ""
+    head = len(words) - 1
+    # "... visit to Brussels" / "... summit in Washington, D.C.": skip 1-3 capitalised words + preposition.
+    k = head
+    while k >= 0 and head - k < 3 and words[k][:1].isupper():
+        k -= 1
+    if k < head and k >= 1 and words[k].lower() in _PLACE_PREPOSITIONS:
+        head = k - 1
+    raw = words[head].strip(",;:").lower().replace("’", "'")
+    if raw.endswith("'s"):
+        raw = raw[:-2]
+    if raw not in _EVENT_NOUNS and raw.rstrip("s") not in _EVENT_NOUNS:
+        return "", ""
+    noun = stem(raw)
+    start = _np_start(words, head)
+    if head - start > 5:
+        return "", ""
+    return " ".join(words[start:]).rstrip(","), noun
+
+
 def _event_np(before: str, after: str) -> tuple[str, str]:
     """An event noun phrase right before the date ("his visit to Brussels", "the NATO leaders' summit")
     or right after it ("at the NATO summit in Washington"): (noun phrase, event noun)."""
-    pat_before, pat_after = _event_patterns()
-    for m in (pat_before.search(before), pat_after.match(after)):
-        if not m:
-            continue
-        np = m.group("np").strip().rstrip(",")
-        words = np.split()
-        # Trim leading words that belong to the enclosing clause ("push his victory plan").
-        noun_at = next(
-            i for i, w in enumerate(words) if stem(w.strip(",")) == stem(m.group("noun"))
-        )
-        start = _np_start(words, noun_at)
-        return " ".join(words[start:]), stem(m.group("noun"))
-    return "", ""
+    np, noun = _event_np_before(before)
+    if np:
+        return np, noun
+    m = _event_patterns()[1].match(after)
+    if not m:
+        return "", ""
+    words = m.group("np").strip().rstrip(",").split()
+    noun = stem(m.group("noun").lower())
+    noun_at = next(i for i, w in enumerate(words) if stem(w.strip(",").lower()) == noun)
+    return " ".join(words[_np_start(words, noun_at) :]), noun
 
 
 def _noun_phrase_before(text: str) -> str:

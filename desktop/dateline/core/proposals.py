@@ -9,6 +9,7 @@ terms overlap enough, weighted so that words every sentence shares ("NATO", "Ukr
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -48,8 +49,13 @@ class Candidate:
         return self.end_timex.value if self.end_timex is not None else None
 
     def span_days(self) -> tuple[int, int] | None:
-        a, b = timevalue.span(self.value, self.end)
-        return (a.toordinal(), b.toordinal()) if a and b else None
+        return _span_days(self.value, self.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_days(value: str, end: str | None) -> tuple[int, int] | None:
+    a, b = timevalue.span(value, end)
+    return (a.toordinal(), b.toordinal()) if a and b else None
 
 
 @dataclass(slots=True)

@@ -39,7 +39,7 @@ _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial rather than a sentence."""
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -81,7 +81,7 @@ def split_sentences(text: str) -> list[Sentence]:
             end = m.end()
             punct = body[m.start()]
             if punct == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start()):
-                word = _WORD_BEFORE.search(body, 0, m.start())
+                word = _WORD_BEFORE.search(body, max(0, m.start() - 40), m.start())
                 w = word.group(1).lower().rstrip(".") if word else ""
                 nxt = _NEXT_WORD.match(body, end)
                 follower = nxt.group(1) if nxt else ""

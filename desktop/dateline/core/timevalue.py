@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from .model import Granularity
@@ -32,6 +33,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.lru_cache(maxsize=8192)
 def interval(value: str) -> tuple[dt.date | None, dt.date | None, Granularity]:
     """The inclusive days a value covers and its precision; (None, None, UNKNOWN) when unresolved.
 
