@@ -173,6 +173,7 @@ def bench_import(label: str, folder: Path, db: Path) -> None:
         report = import_paths(store, [folder])
         elapsed = time.perf_counter() - t0
         events = store.count_events()
+        bench_suggestions(store, f"{label}, after import")
     engine = engine_only(folder)
     n = len(report.imported)
     rate = n / elapsed if elapsed else float("inf")
@@ -234,9 +235,13 @@ def fill_events(store: Store, n: int, seed: int = 11) -> None:
             "VALUES (?,?,?,?,?,?,?,?)",
             rows,
         )
+        # Match terms as an import stores them: the title's words (minus the "#n" counter).
         conn.execute(
-            "INSERT INTO sources (event_id, document_id, sentence_start, sentence_end, timex_start, timex_end, quote) "
-            "SELECT id, ?, 0, 20, 0, 9, title || ' was reported by the wire.' FROM events",
+            "INSERT INTO sources (event_id, document_id, sentence_start, sentence_end, timex_start, "
+            "timex_end, quote, value, match_terms) "
+            "SELECT id, ?, id, id + 20, id, id + 9, title || ' was reported by the wire.', value, "
+            "'[\"' || replace(lower(substr(title, 1, instr(title, ' #') - 1)), ' ', '\",\"') || '\"]' "
+            "FROM events",
             (doc,),
         )
         conn.execute(
@@ -323,6 +328,35 @@ def bench_filters(db: Path, n: int) -> None:
         print(f"  count proposed: {count_ms:.1f} ms")
         verdict = "meets" if worst <= TARGET_FILTER_MS else "MISSES"
         print(f"  slowest filter {worst:.1f} ms (target <= {TARGET_FILTER_MS:.0f} ms: {verdict})")
+        bench_suggestions(store, f"{n:,} events")
+
+
+def bench_suggestions(store: Store, label: str) -> None:
+    """Merge suggestions for one event (the editor's panel) and the store-wide count (status bar)."""
+    rnd = random.Random(5)
+    ids = store.event_ids(EventFilter(statuses=("proposed", "accepted", "edited")))
+    sample = rnd.sample(ids, min(50, len(ids)))
+    times = []
+    found = 0
+    for eid in sample:
+        t0 = time.perf_counter()
+        found += len(store.merge_suggestions(eid))
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    verdict = "meets" if times and times[len(times) // 2] <= TARGET_FILTER_MS else "MISSES"
+    print(
+        f"  merge suggestions for one event ({label}, {len(sample)} events): median "
+        f"{statistics.median(times):.1f} ms, p90 {times[int(len(times) * 0.9)]:.1f} ms, "
+        f"max {times[-1]:.1f} ms, {found} pairs (target < {TARGET_FILTER_MS:.0f} ms: {verdict})"
+    )
+    t0 = time.perf_counter()
+    count = store.suggestion_count()
+    cold = time.perf_counter() - t0
+    warm, _ = timed(store.suggestion_count)
+    print(
+        f"  suggestion count ({label}): {count} pairs; first call {cold * 1000:.0f} ms, "
+        f"then {warm:.3f} ms until the database changes"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

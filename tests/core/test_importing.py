@@ -236,3 +236,65 @@ def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
             matched += got is not None
     assert matched >= 8  # the seven gold happenings reported by both articles, and more
     store.close()
+
+
+def test_indexed_matching_agrees_with_find_match_over_every_overlapping_event(tmp_path, seeds_dir):
+    """The import's in-memory index (no recency cut-off) picks what ``merging.find_match`` picks."""
+    from dateline.core.merging import find_match, profile_of_proposal, profile_of_record
+    from dateline.core.model import Article
+    from dateline.core.proposals import propose_events
+    from dateline.core.readers import read_articles
+    from dateline.core.store.ingest import _may_match, match_stored
+    from dateline.core.store.matchindex import MatchIndex
+    from dateline.core.temporal import find_timexes
+
+    first = tmp_path / "first"
+    first.mkdir()
+    name_a, name_b = "000_4469d01aed9a9573.txt", "001_be753c90a74e32cd.txt"
+    (first / name_a).write_bytes((seeds_dir / name_a).read_bytes())
+    (first / "manifest.json").write_bytes((seeds_dir / "manifest.json").read_bytes())
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [first])
+    (art,) = read_articles(seeds_dir / name_b)
+    article = Article(id="999", text=art.text, title=art.title, published=art.published)
+    proposals = propose_events([article], {"999": find_timexes(art.text, art.published)})
+    store.__dict__["_match_index_armed"] = MatchIndex()
+    matched = 0
+    for p in proposals:
+        expected = None
+        if p.earliest is not None:
+            mine = profile_of_proposal(p)
+            every = store.events_overlapping(p.earliest, p.latest, limit=10**6)
+            could = [
+                r for r in every
+                if _may_match(mine, mine.span(), (pr := profile_of_record(r)), pr.span())
+            ]  # fmt: skip
+            expected = find_match(p, sorted(could, key=lambda r: r.id))
+        got = match_stored(store, p)
+        assert got == (expected.id if expected else None), p.title
+        matched += got is not None
+    assert matched >= 4  # the happenings both articles report
+    store.close()
+
+
+def test_matching_between_imports_sees_edits_made_in_between(tmp_path, seeds_dir):
+    """The import's matching index outlives one file only while nothing else writes."""
+    name_a, name_b = "000_4469d01aed9a9573.txt", "001_be753c90a74e32cd.txt"
+    folders = {}
+    for name in (name_a, name_b):
+        folder = folders[name] = tmp_path / name[:3]
+        folder.mkdir()
+        (folder / name).write_bytes((seeds_dir / name).read_bytes())
+        (folder / "manifest.json").write_bytes((seeds_dir / "manifest.json").read_bytes())
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [folders[name_a]])
+    (hub,) = [e for e in store.events(store.event_ids()) if "Wiesbaden" in e.title]
+    store.apply(SetStatus((hub.id,), "rejected"))
+    import_paths(store, [folders[name_b]])
+    rejected = store.event(hub.id)
+    assert rejected.sources == hub.sources  # a rejected event gains no sources
+    again = [
+        e for e in store.events(store.event_ids()) if e.id != hub.id and "Wiesbaden" in e.title
+    ]
+    assert len(again) == 1 and again[0].status == Status.PROPOSED
+    store.close()

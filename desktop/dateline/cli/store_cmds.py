@@ -160,6 +160,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", nargs="+", metavar="SOURCE_ID", help="sources to move out")
     p.set_defaults(handler=run_split)
 
+    p = sub.add_parser(
+        "suggestions", parents=[common], help="merge suggestions (of one event), best first"
+    )
+    p.add_argument("event", nargs="?", type=int, metavar="EVENT")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=run_suggestions)
+
+    p = sub.add_parser(
+        "dismiss", parents=[common], help="two events are not the same happening: stop suggesting"
+    )
+    p.add_argument("ids", nargs=2, metavar="ID")
+    p.set_defaults(handler=run_dismiss)
+
+    p = sub.add_parser("set-source", parents=[common], help="re-date one source's reading")
+    p.add_argument("source", metavar="SOURCE_ID")
+    p.add_argument("value", metavar="DATE", help="2024-10-16, 2024-10, 2024-H1, 2024...")
+    p.add_argument("--end", metavar="DATE", default=None, help="end of a range")
+    p.set_defaults(handler=run_set_source)
+
     p = sub.add_parser("set-published", parents=[common], help="set a document's publication date")
     p.add_argument("document", type=int, metavar="DOC")
     p.add_argument("date", metavar="DATE", help="YYYY-MM-DD, or 'none' to clear it")
@@ -294,6 +313,31 @@ def run_note(args: argparse.Namespace) -> int:
 def run_merge(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         print(services.merge(store, _ids(args.ids)).message)
+    return 0
+
+
+def run_suggestions(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        pairs = store.merge_suggestions(args.event, limit=args.limit)
+        titles = {e.id: e.title for e in store.events(sorted({i for p in pairs for i in p[:2]}))}
+    for a, b, score in pairs:
+        print(f"{a:>6} {b:>6}  {score:.2f}  {titles.get(a, '')[:40]}  |  {titles.get(b, '')[:40]}")
+    if not pairs:
+        print("No merge suggestions.")
+    return 0
+
+
+def run_dismiss(args: argparse.Namespace) -> int:
+    a, b = _ids(args.ids)[:2]
+    with open_store(args) as store:
+        print(services.dismiss_merge(store, a, b).message)
+    return 0
+
+
+def run_set_source(args: argparse.Namespace) -> int:
+    (source,) = _ids([args.source], "source")[:1]
+    with open_store(args) as store:
+        print(services.set_source_value(store, source, args.value, args.end).message)
     return 0
 
 

@@ -18,6 +18,7 @@ from .errors import Cancelled, DatelineError, ImportFailed
 from .model import Timex
 from .store import Store
 from .store.ingest import extract_document, extractor_version
+from .store.matchindex import MatchIndex, stamp
 from .store.records import now_utc
 from .store.tx import Snapshot, audit_diff, take_snapshot
 
@@ -70,6 +71,15 @@ class _Acc:
     warnings: list[tuple[str, str]]
     events: int = 0
     attached: int = 0
+
+
+def _match_index(store: Store) -> MatchIndex:
+    """The store's matching index, armed for one file; a fresh one if anything else wrote since."""
+    index: MatchIndex | None = store.__dict__.get("_match_index")
+    if index is None or index.stamp != stamp(store.conn):
+        index = store.__dict__["_match_index"] = MatchIndex()
+    store.__dict__["_match_index_armed"] = index
+    return index
 
 
 def import_paths(
@@ -153,6 +163,7 @@ def import_file(
         return acc
     done: list[tuple[str, int, bool]] = []
     events = attached = 0
+    index = _match_index(store)
     try:
         with store.transaction() as tx:
             for art, digest, timexes in prepared:
@@ -201,8 +212,15 @@ def import_file(
                     skip_created=True,
                 )
     except DatelineError as exc:
+        store.__dict__.pop("_match_index", None)  # it may hold what was rolled back
         acc.failed.append((path, exc.message))
         return acc
+    except BaseException:
+        store.__dict__.pop("_match_index", None)
+        raise
+    finally:
+        store.__dict__.pop("_match_index_armed", None)
+    index.stamp = stamp(store.conn)
     acc.imported.extend((p, d) for p, d, _ in done)
     acc.undated.extend(p for p, _, undated in done if undated)
     acc.events += events

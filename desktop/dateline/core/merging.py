@@ -8,7 +8,7 @@ their sources' sentences.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import timevalue
 from .eventtext import analyse, idf_weights, key_terms, overlap
@@ -29,10 +29,22 @@ class Profile:
     event_nouns: frozenset[str]
     terms: frozenset[str]
     sentences: frozenset[tuple[str, int]]  # (document, sentence start) of every source
+    # The days covered, as ordinals: parsed once here, since scoring asks for it per pair.
+    days: tuple[int, int] | None = field(default=None, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        a, b = timevalue.span(self.value, self.end)
+        object.__setattr__(self, "days", (a.toordinal(), b.toordinal()) if a and b else None)
 
     def span(self) -> tuple[int, int] | None:
-        a, b = timevalue.span(self.value, self.end)
-        return (a.toordinal(), b.toordinal()) if a and b else None
+        return self.days
+
+    def keys(self) -> frozenset[str]:
+        """What two profiles must share for ``score`` to be above 0: speakers of statements
+        ("@name"), otherwise key terms and event nouns ("#noun")."""
+        if self.speech:
+            return frozenset("@" + s for s in self.speakers)
+        return self.terms | frozenset("#" + n for n in self.event_nouns)
 
 
 def profile_of_proposal(event: ProposedEvent) -> Profile:
@@ -123,6 +135,35 @@ def score(a: Profile, b: Profile, weights: dict[str, float] | None = None) -> fl
     return min(sim, 1.0) if sim >= threshold else 0.0
 
 
+def _score_with_totals(
+    a: Profile, b: Profile, weights: dict[str, float], wa: float, wb: float
+) -> float:
+    """``score`` with both sides' term-weight totals already summed (the sweep's hot loop)."""
+    if a.sentences & b.sentences:
+        return 0.0
+    sa, sb = a.days, b.days
+    if sa is None or sb is None:
+        return 0.0
+    same = sa == sb
+    if not same and not (
+        (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
+    ):
+        return 0.0
+    if a.speech or b.speech:
+        return 1.0 if a.speech and b.speech and same and a.speakers & b.speakers else 0.0
+    if a.event_nouns and b.event_nouns and not a.event_nouns & b.event_nouns:
+        return 0.0
+    sim = 0.0
+    if a.terms and b.terms:
+        low = min(wa, wb)
+        w = weights.get
+        sim = sum(w(t, 1.0) for t in a.terms & b.terms) / low if low > 0 else 0.0
+    if a.event_nouns & b.event_nouns:
+        sim += 0.25
+    threshold = SAME_DATE_THRESHOLD if same else CONTAINED_THRESHOLD
+    return min(sim, 1.0) if sim >= threshold else 0.0
+
+
 def find_match(event: ProposedEvent, candidates: Sequence[EventRecord]) -> EventRecord | None:
     """The stored event (still proposed) that ``event`` reports again, if any: the best-scoring one."""
     if not candidates:
@@ -148,12 +189,19 @@ def merge_suggestions(events: Sequence[EventRecord]) -> list[tuple[int, int, flo
     live.sort(key=lambda e: (e.earliest, e.latest))
     profiles = {e.id: profile_of_record(e) for e in live}
     weights = idf_weights(p.terms for p in profiles.values())
+    keys = {eid: p.keys() for eid, p in profiles.items()}
+    # Each profile's total term weight, summed once as ``overlap`` sums it (same order, same float).
+    w = weights.get
+    totals = {eid: sum(w(t, 1.0) for t in p.terms) for eid, p in profiles.items()}
     out: list[tuple[int, int, float]] = []
     active: list[EventRecord] = []
     for e in live:
         active = [a for a in active if a.latest >= e.earliest]  # type: ignore[operator]
+        mine, my_keys = profiles[e.id], keys[e.id]
         for a in active:
-            s = score(profiles[a.id], profiles[e.id], weights)
+            if my_keys.isdisjoint(keys[a.id]):
+                continue  # nothing shared: score is 0
+            s = _score_with_totals(profiles[a.id], mine, weights, totals[a.id], totals[e.id])
             if s > 0:
                 out.append((a.id, e.id, round(s, 3)))
         active.append(e)

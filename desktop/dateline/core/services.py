@@ -12,12 +12,14 @@ from .commands import (
     AddTags,
     Change,
     Command,
+    DismissMerge,
     EditEvent,
     MergeEvents,
     RemoveTags,
     SetDate,
     SetNote,
     SetPublished,
+    SetSourceValue,
     SetStatus,
     SplitEvent,
 )
@@ -31,6 +33,7 @@ from .store.tx import Snapshot, audit_diff
 __all__ = [
     "ReextractReport",
     "apply_all",
+    "dismiss_merge",
     "edit_event",
     "events_json",
     "export_events",
@@ -39,6 +42,7 @@ __all__ = [
     "parse_day",
     "reextract",
     "set_published",
+    "set_source_value",
     "set_status",
     "tag_events",
 ]
@@ -208,9 +212,21 @@ def set_published(store: Store, document_id: int, published: dt.date | None) -> 
 
 
 def merge_suggestions(store: Store, flt: EventFilter | None = None) -> list[tuple[int, int, float]]:
-    from .merging import merge_suggestions as suggest
+    """Every suggested pair (a < b, best first, dismissed pairs left out); with a filter, the pairs
+    whose two events both pass it."""
+    pairs = store.merge_suggestions(limit=store.suggestion_count())
+    if flt is None:
+        return pairs
+    wanted = set(store.event_ids(flt))
+    return [p for p in pairs if p[0] in wanted and p[1] in wanted]
 
-    return suggest(store.events(store.event_ids(flt)))
+
+def dismiss_merge(store: Store, event_a: int, event_b: int) -> Change:
+    return store.apply(DismissMerge(event_a, event_b))
+
+
+def set_source_value(store: Store, source_id: int, value: str, end: str | None = None) -> Change:
+    return store.apply(SetSourceValue(source_id, value, end))
 
 
 # ---- views shared by the CLI and exporters ----

@@ -10,6 +10,7 @@ from ..store.change import Change
 from .base import Command
 from .documents import SetPublished
 from .events import AddTags, DeleteEvent, EditEvent, RemoveTags, SetDate, SetNote, SetStatus
+from .review import DismissMerge, SetSourceValue
 from .structure import AddSource, CreateEvent, MergeEvents, RemoveSource, SplitEvent
 
 
@@ -29,6 +30,7 @@ __all__ = [
     "Command",
     "CreateEvent",
     "DeleteEvent",
+    "DismissMerge",
     "EditEvent",
     "MergeEvents",
     "Reject",
@@ -37,6 +39,7 @@ __all__ = [
     "SetDate",
     "SetNote",
     "SetPublished",
+    "SetSourceValue",
     "SetStatus",
     "SplitEvent",
 ]

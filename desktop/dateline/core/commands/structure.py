@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import NotFound, ValidationError
 from ..model import Status
+from ..store.ingest import conflict_flags, terms_json
 from ..store.tx import Tx, event_image
 from ..timevalue import compatible, finer, interval
 from .base import Command, check_span, date_fields, plural, sentence_around
@@ -61,6 +62,7 @@ def _source_from_span(tx: Tx, document_id: int, start: int, end: int) -> tuple[d
     s0, s1 = min(s0, start), max(s1, end)
     t = _timex_in(tx, document_id, start, end)
     value = (t["reviewed_value"] or t["value"]) if t is not None else ""
+    at = (t["start"], t["end"]) if t is not None else (start, end)
     source = {
         "document_id": document_id,
         "sentence_start": s0,
@@ -73,8 +75,30 @@ def _source_from_span(tx: Tx, document_id: int, start: int, end: int) -> tuple[d
         "rule": "analyst",
         "confidence": 1.0,
         "origin": "analyst",
+        "match_terms": _match_terms(tx, document_id, text, s0, s1, at),
     }
     return source, text[start:end]
+
+
+def _match_terms(tx: Tx, document_id: int, text: str, s0: int, s1: int, at: tuple[int, int]) -> str:
+    """Match terms for an analyst-made source: a machine source's at the same mention when there is
+    one (computed with the article's context, so "he said" keeps its speaker), else the sentence's."""
+    from ..eventtext import analyse
+
+    row = tx.conn.execute(
+        "SELECT match_terms FROM sources WHERE document_id = ? AND timex_start = ? AND timex_end = ? "
+        "AND match_terms != '[]' LIMIT 1",
+        (document_id, *at),
+    ).fetchone()
+    if row is not None:
+        return str(row[0])
+    frame = analyse(text[s0:s1], max(at[0] - s0, 0), max(at[1] - s0, 0))
+    terms = set(frame.terms)
+    if frame.speech and frame.speaker:
+        terms.add("@" + frame.speaker.lower())
+    if frame.event_noun:
+        terms.add("#" + frame.event_noun)
+    return terms_json(sorted(terms))
 
 
 @dataclass
@@ -97,7 +121,7 @@ class MergeEvents(Command):
         rows = [tx.event_row(i) for i in ids]
         images = {i: event_image(tx.conn, i) for i in ids}
         record = {"target": images[target], "others": [images[i] for i in others]}
-        best, conflict = _best_date(rows)
+        best, _ = _best_date(rows)
         t = rows[0]
         values: dict[str, Any] = {k: best[k] for k in _DATE}
         values["confidence"] = max(r["confidence"] for r in rows)
@@ -109,8 +133,6 @@ class MergeEvents(Command):
         flags = set(json.loads(t["flags"]))
         for r in rows[1:]:
             flags |= set(json.loads(r["flags"]))
-        if conflict:
-            flags.add("date-conflict")
         values["flags"] = sorted(flags)
         if any(r["status"] in ("accepted", "edited") for r in rows) and t["status"] != "rejected":
             values["status"] = Status.EDITED.value
@@ -123,6 +145,8 @@ class MergeEvents(Command):
         tx.update_event(target, **values)
         for other in others:
             tx.delete_event(other)
+        # The merged event's sources decide: flagged when their readings disagree, not otherwise.
+        tx.update_event(target, **conflict_flags(tx, target))
         return f"Merged {plural(len(ids), 'event')} into event {target}"
 
 
@@ -170,6 +194,8 @@ class SplitEvent(Command):
         )
         for sid in chosen:
             tx.move_source(sid, new_id)
+        for eid in (self.event_id, new_id):
+            tx.update_event(eid, **conflict_flags(tx, eid))
         self.created_ids = (new_id,)
         return f"Split {plural(len(chosen), 'source')} of event {self.event_id} into event {new_id}"
 
@@ -197,8 +223,28 @@ class SplitEvent(Command):
                 ).fetchone()
                 if exists is not None and exists[0] == self.event_id:
                     tx.move_source(s["id"], img["row"]["id"])
+        for img in (old, *record["others"]):
+            _settle(tx, img)
         self.created_ids = tuple(created)
         return f"Split event {self.event_id} back into {plural(len(created) + 1, 'event')}"
+
+
+def _settle(tx: Tx, img: dict[str, Any]) -> None:
+    """After an unmerge: fix the date-conflict flag of each part from its own sources.
+
+    The events merged away come back with their old rows, versions included (nobody saw those ids
+    in between). The merge target keeps a new version: it was seen merged at the version after its
+    old one, and handing its old number back would let a profile cached per (id, version) while it
+    was merged pass for it after the next edit.
+    """
+    eid = img["row"]["id"]
+    flags = conflict_flags(tx, eid)
+    if not flags:
+        return
+    tx.update_event(eid, **flags)
+    if tx.before.events.get(eid, 0) is None:
+        # Re-inserted under its old id but not as it was: a new version, so no cache mistakes it.
+        tx.update_event(eid, version=img["row"]["version"] + 1, updated_at=tx.now)
 
 
 @dataclass

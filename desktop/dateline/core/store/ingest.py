@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import OrderedDict
+import math
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, ProposedEvent, SourceRef, Status, Timex
@@ -26,6 +28,11 @@ if TYPE_CHECKING:
 
 ANCHOR_CHANGED = "anchor-changed"
 DATE_CONFLICT = "date-conflict"
+
+
+def terms_json(terms: Sequence[str]) -> str:
+    """A JSON list column (match terms, alternatives): compact, so imports encode little."""
+    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":")) if terms else "[]"
 
 
 def extractor_version() -> str:
@@ -54,6 +61,8 @@ def timex_rows(
             "mod": t.mod,
             "reviewed_value": reviewed.get((t.start, t.end)),
             "extractor_version": version,
+            "explanation": t.explanation,
+            "alternatives": terms_json(t.alternatives),
         }
         for t in timexes
     ]
@@ -73,6 +82,7 @@ def _source_row(ref: SourceRef, document_id: int, version: str) -> dict[str, Any
         "confidence": ref.confidence,
         "origin": "machine",
         "extractor_version": version,
+        "match_terms": terms_json(ref.terms),
     }
 
 
@@ -121,14 +131,13 @@ def _overlapping(store: Store, p: ProposedEvent) -> list[tuple[int, int]]:
 def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) -> int | None:
     """The stored proposed event ``p`` reports again: ``merging.find_match`` over the candidates.
 
-    The candidates are the stored proposed events whose interval overlaps ``p``'s and that could
-    score at all. Profiling a stored event re-analyses its sentences, so profiles are cached per
-    (id, version) on the store and the scoring loop of ``find_match`` is run here over the cached
-    profiles, with its own functions (``score``, ``idf_weights``) and the same candidate set:
-    ``tests/core/test_importing.py`` checks both give the same answer.
+    During an import (``importing.import_file`` arms a ``MatchIndex``) the candidates are every
+    stored proposed event overlapping ``p`` that could score at all, found in memory. Elsewhere
+    (re-extraction, re-anchoring) they come from SQL, limited to the _CANDIDATE_LIMIT most recent
+    overlapping events, with profiles cached per (id, version). Either way the scoring is
+    ``find_match``'s: ``tests/core/test_importing.py`` checks both paths against it.
     """
-    from ..eventtext import idf_weights
-    from ..merging import profile_of_proposal, profile_of_record, score
+    from ..merging import profile_of_proposal, profile_of_record
 
     if p.earliest is None or p.latest is None:
         return None  # an unresolved date never scores in merging.score
@@ -136,10 +145,22 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     span_a = mine.span()
     if span_a is None:
         return None
+    skip = set(exclude)
+    index = store.__dict__.get("_match_index_armed")
+    found = index.candidates(store.conn, mine, span_a) if index is not None else None
+    if index is not None and found is not None:
+        # The index already holds _may_match's span, speech and shared-key conditions.
+        profiles = index.profiles
+        sentences = mine.sentences
+        kept = [
+            (eid, *profiles[eid])
+            for eid in sorted(found - skip)
+            if not sentences & profiles[eid][0].sentences
+        ]
+        return _best_of_kept(mine, span_a, kept)
     cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
         "_match_profiles", OrderedDict()
     )
-    skip = set(exclude)
     keys = [k for k in _overlapping(store, p) if k[0] not in skip]
     missing = [eid for eid, v in keys if (eid, v) not in cache]
     for k in keys:
@@ -155,6 +176,60 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
         for k in sorted(keys)
         if k in cache and _may_match(mine, span_a, cache[k][0], cache[k][1])
     ]
+    return _best(mine, kept)
+
+
+def _best_of_kept(
+    mine: Any, span_a: tuple[int, int], kept: Sequence[tuple[int, Any, tuple[int, int]]]
+) -> int | None:
+    """``_best`` for candidates that passed ``_may_match``, without what that already settled.
+
+    The arithmetic is ``merging.score``'s and ``eventtext.overlap``'s, in the same order (so the same
+    floats): the proposal's own weight sum is taken once instead of once per candidate, and spans
+    are not recomputed. ``tests/core/test_importing.py`` checks it picks what ``_best`` picks.
+    """
+    from ..merging import CONTAINED_THRESHOLD, SAME_DATE_THRESHOLD
+
+    if not kept:
+        return None
+    df: Counter[str] = Counter(mine.terms)
+    df.update(chain.from_iterable(prof.terms for _, prof, _ in kept))
+    n = len(kept) + 1
+    weights = {t: math.log(1.0 + n / c) for t, c in df.items()}
+    # Every term is in ``weights``, so overlap's ``w(t, 1.0)`` is a plain lookup: sum(map(...))
+    # adds the same floats in the same order, in C.
+    w = weights.__getitem__
+    a = mine.terms
+    wa = sum(map(w, a))
+    nouns = mine.event_nouns
+    best, best_score = None, 0.0
+    for eid, prof, span_b in kept:
+        if mine.speech:  # _may_match let it through: same speaker, same day
+            sc = 1.0
+        else:
+            shared_nouns = nouns & prof.event_nouns
+            if nouns and prof.event_nouns and not shared_nouns:
+                continue
+            b = prof.terms
+            sim = 0.0
+            if a and b:
+                sb = sum(map(w, b))
+                low = min(wa, sb)
+                sim = sum(map(w, a & b)) / low if low > 0 else 0.0
+            if shared_nouns:
+                sim += 0.25
+            threshold = SAME_DATE_THRESHOLD if span_a == span_b else CONTAINED_THRESHOLD
+            sc = min(sim, 1.0) if sim >= threshold else 0.0
+        if sc > best_score:
+            best, best_score = eid, sc
+    return best
+
+
+def _best(mine: Any, kept: Sequence[tuple[int, Any]]) -> int | None:
+    """``merging.find_match``'s scoring loop over (id, profile) candidates."""
+    from ..eventtext import idf_weights
+    from ..merging import score
+
     if not kept:
         return None
     weights = idf_weights([mine.terms, *(prof.terms for _, prof in kept)])
@@ -214,6 +289,7 @@ def integrate(
 ) -> Integrated:
     """Store the proposals of one document without duplicating anything already stored."""
     out = Integrated()
+    index = store.__dict__.get("_match_index_armed")
     known = _known_sources(tx, document_id)
     doc_key = str(document_id)
     for p in proposals:
@@ -246,7 +322,41 @@ def integrate(
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
         if target in out.attached:
             _refine_date(tx, target)
+        if index is not None and target in out.attached:
+            index.refresh(tx.conn, [target])
+    if index is not None and out.added:
+        # Events added here are excluded from this document's later matches: index them at the end.
+        index.refresh(tx.conn, out.added)
     return out
+
+
+def readings_conflict(values: Sequence[str]) -> bool:
+    """Whether sources' readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") disagree.
+
+    ``corroboration.has_conflict`` semantics: two readings agree when one's span contains the other's;
+    an unresolved reading contradicts nothing.
+    """
+    spans = []
+    for v in values:
+        a, b = span(*_split_value(v)) if v else (None, None)
+        if a is not None and b is not None:
+            spans.append((a, b))
+    for i, (a0, a1) in enumerate(spans):
+        for b0, b1 in spans[i + 1 :]:
+            if not ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)):
+                return True
+    return False
+
+
+def conflict_flags(tx: Tx, event_id: int) -> dict[str, Any]:
+    """``{"flags": ...}`` when the event's date-conflict flag must change to match its sources, else {}."""
+    row = tx.event_row(event_id)
+    values = [
+        r[0] for r in tx.conn.execute("SELECT value FROM sources WHERE event_id = ?", (event_id,))
+    ]
+    flags = set(json.loads(row["flags"]))
+    want = flags | {DATE_CONFLICT} if readings_conflict(values) else flags - {DATE_CONFLICT}
+    return {"flags": sorted(want)} if want != flags else {}
 
 
 def _split_value(value: str) -> tuple[str, str | None]:
@@ -268,7 +378,7 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
         )
     ]
     readings = [_split_value(v) for v in values if interval(_split_value(v)[0])[0] is not None]
-    conflict = False
+    conflict = readings_conflict(values)
     if not readings:
         best: tuple[str, str | None] = (
             _split_value(values[0]) if values else (row["value"], row["end_value"])
@@ -278,8 +388,6 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
         for r in readings[1:]:
             if r[1] is None and best[1] is None and compatible(best[0], r[0]):
                 best = (finer(best[0], r[0]), None)
-            elif not compatible(best[0], r[0]) and not (best[1] and compatible(best[1], r[0])):
-                conflict = True
     a, b = span(best[0], best[1])
     fields = {
         "value": best[0],

@@ -27,7 +27,8 @@ EVENT_COLUMNS = (
 )
 SOURCE_COLUMNS = (
     "s.id, s.event_id, s.document_id, s.sentence_start, s.sentence_end, s.timex_start, s.timex_end, "
-    "s.quote, s.timex_text, s.value, s.rule, s.origin, s.extractor_version, d.title AS document_title"
+    "s.quote, s.timex_text, s.value, s.rule, s.origin, s.extractor_version, s.match_terms, "
+    "d.title AS document_title"
 )
 DOCUMENT_COLUMNS = (
     "id, content_hash, title, text, published, published_source, source, url, author, language, "
@@ -80,6 +81,7 @@ def source_record(r: Row) -> SourceRecord:
         origin=r["origin"],
         extractor_version=r["extractor_version"],
         document_title=r["document_title"] or "",
+        match_terms=json_list(r["match_terms"]),
     )
 
 
@@ -145,6 +147,8 @@ def timex_record(r: Row, reviewed: bool = True) -> TimexRecord:
         confidence=r["confidence"],
         earliest=day(r["earliest"]),
         latest=day(r["latest"]),
+        explanation=r["explanation"] or "",
+        alternatives=json_list(r["alternatives"]),
     )
 
 

@@ -229,6 +229,31 @@ def m005_event_span_index(db: Database) -> None:
     db.execute(f"CREATE INDEX ix_events_span ON events(status, {SPAN_CLASS}, earliest, latest)")
 
 
+@migrations(name="m006_merge_review")
+def m006_merge_review(db: Database) -> None:
+    # Dismissed merge suggestions are keyed by the event pair only (no foreign keys): reverting a
+    # delete puts an event back under its old id, and its dismissals must still hold then.
+    # Sources keep the match terms computed with the article's context (speaker of "he said");
+    # timexes keep the engine's explanation and the alternatives it weighed, for provenance review.
+    _run(
+        db,
+        """
+        CREATE TABLE merge_dismissals (
+            event_a INTEGER NOT NULL,
+            event_b INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            CHECK (event_a < event_b),
+            PRIMARY KEY (event_a, event_b)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_merge_dismissals_b ON merge_dismissals(event_b, event_a);
+        ALTER TABLE timexes ADD COLUMN explanation TEXT NOT NULL DEFAULT '';
+        ALTER TABLE timexes ADD COLUMN alternatives TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE sources ADD COLUMN match_terms TEXT NOT NULL DEFAULT '[]';
+        """,
+    )
+
+
 SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 
 

@@ -39,6 +39,8 @@ class Snapshot:
 
     events: dict[int, Image | None] = field(default_factory=dict)
     documents: dict[int, Image | None] = field(default_factory=dict)
+    # (event_a, event_b) with a < b -> the merge_dismissals row, None = not dismissed
+    dismissals: dict[tuple[int, int], Image | None] = field(default_factory=dict)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
@@ -77,12 +79,24 @@ def document_image(conn: sqlite3.Connection, document_id: int) -> Image | None:
     return {"row": dict(row), "timexes": timexes}
 
 
+def dismissal_image(conn: sqlite3.Connection, pair: tuple[int, int]) -> Image | None:
+    row = conn.execute(
+        "SELECT event_a, event_b, at, who FROM merge_dismissals WHERE event_a = ? AND event_b = ?",
+        pair,
+    ).fetchone()
+    return None if row is None else dict(row)
+
+
 def take_snapshot(
-    conn: sqlite3.Connection, events: Iterable[int], documents: Iterable[int]
+    conn: sqlite3.Connection,
+    events: Iterable[int],
+    documents: Iterable[int],
+    dismissals: Iterable[tuple[int, int]] = (),
 ) -> Snapshot:
     return Snapshot(
         events={e: event_image(conn, e) for e in events},
         documents={d: document_image(conn, d) for d in documents},
+        dismissals={p: dismissal_image(conn, p) for p in dismissals},
     )
 
 
@@ -130,6 +144,10 @@ def restore(conn: sqlite3.Connection, snap: Snapshot) -> None:
         conn.execute("DELETE FROM timexes WHERE document_id = ?", (did,))
         for t in dimg["timexes"]:
             _insert(conn, "timexes", t)
+    for pair, pimg in snap.dismissals.items():
+        conn.execute("DELETE FROM merge_dismissals WHERE event_a = ? AND event_b = ?", pair)
+        if pimg is not None:
+            _insert(conn, "merge_dismissals", pimg)
 
 
 def verify(conn: sqlite3.Connection, expected: Snapshot, what: str) -> None:
@@ -146,6 +164,12 @@ def verify(conn: sqlite3.Connection, expected: Snapshot, what: str) -> None:
         cur = document_image(conn, did)
         if (cur or {}).get("row") != (dimg or {}).get("row"):
             raise ConflictError(f"Cannot {what}: document {did} was changed since.")
+    for pair, pimg in expected.dismissals.items():
+        if dismissal_image(conn, pair) != pimg:
+            raise ConflictError(
+                f"Cannot {what}: the merge suggestion for events {pair[0]} and {pair[1]} "
+                "was changed since."
+            )
 
 
 def _event_view(img: Image | None) -> dict[str, Any]:
@@ -220,7 +244,23 @@ class Tx:
         self.before.documents[document_id] = img
 
     def after(self) -> Snapshot:
-        return take_snapshot(self.conn, self.before.events, self.before.documents)
+        return take_snapshot(
+            self.conn, self.before.events, self.before.documents, self.before.dismissals
+        )
+
+    # ---- merge dismissals ----
+    def set_dismissed(self, event_a: int, event_b: int, dismissed: bool) -> tuple[int, int]:
+        """Record (or drop) "these two are not the same happening"; the pair is stored a < b."""
+        pair = (min(event_a, event_b), max(event_a, event_b))
+        if pair not in self.before.dismissals:
+            self.before.dismissals[pair] = dismissal_image(self.conn, pair)
+        self.conn.execute("DELETE FROM merge_dismissals WHERE event_a = ? AND event_b = ?", pair)
+        if dismissed:
+            self.conn.execute(
+                "INSERT INTO merge_dismissals (event_a, event_b, at, who) VALUES (?, ?, ?, ?)",
+                (*pair, self.now, self.who),
+            )
+        return pair
 
     # ---- events ----
     def insert_event(self, row: Mapping[str, Any], tags: Sequence[str] = ()) -> int:
@@ -367,4 +407,18 @@ def audit_diff(
         changed["documents"].add(did)
         db, da = field_diff(b, a)
         tx.audit(action, "document", did, db, da)
+    for pair in sorted(set(before.dismissals) | set(after.dismissals)):
+        was, now = before.dismissals.get(pair) is not None, after.dismissals.get(pair) is not None
+        if was == now:
+            continue
+        # One row on each event so either event's history shows the analyst's judgement.
+        for eid, other in (pair, pair[::-1]):
+            changed["updated"].add(eid)
+            tx.audit(
+                action,
+                "event",
+                eid,
+                {"not_same_as": other} if was else {},
+                {"not_same_as": other} if now else {},
+            )
     return changed
