@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python benchmarks/tempeval.py
 	$(BIN)/python benchmarks/extract_speed.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python resources/screenshots/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info desktop/*.egg-info

@@ -1,4 +1,4 @@
-"""GUI entry point: ``dateline gui [--db PATH] [--screenshot PNG [--select-event N] [--view V]]``.
+"""GUI entry point: ``dateline gui [--db PATH] [--screenshot PNG [--select-event N] [--view V] [--panel P]]``.
 
 ``dateline run`` reaches here too (through the launcher) and opens the default database, loading the
 sample articles when it is empty.
@@ -36,6 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("table", "timeline"),
         default=None,
         help="with --screenshot: which centre view to show",
+    )
+    p.add_argument(
+        "--panel",
+        choices=("window", "provenance", "timeline"),
+        default="window",
+        help="with --screenshot: render the whole window (default) or only that panel",
+    )
+    p.add_argument(
+        "--status",
+        choices=("accepted", "proposed", "rejected"),
+        default=None,
+        help="with --screenshot: show only the events of this status",
+    )
+    p.add_argument(
+        "--range",
+        metavar="FROM:TO",
+        default=None,
+        help="with --screenshot --view timeline: the days shown, e.g. 2024-06-15:2024-12-15",
     )
     p.add_argument(
         "--size",
@@ -140,6 +158,9 @@ def _screenshot(app: object, window: object, args: argparse.Namespace) -> int:
         state["docs"] = True
         check()
 
+    if args.status is not None:  # before the first ids arrive: only the filtered ones count
+        bar = w.filter_bar  # type: ignore[attr-defined]
+        bar.status.setCurrentIndex(bar.status.findText(args.status.capitalize()))
     w.ids_loaded.connect(ids)  # type: ignore[attr-defined]
     w.documents_loaded.connect(docs)  # type: ignore[attr-defined]
     guard = QTimer()
@@ -150,6 +171,13 @@ def _screenshot(app: object, window: object, args: argparse.Namespace) -> int:
     loop.exec()
     if args.view == "timeline":
         w.show_timeline()  # type: ignore[attr-defined]
+    if args.panel == "provenance":
+        # the sources get the right-hand column's height; the editor keeps its minimum
+        w.right_split.setSizes([w.height(), 1])  # type: ignore[attr-defined]
+    elif args.panel == "timeline":
+        # the timeline gets the window; the side panels keep their minimum
+        w.main_split.setSizes([1, w.width(), 1])  # type: ignore[attr-defined]
+        w.centre_split.setSizes([w.height(), 1])  # type: ignore[attr-defined]
     if args.select_event is not None:
         w.select_event(args.select_event)  # type: ignore[attr-defined]
         w.table.setFocus()  # type: ignore[attr-defined]
@@ -165,7 +193,17 @@ def _screenshot(app: object, window: object, args: argparse.Namespace) -> int:
     settle.start(100)
     loop.exec()
     guard.stop()
-    image = w.grab()  # type: ignore[attr-defined]
+    target = {"provenance": "provenance", "timeline": "timeline"}.get(args.panel)
+    if args.range and args.view == "timeline":
+        import datetime as dt
+
+        first, _, last = args.range.partition(":")
+        w.timeline.set_visible_range(  # type: ignore[attr-defined]
+            dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        )
+        settle.start(50)
+        loop.exec()
+    image = (getattr(w, target) if target else w).grab()  # type: ignore[attr-defined]
     args.screenshot.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(args.screenshot))
     w.close()  # type: ignore[attr-defined]

@@ -239,3 +239,23 @@ def test_create_event_from_a_selected_span_is_undoable(qtbot, main_window):
     QTest.keyClick(win.table, K.Key_Z, CTRL)
     settle(qtbot, win)
     assert win.model.rowCount() == n
+
+
+def test_screenshot_of_one_panel_and_a_filtered_timeline(qtbot, seeded_db, tmp_path, monkeypatch):
+    import sys
+
+    from dateline.app import main
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    prov, line = tmp_path / "provenance.png", tmp_path / "timeline.png"
+    size = ["--size", "1400x900"]
+    assert (
+        main(["--db", str(seeded_db), "--screenshot", str(prov), "--panel", "provenance", *size])
+        == 0
+    )
+    args = ["--view", "timeline", "--panel", "timeline", "--status", "proposed"]
+    args += ["--range", "2024-01-01:2024-12-31"]
+    assert main(["--db", str(seeded_db), "--screenshot", str(line), *args, *size]) == 0
+    p, t = QImage(str(prov)), QImage(str(line))
+    assert 200 < p.width() < 1400 and p.height() > 400  # the right-hand column, full height
+    assert t.width() > 900  # the timeline gets the window's width

@@ -75,7 +75,8 @@ def span_days(v: TimelineView) -> float:
 def test_fit_all_shows_every_seed_event(view):
     a, b = view.visible_range()
     assert a <= dt.date(2024, 1, 1) and b >= dt.date(2024, 11, 30)
-    assert (b - a).days < 400
+    # 11 months of events, plus a little room on the right for the latest marks' labels
+    assert (b - a).days < 430
     for ev in SEEDS:
         assert view.event_rect(ev.id) is not None, f"event {ev.id} is not drawn"
 

@@ -113,10 +113,18 @@ _SPEC: list[tuple[str, str, str, tuple, str, str]] = [
     (
         "merge",
         "Revie&w",
-        "&Merge with Next Similar",
+        "&Merge with Suggested Event",
         ("M",),
         "merge",
-        "Merge with the most similar event",
+        "Merge with the top merge suggestion (several selected: merge them)",
+    ),
+    (
+        "next_merge",
+        "Revie&w",
+        "Next Merge Su&ggestion",
+        ("Shift+M",),
+        "",
+        "Select the next event that has a merge suggestion",
     ),
     ("split", "Revie&w", "&Split Merged Event", (), "", "Undo a merge: move sources back out"),
     ("delete", "Revie&w", "&Delete Event", (Std.Delete,), "", "Delete the selected events"),
@@ -166,6 +174,7 @@ REVIEW_KEYS = {
     "note",
     "edit_date",
     "merge",
+    "next_merge",
     "delete",
 }
 

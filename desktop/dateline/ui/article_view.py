@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QHelpEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -69,6 +70,14 @@ class _ArticleText(QTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        # a plain click on a date (not the end of a drag selecting text) asks for its event
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            t = self._owner.timex_under(event.position().toPoint())
+            if t is not None:
+                self._owner.timex_clicked.emit(t)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # The text gets its new palette after its parent does: recolour from here.
@@ -80,6 +89,7 @@ class ArticleView(QWidget):
     """Shows one document. A plain view: it never edits; creating an event is a request."""
 
     create_event_requested = Signal(int, int, int)  # document id, start, end (text offsets)
+    timex_clicked = Signal(object)  # the TimexRecord clicked: show its event
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,16 +281,20 @@ class ArticleView(QWidget):
         span = span_at(self._spans, offset)
         return self._timexes.get(span) if span else None
 
-    def tooltip_at(self, pos: QPoint) -> str:
-        """Tooltip for the viewport position ``pos``: the date there, or ""."""
+    def timex_under(self, pos: QPoint) -> TimexRecord | None:
+        """The date at the viewport position ``pos``, if any."""
         if self._doc is None:
-            return ""
+            return None
         cursor = self.editor.cursorForPosition(pos)
         offset = self._u16.from_utf16(cursor.position())
         # cursorForPosition rounds to the nearest gap between characters; look both ways.
         rect = self.editor.cursorRect(cursor)
-        t = self.timex_at(offset if pos.x() >= rect.left() else offset - 1)
-        if t is None:
+        return self.timex_at(offset if pos.x() >= rect.left() else offset - 1)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """Tooltip for the viewport position ``pos``: the date there, or ""."""
+        t = self.timex_under(pos)
+        if t is None or self._doc is None:
             return ""
         return timex_tooltip(t, self._status.get((t.start, t.end), "none"), self._doc)
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QFont,
+    QFontMetrics,
     QIcon,
     QKeySequence,
     QMouseEvent,
@@ -218,8 +219,29 @@ class _DocumentFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(DocumentListModel.TITLE)
 
 
+TITLE_LINES = 2  # long headlines wrap once, then elide: most read whole in a side panel
+
+
+def title_lines(fm: QFontMetrics, text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into at most TITLE_LINES lines of ``width``, the last elided."""
+    lines: list[str] = []
+    rest = " ".join(text.split())
+    while rest and len(lines) < TITLE_LINES - 1 and fm.horizontalAdvance(rest) > width:
+        words, line = rest.split(" "), ""
+        for w in words:
+            trial = f"{line} {w}" if line else w
+            if fm.horizontalAdvance(trial) > width and line:
+                break
+            line = trial
+        lines.append(line)
+        rest = rest[len(line) :].strip()
+    if rest:
+        lines.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
 class DocumentDelegate(QStyledItemDelegate):
-    """Two lines per document, to fit a narrow side panel: the title, then the publication date
+    """Three lines per document, to fit a narrow side panel: the title (wrapped once), then the date
     (with a warning mark when missing or guessed) and the event counts. A click on the date asks
     to set it."""
 
@@ -231,14 +253,14 @@ class DocumentDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = option.fontMetrics
         pad = self._pad(option)
-        return QSize(fm.averageCharWidth() * 24, fm.lineSpacing() * 2 + pad * 3)
+        return QSize(fm.averageCharWidth() * 24, fm.lineSpacing() * (TITLE_LINES + 1) + pad * 3)
 
     def date_rect(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
         fm = option.fontMetrics
         pad = self._pad(option)
         text = str(index.siblingAtColumn(DocumentListModel.PUBLISHED).data() or "")
         icon = fm.height() + pad if self._needs_date(index) else 0
-        top = option.rect.top() + pad * 2 + fm.lineSpacing()
+        top = option.rect.top() + pad * 2 + fm.lineSpacing() * TITLE_LINES
         return QRect(
             option.rect.left() + pad * 2, top, icon + fm.horizontalAdvance(text), fm.lineSpacing()
         )
@@ -270,12 +292,17 @@ class DocumentDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         painter.setFont(font)
         painter.setPen(text_colour)
-        title = fm.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(
-            QRect(inner.left(), inner.top(), inner.width(), fm.lineSpacing()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            title,
-        )
+        for i, line in enumerate(title_lines(fm, str(index.data() or ""), inner.width())):
+            painter.drawText(
+                QRect(
+                    inner.left(),
+                    inner.top() + i * fm.lineSpacing(),
+                    inner.width(),
+                    fm.lineSpacing(),
+                ),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
         date_rect = self.date_rect(option, index)
         x = date_rect.left()
         if self._needs_date(index):

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core import timevalue
@@ -49,9 +49,11 @@ ROW_ROLES = [
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.DecorationRole,
     EVENT_ROLE,
     STATUS_ROLE,
 ]
+CONFLICT_FLAG = "date-conflict"
 
 
 def grade(ev: EventRecord) -> str:
@@ -215,6 +217,7 @@ class EventTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
             EVENT_ROLE,
             STATUS_ROLE,
         ):
@@ -226,7 +229,12 @@ class EventTableModel(QAbstractTableModel):
             return ev
         if role == STATUS_ROLE:
             return str(ev.status)
+        if role == Qt.ItemDataRole.DecorationRole:
+            # the sources of a flagged event disagree on its date: a warning mark by the date
+            return _warning_icon() if col == DATE and CONFLICT_FLAG in ev.flags else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col == DATE and CONFLICT_FLAG in ev.flags:
+                return theme.warning_color(_palette(self))
             if col == STATUS:
                 return theme.status_color(str(ev.status), _palette(self))
             return None
@@ -256,7 +264,11 @@ def _display(ev: EventRecord, col: int) -> str:
 def _tooltip(ev: EventRecord, col: int) -> str:
     if col == DATE:
         extra = f" to {ev.end}" if ev.end else ""
-        return f"{ev.value}{extra} ({ev.granularity})"
+        tip = f"{ev.value}{extra} ({ev.granularity})"
+        if CONFLICT_FLAG in ev.flags:
+            reads = sorted({timevalue.label(s.value) for s in ev.sources if s.value})
+            tip += "\n\u26a0 Its sources disagree on the date: " + "; ".join(reads)
+        return tip
     if col == TITLE:
         lines = [ev.title]
         if ev.description:
@@ -270,6 +282,21 @@ def _tooltip(ev: EventRecord, col: int) -> str:
         docs = {s.document_title or str(s.document_id) for s in ev.sources}
         return f"{len(ev.sources)} source(s) in {len(docs)} document(s)"
     return _display(ev, col)
+
+
+_ICON: list[QIcon] = []
+
+
+def _warning_icon() -> QIcon:
+    if not _ICON:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        style = app.style() if isinstance(app, QApplication) else None
+        _ICON.append(
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else QIcon()
+        )
+    return _ICON[0]
 
 
 def _palette(model: EventTableModel) -> QPalette:

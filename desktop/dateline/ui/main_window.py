@@ -1,9 +1,10 @@
 """The main window: documents on the left, the event table (or timeline) over the article in the
-centre, the editor over the provenance panel on the right.
+centre, merge suggestions and the provenance panel over the editor on the right.
 
 The window owns one Store on the GUI thread for small reads (a block of rows, one event's history),
 a TaskRunner for everything slow or writing, and an EditSession (undo stack) whose commands run on
-the runner's writer. Review keys live in :mod:`.review`; import, export and databases in :mod:`.jobs`.
+the runner's writer. Review keys live in :mod:`.review`, merge suggestions and source re-dating in
+:mod:`.merge_review`; import, export and databases in :mod:`.jobs`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from . import actions as actions_mod
 from . import icons
 from .event_table import COLUMN_ORDERS, COLUMNS, TITLE
 from .jobs import JobsMixin
+from .merge_review import MergeReviewMixin
 from .review import ReviewMixin
 from .settings import Settings
 from .tasks import TaskRunner
@@ -36,7 +38,7 @@ from .window_layout import LayoutMixin
 log = logging.getLogger(__name__)
 
 
-class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
+class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWindow):
     """One window over one database file."""
 
     ids_loaded = Signal()  # the table holds the ids of the current filter and order
@@ -74,6 +76,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         self._closing = False
         self.ready = False
         self._init_review()
+        self._init_merge_review()
         self._init_jobs()
 
         self.setWindowIcon(icons.app_icon())
@@ -114,6 +117,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         self.session.stack.indexChanged.connect(self._undo_index_changed)
         self.cancel_button.clicked.connect(self.cancel_job)
         self._connect_review_actions()
+        self._connect_merge_review()
         self._connect_job_actions()
         for act in (a.order_date, a.order_document, a.order_doubt):
             act.setChecked(act.data() == self.order)
@@ -153,6 +157,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         self._closing = True
         self.save_state()
         self.filter_bar.stop()
+        self._count_timer.stop()
         self.statusBar().clearMessage()  # stops the message's timeout timer
         self.runner.shutdown()
         self.store.close()
@@ -238,6 +243,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         self.filter_bar.set_tags(self.tags)
         self.editor.set_tag_completions(self.tags)
         self._update_counts()
+        self.schedule_suggestion_count()  # documents are re-read after every write and import
         if changed:
             self._refresh_provenance()
         self.documents_loaded.emit()
@@ -249,7 +255,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         text = f"{total:,} event{'s' if total != 1 else ''} shown · {docs} document{'s' if docs != 1 else ''}"
         if proposed:
             text += f" · {proposed:,} to review"
-        self.counts_label.setText(text)
+        self.counts_label.setText(text + self.suggestion_text())
 
     def _refresh_timeline(self) -> None:
         """Load the events of the table into the timeline (a reader task), when it is shown."""
@@ -290,6 +296,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         self.actions_.view_timeline.setChecked(is_timeline)
         self.actions_.view_table.setChecked(not is_timeline)
         if is_timeline:
+            self.timeline.select_event(self.current_event_id())
             self._refresh_timeline()
 
     # ---- filter and order ----
@@ -378,7 +385,8 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         eid = self.model.event_id(current.row()) if current.isValid() else None
         self._show_event(eid)
-        if eid is not None and self.views.currentWidget() is self.timeline:
+        if eid is not None:
+            # also while the timeline tab is hidden, so it shows the same event when it comes back
             self.timeline.select_event(eid)
 
     @Slot()
@@ -396,6 +404,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         if event_id is None:
             self.editor.set_event(None)
             self.provenance.set_event(None, self.documents, [])
+            self.refresh_suggestions()
             return
         row = self.model.row_of(event_id)
         ev = self.model.event(row) if row >= 0 else None
@@ -407,6 +416,7 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
                 return
         self.editor.set_event(ev)
         self._refresh_provenance(ev)
+        self.refresh_suggestions()
         if ev.sources:
             src = ev.sources[0]
             shown = self.article.current_document_id()
@@ -428,7 +438,9 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
             if self._shown_event is None:
                 return
             ev = self.model.cached(self._shown_event) or self.store.event(self._shown_event)
-        self.provenance.set_event(ev, self.documents, self.store.history(ev.id))
+        self.provenance.set_event(
+            ev, self.documents, self.store.history(ev.id), self.timexes_for(ev)
+        )
 
     def _show_document(self, doc: DocumentRecord) -> None:
         self.article_sync.show(doc)
@@ -479,10 +491,14 @@ class MainWindow(LayoutMixin, ReviewMixin, JobsMixin, QMainWindow):
         elif self.views.currentWidget() is self.timeline:
             self._update_timeline(change.updated)
         self.reload_documents(full=isinstance(core, cmds.SetPublished))
+        if isinstance(core, cmds.SetPublished):
+            self.forget_timexes()  # re-anchored: the explanations changed
         # Only the event that changed is re-shown: re-filling the editor of another event would
         # throw away what the analyst is typing into it.
         if self._shown_event is not None and self._shown_event in change.events:
             self._show_event(self._shown_event, force=True)
+        else:
+            self.refresh_suggestions()
 
     def _after_change_select(self, change: Any, core: Any) -> int | None:
         """A new event made by the analyst is selected; otherwise the selection stays, or moves to

@@ -3,6 +3,7 @@ its audit trail, field by field. Activating a source asks the main window to ope
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRectF,
     QSize,
     Qt,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -114,6 +117,16 @@ def source_html(
     lines.append(
         f"<span style='color:{muted}'>{html.escape(' · '.join(f for f in facts if f))}</span>"
     )
+    if src.timex_text:
+        lines.append(
+            f"<i>Explain this date:</i> {html.escape(source_explanation(src, doc, timex))}"
+        )
+        alternatives = [a for a in (timex.alternatives if timex else ()) if a != src.value]
+        if alternatives:
+            considered = ", ".join(timevalue.label(a) for a in alternatives[:4])
+            lines.append(
+                f"<span style='color:{muted}'>Also considered: {html.escape(considered)}</span>"
+            )
     return (
         f"<p style='margin:0'><b>{html.escape(title)}</b>"
         f" <span style='color:{muted}'>· {html.escape(published)}</span></p>"
@@ -128,6 +141,12 @@ def source_explanation(
     """'Explain this date' for a source: how its date was resolved, in one line."""
     if not src.timex_text:
         return "This sentence has no date of its own."
+    if timex is not None and src.value and timex.value and src.value != timex.value:
+        # re-dated by the analyst: the engine's reading is no longer this source's date
+        return (
+            f"'{src.timex_text}' re-dated by the analyst -> {timevalue.label(src.value)}"
+            f" (the extractor read {timevalue.label(timex.value)})"
+        )
     if timex is not None:
         return explain(timex, doc.published if doc else None)
 
@@ -336,6 +355,7 @@ class ProvenancePanel(QWidget):
     """Sources and History of one event. A plain view: activating a source is a request."""
 
     source_activated = Signal(int, int, int, int, int)  # doc, sentence start/end, timex start/end
+    source_redate_requested = Signal(int)  # source id: the analyst reads its date differently
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,8 +401,26 @@ class ProvenancePanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
+        self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sources_view.customContextMenuRequested.connect(self._show_context_menu)
+        self.redate_link = QLabel(self)
+        self.redate_link.setObjectName("redate_link")
+        self.redate_link.setText(
+            "<a href='open'>Open in the article</a> · <a href='redate'>Re-date this source…</a>"
+        )
+        self.redate_link.setToolTip("Acts on the selected source")
+        self.redate_link.linkActivated.connect(self._link_activated)
+        pad = self.fontMetrics().averageCharWidth()
+        self.redate_link.setContentsMargins(pad, pad // 3, pad, pad // 3)
+        sources_page = QWidget(self)
+        sp = QVBoxLayout(sources_page)
+        sp.setContentsMargins(0, 0, 0, 0)
+        sp.setSpacing(0)
+        sp.addWidget(self.sources_view, 1)
+        sp.addWidget(self.redate_link)
+
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.sources_view, "Sources")
+        self.tabs.addTab(sources_page, "Sources")
         self.tabs.addTab(self.history_view, "History")
         self.tabs.setAccessibleName("Provenance")
 
@@ -411,8 +449,45 @@ class ProvenancePanel(QWidget):
         self.tabs.setTabText(0, f"Sources ({n_sources})" if ev else "Sources")
         self.tabs.setTabText(1, f"History ({n_history})" if ev else "History")
         self._show_summary()
+        self.redate_link.setVisible(bool(n_sources))
         if n_sources:
             self.sources_view.setCurrentIndex(self.source_model.index(0, 0))
+
+    def shown_event(self) -> EventRecord | None:
+        return self._event
+
+    def current_source(self) -> SourceRecord | None:
+        index = self.sources_view.currentIndex()
+        return self.source_model.source(index.row()) if index.isValid() else None
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Open / re-date the source under ``index``."""
+        menu = QMenu(self)
+        if index.isValid():
+            self.sources_view.setCurrentIndex(index)
+            menu.addAction("&Open in the Article", functools.partial(self._activate, index))
+            menu.addAction("&Re-date this Source…", self.request_redate)
+        return menu
+
+    @Slot(QPoint)
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(self.sources_view.indexAt(pos))
+        if not menu.isEmpty():
+            menu.exec(self.sources_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    @Slot()
+    def request_redate(self) -> None:
+        src = self.current_source()
+        if src is not None:
+            self.source_redate_requested.emit(src.id)
+
+    @Slot(str)
+    def _link_activated(self, link: str) -> None:
+        if link == "redate":
+            self.request_redate()
+        elif link == "open":
+            self._activate(self.sources_view.currentIndex())
 
     def independent_documents(self) -> int:
         """How many different documents report the event (its corroboration)."""

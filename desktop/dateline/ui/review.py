@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..core import commands as cmds
-from ..core import merging
 from ..core.model import Status
 from .event_editor import parse_tags
 
@@ -248,41 +247,6 @@ class ReviewMixin:
             -1 if src.timex_start is None else src.timex_start,
             -1 if src.timex_end is None else src.timex_end,
         )
-
-    # ---- merging and structure ----
-    @Slot()
-    def merge_with_next_similar(self: MainWindow) -> None:
-        eid = self.current_event_id()
-        if eid is None:
-            return
-        ids = self.selected_event_ids()
-        if len(ids) > 1:
-            self.session.push(cmds.MergeEvents(tuple(ids)))
-            return
-        other = self.similar_event(eid)
-        if other is None:
-            self.statusBar().showMessage("No similar event to merge with.", 5000)
-            return
-        self.session.push(cmds.MergeEvents((eid, other)))
-
-    def similar_event(self: MainWindow, event_id: int) -> int | None:
-        """The most similar event to merge with: the best suggestion among events of the same period,
-        preferring one that comes after it in the table."""
-        ev = self.store.event(event_id)
-        candidates = self.store.events_overlapping(
-            ev.earliest,
-            ev.latest,
-            value=ev.value,
-            statuses=(Status.PROPOSED.value, Status.ACCEPTED.value, Status.EDITED.value),
-        )
-        if all(c.id != event_id for c in candidates):
-            candidates.append(ev)
-        others = merging.suggestions_for(event_id, merging.merge_suggestions(candidates))
-        if not others:
-            return None
-        row = self.model.row_of(event_id)
-        after = [o for o in others if self.model.row_of(o) > row]
-        return after[0] if after else others[0]
 
     @Slot()
     def split_selected(self: MainWindow) -> None:

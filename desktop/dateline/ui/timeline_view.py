@@ -17,6 +17,7 @@ picks a lane grouping from the context menu (not when ``set_lane_mode`` is calle
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import html
 import math
 from collections import Counter
@@ -60,6 +61,7 @@ from dateline.core.timeline import (
 )
 
 from .timeline_paint import Frame, Scene, Style, paint_timeline
+from .timeline_style import LABEL_ROOM
 
 LANE_MODE_NAMES = {"none": "Nothing (one lane)", "tag": "Tag", "document": "Document",
                    "reliability": "Source reliability"}  # fmt: skip
@@ -220,7 +222,24 @@ class TimelineView(QWidget):
             return
         # more room on the right: labels run to the right of their marks
         pad = (ext[1] - ext[0]) * 0.03
-        self._set_range(ext[0] - pad, ext[1] + 4 * pad)
+        a, b = ext[0] - pad, ext[1] + 4 * pad
+        self._set_range(a, max(b, self._label_room_end(a, b)))
+
+    def _label_room_end(self, a: float, b: float) -> float:
+        """The range end at which the labels of the latest marks are not cut by the right edge:
+        a mark at ``start`` with a label ``w`` pixels wide needs (start - a) / span <= 1 - w / W."""
+        width = max(1.0, float(self.width()))
+        fm = self.fontMetrics()
+        need = b
+        latest = heapq.nlargest(  # only the marks near the right edge matter
+            50, (it for lane in self._layout.lanes for it in lane.items), key=lambda it: it.end
+        )
+        for it in latest:
+            label = min(float(fm.horizontalAdvance(it.title) + fm.height()), LABEL_ROOM)
+            room = 1.0 - label / width
+            if room > 0.3 and it.end > a:
+                need = max(need, a + (it.start - a) / room)
+        return min(need, b + (b - a) * 0.1)  # never zoom far out just for one long title
 
     def _set_range(self, a: float, b: float, margin: float = 0.0) -> None:
         self._scale.set_width(self.width())

@@ -25,6 +25,7 @@ from .documents_panel import DocumentsPanel
 from .event_editor import EventEditor
 from .event_table import DATE, STATUS, TITLE, EventTableModel, StatusDelegate
 from .filter_bar import FilterBar
+from .merge_bar import MergeSuggestionBar
 from .provenance_panel import ProvenancePanel
 from .review import TagBar
 from .timeline_view import TimelineView
@@ -111,7 +112,13 @@ class LayoutMixin:
 
         self.right_split = QSplitter(Qt.Orientation.Vertical, self)
         self.right_split.setObjectName("right_split")
-        self.right_split.addWidget(self.provenance)
+        self.merge_bar = MergeSuggestionBar(self)
+        right_top = QWidget(self)
+        rl = QVBoxLayout(right_top)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.merge_bar)
+        rl.addWidget(self.provenance, 1)
+        self.right_split.addWidget(right_top)
         self.right_split.addWidget(self.editor)
         self.right_split.setStretchFactor(0, 4)
         self.right_split.setStretchFactor(1, 5)
@@ -126,7 +133,7 @@ class LayoutMixin:
         self.main_split.setStretchFactor(2, 3)
         self.main_split.setChildrenCollapsible(False)
         em = fm.horizontalAdvance("M")
-        self.main_split.setSizes([em * 20, em * 78, em * 44])
+        self.main_split.setSizes([em * 24, em * 74, em * 44])
         self.setCentralWidget(self.main_split)
         self.resize(em * 142, fm.height() * 56)
         lines = fm.height()
