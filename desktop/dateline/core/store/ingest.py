@@ -103,7 +103,7 @@ def _event_row(p: ProposedEvent, document_id: int, version: str) -> dict[str, An
 
 
 _PROFILE_CACHE_SIZE = 30_000  # least recently used profiles are dropped beyond this
-_CANDIDATE_LIMIT = 100  # most recent overlapping proposed events considered per proposal
+_CANDIDATE_LIMIT = 100  # most recent candidate events considered per proposal
 
 
 def _may_match(mine: Any, span_a: tuple[int, int], other: Any, sb: tuple[int, int] | None) -> bool:
@@ -131,11 +131,11 @@ def _overlapping(store: Store, p: ProposedEvent) -> list[tuple[int, int]]:
 def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) -> int | None:
     """The stored proposed event ``p`` reports again: ``merging.find_match`` over the candidates.
 
-    During an import (``importing.import_file`` arms a ``MatchIndex``) the candidates are every
-    stored proposed event overlapping ``p`` that could score at all, found in memory. Elsewhere
-    (re-extraction, re-anchoring) they come from SQL, limited to the _CANDIDATE_LIMIT most recent
-    overlapping events, with profiles cached per (id, version). Either way the scoring is
-    ``find_match``'s: ``tests/core/test_importing.py`` checks both paths against it.
+    During an import (``importing.import_file`` arms a ``MatchIndex``) the candidates are the
+    _CANDIDATE_LIMIT most recent stored proposed events that could score at all with ``p``, found in
+    memory. Elsewhere (re-extraction, re-anchoring) they come from SQL: those that could score among
+    the _CANDIDATE_LIMIT most recent overlapping ``p``, with profiles cached per (id, version).
+    Either way the scoring is ``find_match``'s: ``tests/core/test_importing.py`` checks both paths.
     """
     from ..merging import profile_of_proposal, profile_of_record
 
@@ -149,14 +149,19 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     index = store.__dict__.get("_match_index_armed")
     found = index.candidates(store.conn, mine, span_a) if index is not None else None
     if index is not None and found is not None:
-        # The index already holds _may_match's span, speech and shared-key conditions.
+        # The index already holds _may_match's span, speech and shared-key conditions. Like the
+        # SQL path, only the most recent candidates are scored: a large store holds thousands of
+        # events sharing a common word and a compatible date with any proposal.
         profiles = index.profiles
         sentences = mine.sentences
-        kept = [
-            (eid, *profiles[eid])
-            for eid in sorted(found - skip)
-            if not sentences & profiles[eid][0].sentences
-        ]
+        kept = []
+        for eid in sorted(found - skip, reverse=True):
+            prof, span_b = profiles[eid]
+            if not sentences & prof.sentences:
+                kept.append((eid, prof, span_b))
+                if len(kept) == _CANDIDATE_LIMIT:
+                    break
+        kept.reverse()
         return _best_of_kept(mine, span_a, kept)
     cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
         "_match_profiles", OrderedDict()
