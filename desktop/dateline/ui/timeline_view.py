@@ -177,9 +177,9 @@ class TimelineView(QWidget):
         if event_id is not None and event_id < 0:
             event_id = None
         self._selected = event_id
-        where = self._layout.where.get(event_id) if event_id is not None else None
-        if where is not None:
-            it = self._layout.lanes[where[0]].items[where[1]]
+        # every copy of an event (one per tag lane) is at the same time: one scroll shows them all
+        it = self._layout.item(event_id) if event_id is not None else None
+        if it is not None:
             t0, t1 = self._scale.visible()
             if it.end - it.start > self._scale.span:
                 self._set_range(it.start, it.end, margin=0.1)
@@ -386,11 +386,22 @@ class TimelineView(QWidget):
         return best[1] if best else None
 
     def event_rect(self, event_id: int) -> QRectF | None:
-        """Where the event was drawn in the last paint (None when hidden, off screen or in density)."""
+        """Where the event was drawn in the last paint (None when hidden, off screen or in density).
+
+        Its first copy, top to bottom, when it is in several lanes: see ``event_rects``.
+        """
         for x0, y0, x1, y1, ev_id in self._frame.marks:
             if ev_id == event_id:
                 return QRectF(x0, y0, x1 - x0, y1 - y0)
         return None
+
+    def event_rects(self, event_id: int) -> list[QRectF]:
+        """Where every copy of the event was drawn in the last paint (one per tag lane), top first."""
+        return [
+            QRectF(x0, y0, x1 - x0, y1 - y0)
+            for x0, y0, x1, y1, ev_id in self._frame.marks
+            if ev_id == event_id
+        ]
 
     def _cluster_at(self, x: float, y: float) -> tuple[float, float] | None:
         for rect, t0, t1 in self._frame.clusters:
@@ -401,15 +412,14 @@ class TimelineView(QWidget):
     def _show_tooltip(self, e) -> None:
         pos = e.pos()
         ev_id = self.event_at(pos.x(), pos.y())
-        where = self._layout.where.get(ev_id) if ev_id is not None else None
-        if where is None:
+        it = self._layout.item(ev_id) if ev_id is not None else None
+        if it is None:
             if self._cluster_at(pos.x(), pos.y()):
                 QToolTip.showText(e.globalPos(), "Click to zoom into these events", self)
             else:
                 QToolTip.hideText()
                 e.ignore()
             return
-        it = self._layout.lanes[where[0]].items[where[1]]
         QToolTip.showText(e.globalPos(), tooltip_html(it), self)
 
     # ---- export ----
@@ -484,9 +494,12 @@ class TimelineView(QWidget):
 def tooltip_html(it: TimelineItem) -> str:
     sources = f"{it.sources} source" + ("" if it.sources == 1 else "s")
     extra = " · date uncertain" if it.uncertain else ""
+    tags = it.tags or ((it.tag,) if it.tag else ())
+    # an event in several tag lanes: the tooltip says which other lanes hold it too
+    tagged = f"<br>Tags: {html.escape(', '.join(tags))}" if tags else ""
     return (
         f"<b>{html.escape(it.title)}</b><br>{html.escape(it.label())}"
-        f"<br>{sources} · {html.escape(it.status)}{extra}"
+        f"<br>{sources} · {html.escape(it.status)}{extra}{tagged}"
     )
 
 

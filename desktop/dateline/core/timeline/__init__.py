@@ -8,7 +8,14 @@ from __future__ import annotations
 from .index import IntervalIndex
 from .items import ItemKind, TimelineItem, build_items, item_from_event
 from .labels import Cluster, LabelRequest, PlacedLabel, pack_labels
-from .lanes import LANE_MODES, Lane, TimelineLayout, allocate_rows, build_layout
+from .lanes import (
+    LANE_MODES,
+    Lane,
+    TimelineLayout,
+    allocate_rows,
+    build_layout,
+    lanes_of,
+)
 from .scale import MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeScale, to_date, to_datetime, to_time
 from .stack import StackRequest, stack_rows
 from .ticks import Tick, TickSet, compute_ticks, estimate_width
@@ -35,6 +42,7 @@ __all__ = [
     "compute_ticks",
     "estimate_width",
     "item_from_event",
+    "lanes_of",
     "pack_labels",
     "stack_rows",
     "to_date",

@@ -46,6 +46,7 @@ class TimelineItem(NamedTuple):
     tag: str  # first tag, "" when untagged
     documents: tuple[int, ...]  # distinct source documents
     reliability: str  # A-F, "" when unrated
+    tags: tuple[str, ...] = ()  # every tag: lanes by tag place the item once in each
 
     def label(self) -> str:
         """The human date label ("Thu 17 - Fri 18 Oct 2024", "H1 2024")."""
@@ -143,7 +144,7 @@ def item_from_event(ev: EventRecord) -> TimelineItem | None:
     # positional: this runs once per event of the database
     return TimelineItem(
         ev.id, start, stop, kind, granularity, str(ev.status), ev.title, uncertain, ev.value,
-        ev.end, len(sources), ev.tags[0] if ev.tags else "", docs, ev.reliability or "",
+        ev.end, len(sources), ev.tags[0] if ev.tags else "", docs, ev.reliability or "", ev.tags,
     )  # fmt: skip
 
 

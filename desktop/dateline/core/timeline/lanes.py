@@ -1,7 +1,13 @@
-"""Lanes: which group each item belongs to (by tag, document, source reliability, or none).
+"""Lanes: which groups each item belongs to (by tag, document, source reliability, or none).
 
 Rows within a lane depend on the zoom (labels need pixels, not days), so they are stacked per frame
 by ``stack.stack_rows``; a lane here is just its items, sorted by start, and their interval index.
+
+By tag, an event tagged "NATO" and "Ukraine" is placed in both lanes: an analyst reading the
+Ukraine lane expects every Ukraine event there, whichever tag was typed first. The copies are the
+same ``TimelineItem`` object (same id), so selection, hover and clicks need no mapping back; only
+``TimelineLayout.placements`` has to know about them. Document lanes keep one place per event:
+there, an event with several documents is a kind of its own ("Several documents").
 """
 
 from __future__ import annotations
@@ -28,12 +34,32 @@ class TimelineLayout:
     mode: str
     lanes: list[Lane]
     extent: tuple[float, float] | None  # earliest start, latest end; None when nothing is dated
-    where: dict[int, tuple[int, int]]  # event id -> (lane, position in lane)
+    where: dict[int, tuple[int, int]]  # event id -> (lane, position in lane) of its first copy
     undated: int = 0
+    # event id -> every (lane, position), only for events placed in more than one lane
+    copies: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def item_count(self) -> int:
+        """Placements in all lanes: an event in two tag lanes counts twice."""
         return sum(len(lane.items) for lane in self.lanes)
+
+    @property
+    def event_count(self) -> int:
+        """Distinct events placed."""
+        return len(self.where)
+
+    def placements(self, event_id: int) -> list[tuple[int, int]]:
+        """Every (lane, position in lane) of an event, in lane order; [] when it is not placed."""
+        more = self.copies.get(event_id)
+        if more is not None:
+            return list(more)
+        first = self.where.get(event_id)
+        return [first] if first is not None else []
+
+    def item(self, event_id: int) -> TimelineItem | None:
+        where = self.where.get(event_id)
+        return self.lanes[where[0]].items[where[1]] if where is not None else None
 
 
 def lane_of(item: TimelineItem, mode: str, document_titles: Mapping[int, str]) -> tuple[tuple, str]:
@@ -56,6 +82,25 @@ def lane_of(item: TimelineItem, mode: str, document_titles: Mapping[int, str]) -
     raise ValueError(f"unknown lane mode {mode!r}; expected one of {', '.join(LANE_MODES)}")
 
 
+def tag_lanes(item: TimelineItem) -> list[tuple[tuple, str]]:
+    """(sort key, title) of every tag lane of an item: one per tag, tags differing only in case
+    sharing a lane (as in ``lane_of``)."""
+    seen: dict[tuple, str] = {}
+    for tag in item.tags or (item.tag,):
+        if tag:
+            seen.setdefault((0, tag.casefold()), tag)
+    return list(seen.items()) if seen else [((1, ""), "Untagged")]
+
+
+def lanes_of(
+    item: TimelineItem, mode: str, document_titles: Mapping[int, str]
+) -> list[tuple[tuple, str]]:
+    """(sort key, title) of every lane an item is placed in: several by tag, else one."""
+    if mode == "tag":
+        return tag_lanes(item)
+    return [lane_of(item, mode, document_titles)]
+
+
 def build_layout(
     items: Iterable[TimelineItem],
     mode: str = "none",
@@ -64,11 +109,21 @@ def build_layout(
 ) -> TimelineLayout:
     titles = document_titles or {}
     groups: dict[tuple, tuple[str, list[TimelineItem]]] = {}
-    for it in items:
-        key, title = lane_of(it, mode, titles)
-        groups.setdefault(key, (title, []))[1].append(it)
+    if mode == "tag":
+        for it in items:
+            if len(it.tags) > 1:
+                for key, title in tag_lanes(it):
+                    groups.setdefault(key, (title, []))[1].append(it)
+            else:  # the common case, kept cheap: one tag or none
+                key, title = lane_of(it, mode, titles)
+                groups.setdefault(key, (title, []))[1].append(it)
+    else:
+        for it in items:
+            key, title = lane_of(it, mode, titles)
+            groups.setdefault(key, (title, []))[1].append(it)
     lanes: list[Lane] = []
     where: dict[int, tuple[int, int]] = {}
+    copies: dict[int, list[tuple[int, int]]] = {}
     lo, hi = float("inf"), float("-inf")
     for key in sorted(groups):
         title, members = groups[key]
@@ -78,10 +133,12 @@ def build_layout(
         lo, hi = min(lo, starts[0]), max(hi, max(ends))
         n = len(lanes)
         for pos, it in enumerate(members):
-            where.setdefault(it.id, (n, pos))
+            first = where.setdefault(it.id, (n, pos))
+            if first[0] != n:  # placed in an earlier lane too
+                copies.setdefault(it.id, [first]).append((n, pos))
         lanes.append(Lane(repr(key), title, members, IntervalIndex(starts, ends)))
     extent = (lo, hi) if lanes else None
-    return TimelineLayout(mode, lanes, extent, where, undated)
+    return TimelineLayout(mode, lanes, extent, where, undated, copies)
 
 
 def allocate_rows(needed: Sequence[int], capacity: int) -> list[int]:
