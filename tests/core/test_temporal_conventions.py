@@ -190,3 +190,151 @@ def test_a_year_said_in_words_completes_a_season_or_a_month():
 def test_then_current_is_the_past_it_tells_of():
     found = values("Holders may buy shares at 50% of the then current market price.")
     assert found == {"then current": "PAST_REF"}
+
+
+def test_the_near_and_short_term_and_a_later_date_are_the_future():
+    assert values("We don't minimize the challenges of the near term.") == {
+        "the near term": "FUTURE_REF"
+    }
+    assert values("It wants to placate holders in the short term.") == {
+        "the short term": "FUTURE_REF"
+    }
+    assert values("It may raise more money at a later date.") == {"a later date": "FUTURE_REF"}
+    # the adjective is no time: "near-term earnings", "the short-term debt"
+    assert values("Experts predict near-term earnings trouble and less short-term debt.") == {}
+
+
+def test_discourse_earlier_is_a_signal_not_a_timex():
+    # "Earlier," only orders two told events; TimeML tags it as no TIMEX3
+    assert values("They refused. Earlier, they had said they would give the boy up.") == {}
+
+
+def test_soon_in_a_told_past_or_before_after_is_no_future():
+    assert values("The trickle of cash soon became a flood.") == {}
+    assert values("He was soon released from hospital.") == {}
+    assert values("He was probably killed soon after being captured.") == {}
+    assert values("Rebels plan to strike again soon.") == {"soon": "FUTURE_REF"}
+
+
+def test_a_quoted_title_is_a_name_not_a_timex():
+    assert values('Baker said on ABC\'s "This Week With David Brinkley" that talks failed.') == {}
+    assert values('The poster showed Gary Cooper in "High Noon."') == {}
+    assert values('"This week we saw the edge erode," he said.')["This week"] == "2024-W42"
+    assert values('"Today," he said, "we vote."') == {"Today": "2024-10-16"}  # speech, not a name
+
+
+def test_year_s_end_is_the_end_of_the_year():
+    t = find_timexes("Rules should be in place by year's end.", PUB)[0]
+    assert (t.text, t.value, t.mod) == ("year's end", "2024", "END")
+
+
+def test_a_season_after_over_into_or_through_is_a_time():
+    published = dt.date(1989, 10, 26)
+    assert values("Over the summer, rivals cut prices.", published) == {"the summer": "1989-SU"}
+    assert values("Demand ran high well into the summer.", published) == {"the summer": "1989-SU"}
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    found = values(
+        "Clinic violence will be a theme from now to Election Day.", dt.date(1998, 10, 26)
+    )
+    assert found["Election Day"] == "1998-11-03"
+
+
+def test_midday_is_noon():
+    found = values("He was to appear before a judge at midday.", dt.date(1999, 10, 8))
+    assert found["midday"] == "1999-10-08T12:00"
+
+
+def test_a_vague_count_later_is_a_vague_amount_not_the_future():
+    # "a few days later" in a story told in the past is behind the writer, not ahead
+    published = dt.date(1989, 10, 27)
+    t = next(
+        t
+        for t in find_timexes("It named a chief. A few days later, it announced losses.", published)
+        if "later" in t.text
+    )
+    assert (t.value, t.type) == ("PXD", TimexType.DURATION)
+
+
+def test_the_weeks_ahead_is_a_vague_amount():
+    t = find_timexes("Funds may have to sell junk in the weeks ahead.", PUB)[0]
+    assert (t.text, t.value, t.type) == ("the weeks ahead", "PXW", TimexType.DURATION)
+
+
+def test_a_deferral_until_a_day_points_past_the_telling():
+    # published Thu 30 Mar 2000: "postponed until Tuesday" is the coming Tuesday
+    found = values("Officials postponed until Tuesday morning any action.", dt.date(2000, 3, 30))
+    assert found["Tuesday morning"] == "2000-04-04TMO"
+    found = values("The INS extended its deadline until 9 a.m. EST Tuesday.", dt.date(2000, 4, 3))
+    assert found["9 a.m. EST Tuesday"] == "2000-04-04T09:00"
+
+
+def test_an_adjective_in_ed_is_no_past_verb_and_would_be_paid_is_future():
+    found = values(
+        "The split would be paid on a still unspecified date in January to holders of record.",
+        dt.date(1989, 10, 26),
+    )
+    assert found["January"] == "1990-01"
+
+
+def test_mid_afternoon_is_the_middle_of_that_part_of_the_day():
+    published = dt.date(1989, 11, 2)
+    t = find_timexes("In London at mid-afternoon yesterday, shares were up.", published)[0]
+    assert (t.text, t.value, t.type, t.mod) == (
+        "mid-afternoon yesterday",
+        "1989-11-01TAF",
+        TimexType.TIME,
+        "MID",
+    )
+    assert values("By mid afternoon, sources were saying the forces had left.", published) == {
+        "mid afternoon": "1989-11-02TAF"
+    }
+
+
+def test_a_capitalised_day_word_after_an_acronym_is_part_of_the_name():
+    assert values("This is VOA Today.") == {}
+    assert values("Allies Meet Today") == {"Today": "2024-10-16"}  # a title-case headline
+    assert values("President Bush today denounced the move.") == {"today": "2024-10-16"}
+
+
+def test_the_first_two_quarters_of_a_year_is_its_first_half():
+    found = values(
+        "The slump will last through the first two quarters of 1990.", dt.date(1989, 10, 26)
+    )
+    assert found == {"first two quarters of 1990": "1990-H1"}
+
+
+def test_trading_and_business_days_are_days():
+    found = {
+        t.text: (t.value, t.type) for t in find_timexes("It settles in five business days.", PUB)
+    }
+    assert found["five business days"] == ("P5D", TimexType.DURATION)
+    found = values(
+        "Eight trading days after Oct. 12, the index was still down.", dt.date(1989, 10, 27)
+    )
+    assert found["Eight trading days"] == "P8D"
+
+
+def test_an_hour_in_the_morning_or_at_night_is_a_clock_time():
+    # published Wed 5 Apr 2000; the conversion in brackets names the day
+    found = values(
+        "The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.",
+        dt.date(2000, 4, 5),
+    )
+    assert found["4 in the morning"] == "2000-04-06T04:00"
+    assert values("The rally ended at 10 at night.")["10 at night"] == "2024-10-16T22:00"
+
+
+def test_sentence_opening_now_comma_is_a_discourse_marker():
+    assert values('Iraq was ready to withdraw. Now, he says, "the West wants war."') == {}
+    assert values("Now the appeals court has ruled.") == {"Now": "PRESENT_REF"}
+    assert values("For now, the embassy works from a hotel.") == {"now": "PRESENT_REF"}
+
+
+def test_one_day_before_a_verb_is_someday():
+    assert values("Islam will one day be the second largest religion.") == {"one day": "FUTURE_REF"}
+    assert values("He hopes he one day follows them into space.") == {"one day": "FUTURE_REF"}
+    t = find_timexes("Officials cut service to one day a week.", PUB)[0]
+    assert (t.text, t.value) == ("one day", "P1D")
+    assert values("The action followed by one day an announcement.") == {"one day": "P1D"}

@@ -3,13 +3,13 @@
 ``find_timexes(text, published)`` runs our own grammar over the text and resolves each match:
 
 - ``lexicon``: month/day names, number words, units, modifiers, as regex fragments;
-- ``grammar``: the rules as one ordered alternation, a start-word gate that keeps the scan fast, and context
-  filters ("€40", "may" the modal, "2000 troops" are not dates);
+- ``grammar``: the rules as one ordered alternation and a start-word gate that keeps the scan fast;
+  ``filters`` the context filters ("€40", "may" the modal, "2000 troops", ABC's "This Week" are not dates);
 - ``tense``: the tense of the clause around a match, from the nearest verb cue;
-- ``normalize`` dispatches to ``dates``, ``periods``, ``relative`` and ``amounts``, which turn a match into
-  TIMEX3 values against the publication date or an earlier mention (``reading`` holds what they share,
-  ``anchoring`` and ``values`` the calendar arithmetic); ``fallback`` asks dateparser, lazily, about forms
-  we have no rule for;
+- ``normalize`` dispatches to ``dates``, ``periods``, ``relative``, ``daytime`` and ``amounts``, which turn
+  a match into TIMEX3 values against the publication date or an earlier mention (``reading`` holds what
+  they share, ``anchoring`` and ``values`` the calendar arithmetic); ``fallback`` asks dateparser, lazily,
+  about forms we have no rule for;
 - this module builds ``Timex`` records and links coordinated and ranged expressions into groups.
 """
 
@@ -25,7 +25,9 @@ from .grammar import scan
 from .normalize import TENSE_RULES, Context, Mention, Reading, normalize
 from .tense import clause_tense
 
-EXTRACTOR_VERSION = "temporal-1.1"  # 1.1: results-report periods, plan tense, ISO weeks of days
+EXTRACTOR_VERSION = (
+    "temporal-1.2"  # 1.2: discourse markers, names, deferrals, vague later, mid-day parts
+)
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
 

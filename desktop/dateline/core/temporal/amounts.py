@@ -21,6 +21,13 @@ def _is_rate(ctx: Context, start: int) -> bool:
 
 
 _LEAD_THE = re.compile(r"the\s+", re.I)
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|to|i|you|he|she|we|they|it)\s+$", re.I
+)
+_WORD_AFTER = re.compile(
+    r"\s+(?!(?:a|an|the|of|and|or|per|each|every|later|earlier|before|after|ago|in|on|at|to|for|from)\b)"
+    r"[a-z]+\b"
+)
 
 
 def _duration(hit: Hit, ctx: Context) -> list[Reading]:
@@ -37,6 +44,12 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
                 hit.start, hit.end, TimexType.SET, duration_value(1, unit), Anchor.ABSOLUTE, 0.8
             )
         ]
+    if n_text == "one" and unit == "day" and not g["dir"] and not g["approx"]:
+        before = _SOMEDAY_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start)
+        if before and _WORD_AFTER.match(ctx.text, hit.end):
+            # "Islam will one day be ...", "the hope he one day follows": someday, not 24 hours
+            anchor = Anchor.PUBLISHED if ctx.published else Anchor.NONE
+            return [Reading(hit.start, hit.end, TimexType.DATE, "FUTURE_REF", anchor, 0.6)]
     start = hit.start
     lead = _LEAD_THE.match(ctx.text, start, hit.end)
     if lead and not g["dir"] and "-" in ctx.text[hit.match.start("n") : hit.end]:
@@ -133,7 +146,7 @@ _PRESENT = {
     "the present day",
     "these days",
 }
-_FUTURE = {"future", "the future", "soon"}
+_FUTURE = {"future", "the future", "soon", "the near term", "the short term", "a later date"}
 
 
 def _ref(hit: Hit, ctx: Context) -> list[Reading]:

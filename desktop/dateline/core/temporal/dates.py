@@ -258,6 +258,8 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
             return easter(y) - dt.timedelta(days=2)
         if name == "labor day":
             return nth_weekday(y, 9, 0, 1)
+        if name == "election day":  # the U.S. one: the Tuesday after the first Monday of November
+            return nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)
         return nth_weekday(y, 5, 0, -1)  # memorial day
 
     week = bool(g.get("wk"))  # "Easter week": the week holding the holiday

@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .filters import keep
 from .lexicon import (
     APPROX,
-    COUNT_NOUNS,
-    CURRENCY_SYMBOLS,
     DAY,
     HOLIDAY,
-    LABEL_NOUNS,
     MODP,
     MONTH,
     MONTH_FULL,
@@ -42,7 +40,7 @@ _REL = (
     r"the\s+(?:past|last|previous|coming|next|current|same|following|latest|prior|preceding|upcoming"
     r"|most\s+recent|whole|entire|full)|the)"
 )
-_CLOCK = r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)|(?:noon|midnight)(?!\w)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))"
+_CLOCK = r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)|(?:1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)|(?:noon|midday|midnight)(?!\w)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))"
 _YEAR_PREFIX = rf"(?:(?:fiscal\s+)?(?P<qy0>{YEAR})(?:'s)?\s+|(?P<qrel0>this|last|next)\s+year's\s+)"
 
 # (rule name, pattern). Order = priority at equal start.
@@ -85,10 +83,10 @@ RULES: list[tuple[str, str]] = [
         "year_adj",
         r"year[-\s](?:earlier|ago)(?!\w)",
     ),
-    ("year_end", r"(?:the\s+)?year[-\s]?end(?!\w)"),
+    ("year_end", r"(?:the\s+)?year(?:[-\s]?|'s\s+)end(?!\w)"),
     (
         "half_year",
-        rf"(?P<ord>first|second|latter|last|1st|2nd)[\s-]+half(?:\s+of\s+(?:the\s+)?(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year|(?P<hthe>the\s+year)))?(?!\w)",
+        rf"(?P<ord>first|second|latter|last|1st|2nd)[\s-]+(?:half|two\s+quarters(?=\s+of\s))(?:\s+of\s+(?:the\s+)?(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year|(?P<hthe>the\s+year)))?(?!\w)",
     ),
     (
         "decade",
@@ -122,6 +120,10 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<x>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)",
     ),
     (
+        "mid_day_part",
+        rf"mid[-\s]?(?P<pod>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?P<w>today|yesterday|tomorrow|{WEEKDAY}))?(?!\w)",
+    ),
+    (
         "part_of_day",
         rf"(?:(?P<mod>early|late)\s+)?(?P<base>this|yesterday|tomorrow|last|that)\s+(?P<pod>{PART_OF_DAY})(?!\w)",
     ),
@@ -148,7 +150,7 @@ RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?:(?P<approx>{APPROX})\s+(?!the\s))?(?:the\s+(?=(?:{NUMBER})[\s-]+(?:{UNIT_ANY})))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|remaining|latest|following|ensuing|preceding|initial|prior|subsequent)\s+)?"
-        rf"(?P<n>{NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
+        rf"(?P<n>{NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
     ),
     (
         "rel_unit",
@@ -156,8 +158,9 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "vague_plural",
-        r"(?:(?P<pre>recent|coming|past|last|next|few|many|several|the\s+(?:past|last|next|coming)(?:\s+(?:few|several))?)\s+)?"
-        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?!\w)",
+        r"(?:(?P<pre>recent|coming|past|last|next|few|many|several|the\s+(?:past|last|next|coming)(?:\s+(?:few|several))?"
+        r"|the(?=\s+\w+\s+ahead(?!\w)))\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?:\s+ahead)?(?!\w)",
     ),
     (
         "set",
@@ -175,7 +178,7 @@ RULES: list[tuple[str, str]] = [
         r"(?P<r>then[\s-]+current|now|nowadays|currently|current|presently|at\s+present|the\s+present(?:\s+day)?|"
         r"recently|recent|lately|"
         r"the\s+(?:near|distant|foreseeable|immediate|not[\s-]too[\s-]distant)\s+future|the\s+future|future|soon|"
-        r"the\s+past|these\s+days|earlier(?=\s*[,.;]))(?!\w)",
+        r"the\s+(?:near|short)\s+term(?=\s*[^\w\s-]|\s+(?:and|or|but|as|for|in|to|at|because|while|when|if)\s|\s*$)|a\s+later\s+date|the\s+past|these\s+days)(?!\w)",
     ),
 ]
 
@@ -204,147 +207,6 @@ class Hit:
     match: re.Match[str]
 
 
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
-_MAY_CONTEXT = frozenset(
-    "in of since until till by early late mid last next this during from through before after to "
-    "between and or throughout".split()
-)
-_YEAR_CONTEXT = frozenset(
-    "in of since until till by early late mid during from through before after to between and or "
-    "throughout year years fiscal around circa c spring summer fall autumn winter the than as for "
-    "end start beginning middle".split()
-)
-_QUANTITY_WORDS = frozenset(
-    "about some nearly almost around over than roughly approximately least only just estimated".split()
-)
-_REF_FOLLOWERS_NOT_TEMPORAL = frozenset("account accounts affairs events issue issues".split())
-
-
-def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
-    return m.group(1).lower() if m else ""
-
-
-def _keep(text: str, rule: str, start: int, end: int, g: dict[str, str | None]) -> bool:
-    """Context filters for readings that are only temporal in the right company."""
-    if rule == "year":
-        before = text[max(0, start - 2) : start]
-        if any(c in CURRENCY_SYMBOLS for c in before):
-            return False
-        nxt = _next_word(text, end)
-        if nxt in COUNT_NOUNS or (nxt in ("million", "billion", "thousand", "trillion")):
-            return False
-        prev = _prev_word(text, start)
-        if prev in LABEL_NOUNS and not g["mod"]:
-            return False
-        if nxt.endswith("s") and prev in _QUANTITY_WORDS and not g["mod"]:
-            return False  # "about 2000 demonstrators": a count, whatever the noun
-        y = int(g["y"] or 0)
-        if g["mod"]:
-            return True
-        if y < 1900 or y > 2030:
-            return _prev_word(text, start) in _YEAR_CONTEXT
-        return True
-    if rule == "month":
-        mon = (g["mon"] or "").lower()
-        if mon == "may" and not g["mod"] and not g["rel"]:
-            return _prev_word(text, start) in _MAY_CONTEXT
-        if mon in ("march", "august") and not g["mod"] and not g["rel"]:
-            # "March" / "August" open sentences as verbs or adjectives too; want a date-like neighbour
-            nxt = _next_word(text, end)
-            prev = _prev_word(text, start)
-            return prev in _MAY_CONTEXT or nxt in ("and", "or", "to", "through")
-        return True
-    if rule == "season":
-        if g["rel"] or g["y1"] or g["y2"] or g["y2s"] or g["mod"]:
-            if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"] or g["y2s"]):
-                return _prev_word(text, start) in (
-                    "in",
-                    "during",
-                    "by",
-                    "until",
-                    "since",
-                    "this",
-                    "of",
-                )
-            return True
-        return _prev_word(text, start) in ("in", "during", "by", "until", "since")
-    if rule == "set":
-        # "the party daily Granma": a newspaper, not a frequency
-        is_paper = (g["adv"] or "").lower() == "daily" and text[end : end + 2].strip()[:1].isupper()
-        return not is_paper
-    if rule == "ref":
-        r = (g["r"] or "").lower()
-        if r in ("current", "recent", "future"):
-            return _next_word(text, end) not in _REF_FOLLOWERS_NOT_TEMPORAL and bool(
-                _next_word(text, end)
-            )
-        if r == "soon":
-            return _prev_word(text, start) != "as" and _next_word(text, end) != "as"
-        return True
-    if rule == "vague_plural":
-        if g["pre"]:
-            return True
-        return _prev_word(text, start) in ("for", "in", "within", "over", "after")
-    if rule == "rel_unit":
-        rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
-        unit = (g["unit"] or "").lower()
-        if rel == "the":
-            return unit in ("year", "month", "week", "weekend", "quarter") and _next_word(
-                text, end
-            ) not in (
-                "of",
-                "before",
-                "after",
-                "when",
-                "that",
-                "in",
-            )
-        if rel in ("that", "same"):
-            return unit in (
-                "day",
-                "year",
-                "month",
-                "week",
-                "night",
-                "morning",
-                "evening",
-                "afternoon",
-                "time",
-            )
-        return not (unit in ("fall", "spring", "summer", "winter", "autumn") and rel in ("the",))
-    if rule == "duration":
-        n = (g["n"] or "").lower()
-        unit = (g["unit"] or "").lower()
-        if n in ("a", "an") and unit == "second":
-            return False  # "a second term", "a second time"
-        if unit.startswith("quarter") and "-" in text[start:end]:
-            return False  # "three-quarters of"
-        if n in ("some", "many") and not g["dir"]:
-            return _prev_word(text, start) in ("for", "in", "over", "after", "within")
-        return True
-    if rule == "mention_day":
-        bare_the = re.match(r"the\s+(?:day|morning|night|evening|afternoon)", text[start:end], re.I)
-        return not (bare_the and not g["dir"])
-    if rule == "quarter":
-        return bool(
-            g["ord"]
-            or g["qrel"]
-            or g["qy0"]
-            or g["qrel0"]
-            or text[start : start + 4].lower() == "the "
-        )
-    if rule == "fiscal_year":
-        return bool(g["y"] or g["y2"])
-    return True
-
-
 # Every rule match starts with a digit, a quote before a digit ('90s) or one of these words. Trying the
 # full alternation only at such word starts, instead of at every position, is what makes the scan fast.
 START_WORDS = frozenset(
@@ -358,11 +220,11 @@ START_WORDS = frozenset(
     sixteen seventeen eighteen hundred dozen half couple several few many some dozens hundreds number
     about around approximately nearly almost roughly more less at up over under fewer just well barely
     upwards no better full today yesterday tomorrow tonight now nowadays currently presently present
-    recently recent lately future soon spring summer fall autumn winter noon midnight new christmas
-    boxing independence valentine halloween veterans armistice bastille thanksgiving easter good labor
+    recently recent lately future soon spring summer fall autumn winter noon midday midnight new christmas
+    boxing independence valentine halloween veterans armistice bastille thanksgiving easter good labor election
     memorial seconds secs sec minute minutes mins min hour hours hrs hr days day nights night weeks week weekends
     weekend fortnights fortnight months month quarters quarter years yrs yr decades decade century yearend
-    centuries seasons season period morning afternoon evening
+    centuries seasons season period morning afternoon evening midmorning midafternoon midevening
     january february march april may june july august september october november december jan feb mar
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue
     tues wed thu thur thurs fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays sundays
@@ -373,9 +235,9 @@ START_WORDS = frozenset(
 # never reaches the full alternation.
 SOLO_WORDS = frozenset(
     """
-    now nowadays currently current presently recently recent lately future soon earlier today yesterday
+    now nowadays currently current presently recently recent lately future soon today yesterday
     tomorrow tonight daily weekly monthly annually yearly hourly nightly biweekly fortnightly
-    semiannually noon midnight christmas halloween thanksgiving easter twenties thirties forties
+    semiannually noon midday midnight midmorning midafternoon midevening christmas halloween thanksgiving easter twenties thirties forties
     fifties sixties seventies eighties nineties seconds secs minutes mins hours hrs days nights weeks
     weekends fortnights months quarters years yrs decades centuries seasons fy yearend
     january february march april may june july august september october november december jan feb
@@ -387,10 +249,10 @@ SOLO_WORDS = frozenset(
 # second words that are not start words themselves: "every other week", "more than", "dozens of years"
 SECOND_WORDS = START_WORDS | frozenset(
     "other than of to least in times comparable near distant foreseeable immediate not ago straight"
-    " consecutive additional long further successive oh thousand".split()
+    " consecutive additional long further successive oh thousand short trading business working".split()
 )
 _TOKEN = re.compile(r"(?<![\w'’])(?:'(?=\d)|\d|[A-Za-z]+)")
-_NEXT_TOKEN = re.compile(r"[^\w'’]*(?:(\d)|'(?=\d)|([A-Za-z]+))")
+_NEXT_TOKEN = re.compile(r"[^\w'’]*(?:['’]s\s+)?(?:(\d)|'(?=\d)|([A-Za-z]+))")
 
 
 def _may_start(text: str, word: str, end: int) -> bool:
@@ -429,7 +291,7 @@ def scan(text: str) -> list[Hit]:
         ):  # defensive: the stripped and named patterns disagree
             continue
         g = sub.groupdict()
-        if _keep(text, rule, s, e, g):
+        if keep(text, rule, s, e, g):
             hits.append(Hit(rule, s, e, g, sub))
             pos = e
         # a rejected reading leaves the words inside its span free for shorter readings
@@ -452,7 +314,7 @@ def scan_exhaustive(text: str) -> list[Hit]:
             pos = s + 1
             continue
         g = sub.groupdict()
-        if _keep(text, rule, s, e, g):
+        if keep(text, rule, s, e, g):
             hits.append(Hit(rule, s, e, g, sub))
             pos = e
         else:

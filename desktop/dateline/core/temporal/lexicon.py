@@ -298,5 +298,5 @@ HOLIDAYS = {
 HOLIDAY = (
     r"(?-i:New\s+Year's\s+(?:Day|Eve)|New\s+Year's|Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Armistice\s+Day|Bastille\s+Day|"
-    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day)(?!\w)"
+    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?!\w)"
 )

@@ -1,7 +1,7 @@
 """Turning grammar hits into TIMEX3 readings: one handler per rule, chosen by the rule's name.
 
 The handlers live by family: ``dates`` (calendar dates and names), ``periods`` (years and longer),
-``relative`` (relative to publication or an earlier mention) and ``amounts`` (durations, sets, references).
+``relative`` (relative to publication or an earlier mention), ``daytime`` (clock times, parts of day) and ``amounts`` (durations, sets, references).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .dates import (
     _week_of,
     _weekday,
 )
+from .daytime import DAYTIME_HANDLERS
 from .grammar import Hit
 from .periods import (
     _century,
@@ -63,6 +64,7 @@ HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
 
 
 HANDLERS.update(RELATIVE_HANDLERS)
+HANDLERS.update(DAYTIME_HANDLERS)
 HANDLERS.update(AMOUNT_HANDLERS)
 
 

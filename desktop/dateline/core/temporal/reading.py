@@ -25,6 +25,7 @@ TENSE_RULES = frozenset(
         "time",
         "holiday",
         "part_of_day",
+        "mid_day_part",
         "week_of",
     }
 )

@@ -31,7 +31,7 @@ _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _MINUS = {"ago", "earlier", "before"}
 
 
-def _day_word_date(word: str, ctx: Context, start: int) -> tuple[dt.date | None, str]:
+def day_word_date(word: str, ctx: Context, start: int) -> tuple[dt.date | None, str]:
     """The date a day word ("Tuesday", "today") points at, and its unresolved placeholder."""
     w = norm(word)
     if w in _DAY_OFFSET:
@@ -66,126 +66,6 @@ def _named_day(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, "XXXX-XX-XX", 0.95, mod=mod)]
 
 
-def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
-    g = hit.groups
-    base = norm(g["base"])
-    pod = PARTS_OF_DAY[norm(g["pod"])]
-    if base == "that":
-        last = ctx.last_mention(hit.start, Granularity.DAY)
-        if last is not None:
-            return [
-                Reading(
-                    hit.start,
-                    hit.end,
-                    TimexType.TIME,
-                    last.value[:10] + f"T{pod}",
-                    Anchor.MENTION,
-                    0.7,
-                    anchor_start=last.start,
-                )
-            ]
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.TIME,
-                f"XXXX-XX-XXT{pod}",
-                Anchor.NONE,
-                0.4,
-                needs_anchor=True,
-            )
-        ]
-    off = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(base, 0)
-    v = (ctx.published + dt.timedelta(days=off)).isoformat() + f"T{pod}" if ctx.published else None
-    return [
-        relative_reading(
-            hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.9, type=TimexType.TIME, mod=position_mod(g["mod"])
-        )
-    ]
-
-
-_AFTER_PAREN = re.compile(
-    r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?"
-    r"((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow)(?!\w)",
-    re.I,
-)
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])?", re.I)
-
-
-def _time(hit: Hit, ctx: Context) -> list[Reading]:
-    g = hit.groups
-    clock = norm(g["clock"])
-    if clock == "noon":
-        hh, mm = 12, 0
-    elif clock == "midnight":
-        hh, mm = 24, 0
-    else:
-        m = _CLOCK.match(clock)
-        if m is None:
-            return []
-        hh, mm = int(m[1]), int(m[2] or 0)
-        if m[3]:
-            if hh > 12 or hh == 0:
-                return []
-            hh = hh % 12 + (12 if m[3].lower() == "p" else 0)
-        elif hh > 23:
-            return []
-    day_word = g["dayw0"] or g["dayw"]
-    if g["mon"]:
-        from .dates import _month_day
-
-        sub = _month_day(
-            Hit("month_day", hit.start, hit.end, {**g, "wd": None, "day2": None}, hit.match), ctx
-        )
-        if not sub:
-            return []
-        day_word = None
-    clock_txt = f"{hh:02d}:{mm:02d}" if mm or clock not in ("midnight",) else "24"
-    if g["mon"]:
-        v0 = sub[0].value
-        if v0[:4].isdigit():
-            return [
-                Reading(hit.start, hit.end, TimexType.TIME, f"{v0}T{clock_txt}", sub[0].anchor, 0.9)
-            ]
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.TIME,
-                f"{v0}T{clock_txt}",
-                Anchor.NONE,
-                0.5,
-                needs_anchor=True,
-            )
-        ]
-    if not day_word:
-        # "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesised conversion is still this one's
-        after = _AFTER_PAREN.match(ctx.text, hit.end)
-        day_word = after.group(1) if after else None
-    if day_word:
-        d, placeholder = _day_word_date(day_word, ctx, hit.start)
-        conf = 0.9
-    else:
-        last = ctx.last_mention(hit.start, Granularity.DAY)
-        if last is not None and hit.start - last.start < 300:
-            # "at 10 p.m." after "Friday night" or "Oct. 23": the clock time of the day just talked about
-            return [
-                Reading(
-                    hit.start,
-                    hit.end,
-                    TimexType.TIME,
-                    f"{last.value[:10]}T{clock_txt}",
-                    Anchor.MENTION,
-                    0.6,
-                    anchor_start=last.start,
-                )
-            ]
-        d, placeholder = (ctx.published, "XXXX-XX-XX") if ctx.published else (None, "XXXX-XX-XX")
-        conf = 0.6
-    v = f"{d.isoformat()}T{clock_txt}" if d else None
-    return [relative_reading(hit, ctx, v, f"{placeholder}T{clock_txt}", conf, type=TimexType.TIME)]
-
-
 def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     n = parse_number(g["n"])
@@ -201,6 +81,20 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
                 duration_value(n, unit),
                 Anchor.ABSOLUTE,
                 0.7,
+                mod=mod,
+            )
+        ]
+    if (n is None or n != int(n)) and direction in ("earlier", "later", "before", "after"):
+        # "a few days later" in a story told in the past is not the writer's future: an unknown
+        # distance from the event just told, which TimeML writes as the vague amount (PXD)
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.DURATION,
+                duration_value(None, unit),
+                Anchor.ABSOLUTE,
+                0.6,
                 mod=mod,
             )
         ]
@@ -417,8 +311,6 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
 
 RELATIVE_HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
     "named_day": _named_day,
-    "part_of_day": _part_of_day,
-    "time": _time,
     "ago": _ago,
     "mention_day": _mention_day,
     "rel_unit": _rel_unit,

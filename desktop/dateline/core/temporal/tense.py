@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 _FUTURE = (
+    # a deferral points past the telling: "postponed until Tuesday", "extended its deadline until ..."
+    r"(?:postponed|extended|delayed|deferred|adjourned|put\s+off)(?:\s+[\w'’$-]+){0,4}?\s+until|"
     r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
     r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
@@ -18,14 +20,14 @@ _PAST = (
     # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
     r"had\s+been\s+(?:scheduled|due|expected|set|slated|planned)|"
     r"said|told|was|were|had|did|announced|reported|ago|last|earlier|"
-    r"agreed|freed|(?-i:(?<![-A-Za-z])[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
+    r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
     r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"
     r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
 )
 _PRESENT = r"says?|is|are|am|'s|’s|has|have|does|do|remains|continues|tonight|today|now"
 
 # a future auxiliary owns the verb group after it: "will be held" is future, not past
-_AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht))?"
+_AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht|id|de|ut|ng))?"
 _CUE = re.compile(
     rf"\b(?:(?P<future>(?:{_FUTURE}){_AUX_TAIL})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
     re.IGNORECASE,

@@ -1,0 +1,185 @@
+"""Normalizers for times of day: clock times ("10:35 a.m. Friday", "noon"), parts of day ("this morning",
+"mid-afternoon yesterday").
+
+A clock time without a day takes the day just talked about, else the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from ..model import Anchor, Granularity, TimexType
+from .grammar import Hit
+from .lexicon import PARTS_OF_DAY
+from .reading import Context, Reading, position_mod, relative_reading
+from .relative import day_word_date
+from .values import norm
+
+
+def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    base = norm(g["base"])
+    pod = PARTS_OF_DAY[norm(g["pod"])]
+    if base == "that":
+        last = ctx.last_mention(hit.start, Granularity.DAY)
+        if last is not None:
+            return [
+                Reading(
+                    hit.start,
+                    hit.end,
+                    TimexType.TIME,
+                    last.value[:10] + f"T{pod}",
+                    Anchor.MENTION,
+                    0.7,
+                    anchor_start=last.start,
+                )
+            ]
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.TIME,
+                f"XXXX-XX-XXT{pod}",
+                Anchor.NONE,
+                0.4,
+                needs_anchor=True,
+            )
+        ]
+    off = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(base, 0)
+    v = (ctx.published + dt.timedelta(days=off)).isoformat() + f"T{pod}" if ctx.published else None
+    return [
+        relative_reading(
+            hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.9, type=TimexType.TIME, mod=position_mod(g["mod"])
+        )
+    ]
+
+
+# "at 4 in the morning (4 a.m. EDT Thursday)": the conversion names the day
+_IN_PAREN = re.compile(
+    r"\s*\([^()\n]{0,24}?\b((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
+    r"|tomorrow)\s*\)",
+    re.I,
+)
+_AFTER_PAREN = re.compile(
+    r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?"
+    r"((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow)(?!\w)",
+    re.I,
+)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:([ap])(?=\.?m))?", re.I)
+
+
+def _time(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    clock = norm(g["clock"])
+    if clock in ("noon", "midday"):
+        hh, mm = 12, 0
+    elif clock == "midnight":
+        hh, mm = 24, 0
+    else:
+        m = _CLOCK.match(clock)
+        if m is None:
+            return []
+        hh, mm = int(m[1]), int(m[2] or 0)
+        if m[3]:
+            if hh > 12 or hh == 0:
+                return []
+            hh = hh % 12 + (12 if m[3].lower() == "p" else 0)
+        elif re.search(r"afternoon|evening|night", clock):
+            hh = hh % 12 + 12  # "8 in the evening", "10 at night"
+        elif "morning" in clock:
+            hh %= 12
+        elif hh > 23:
+            return []
+    day_word = g["dayw0"] or g["dayw"]
+    if g["mon"]:
+        from .dates import _month_day
+
+        sub = _month_day(
+            Hit("month_day", hit.start, hit.end, {**g, "wd": None, "day2": None}, hit.match), ctx
+        )
+        if not sub:
+            return []
+        day_word = None
+    clock_txt = f"{hh:02d}:{mm:02d}" if mm or clock not in ("midnight",) else "24"
+    if g["mon"]:
+        v0 = sub[0].value
+        if v0[:4].isdigit():
+            return [
+                Reading(hit.start, hit.end, TimexType.TIME, f"{v0}T{clock_txt}", sub[0].anchor, 0.9)
+            ]
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.TIME,
+                f"{v0}T{clock_txt}",
+                Anchor.NONE,
+                0.5,
+                needs_anchor=True,
+            )
+        ]
+    if not day_word:
+        # "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesised conversion is still this one's
+        after = _AFTER_PAREN.match(ctx.text, hit.end) or _IN_PAREN.match(ctx.text, hit.end)
+        day_word = after.group(1) if after else None
+    if day_word:
+        d, placeholder = day_word_date(day_word, ctx, hit.start)
+        conf = 0.9
+    else:
+        last = ctx.last_mention(hit.start, Granularity.DAY)
+        if last is not None and hit.start - last.start < 300:
+            # "at 10 p.m." after "Friday night" or "Oct. 23": the clock time of the day just talked about
+            return [
+                Reading(
+                    hit.start,
+                    hit.end,
+                    TimexType.TIME,
+                    f"{last.value[:10]}T{clock_txt}",
+                    Anchor.MENTION,
+                    0.6,
+                    anchor_start=last.start,
+                )
+            ]
+        d, placeholder = (ctx.published, "XXXX-XX-XX") if ctx.published else (None, "XXXX-XX-XX")
+        conf = 0.6
+    v = f"{d.isoformat()}T{clock_txt}" if d else None
+    return [relative_reading(hit, ctx, v, f"{placeholder}T{clock_txt}", conf, type=TimexType.TIME)]
+
+
+def _mid_day_part(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "mid-afternoon yesterday", "by mid afternoon": the middle of that part of the day just talked about."""
+    g = hit.groups
+    pod = PARTS_OF_DAY[norm(g["pod"])]
+    if g["w"]:
+        d, placeholder = day_word_date(g["w"], ctx, hit.start)
+        v = f"{d.isoformat()}T{pod}" if d else None
+        return [
+            relative_reading(
+                hit, ctx, v, f"{placeholder}T{pod}", 0.85, type=TimexType.TIME, mod="MID"
+            )
+        ]
+    last = ctx.last_mention(hit.start, Granularity.DAY)
+    if last is not None and hit.start - last.start < 300:
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.TIME,
+                f"{last.value[:10]}T{pod}",
+                Anchor.MENTION,
+                0.6,
+                mod="MID",
+                anchor_start=last.start,
+            )
+        ]
+    v = f"{ctx.published.isoformat()}T{pod}" if ctx.published else None
+    return [relative_reading(hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.7, type=TimexType.TIME, mod="MID")]
+
+
+DAYTIME_HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
+    "part_of_day": _part_of_day,
+    "time": _time,
+    "mid_day_part": _mid_day_part,
+}
