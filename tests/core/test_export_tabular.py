@@ -116,3 +116,13 @@ def test_json_is_utf8_not_ascii_escaped(tmp_path):
     raw = out.read_text(encoding="utf-8")
     assert "€40 billion" in raw
     assert json.loads(raw)["title"] == "NATO and Ukraine, October 2024"
+
+
+def test_json_events_carry_the_grade_label_and_source_ids_like_the_cli():
+    bundle = seed_bundle()
+    by_id = {e["id"]: e for e in json.loads(render(bundle, "json"))["events"]}
+    assert (by_id[4]["grade"], by_id[1]["grade"], by_id[6]["grade"]) == ("B3", "B2", "")
+    assert by_id[5]["label"] == "Thu 17 - Fri 18 Oct 2024"
+    assert by_id[UNRESOLVED_ID]["label"] == "in the past"
+    stored = {s.id for e in bundle.events for s in e.sources}
+    assert {s["id"] for e in by_id.values() for s in e["sources"]} == stored

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import timevalue
 from .commands import (
     AddTags,
     Change,
@@ -233,57 +232,18 @@ def set_source_value(store: Store, source_id: int, value: str, end: str | None =
 
 
 def document_json(d: DocumentRecord) -> dict[str, object]:
-    return {
-        "id": str(d.id),
-        "path": d.path,
-        "title": d.title,
-        "published": d.published.isoformat() if d.published else None,
-        "published_source": d.published_source,
-        "source": d.source,
-        "url": d.url,
-    }
+    # Imported here, not at the top: the export package pulls in icalendar and every format, which
+    # each CLI start would otherwise pay for (about 30 ms).
+    from .export.records import document_json as build
+
+    return build(d, text_ids=True)
 
 
 def event_json(e: EventRecord) -> dict[str, object]:
-    """The engine's event JSON shape plus the review fields."""
-    return {
-        "id": e.id,
-        "title": e.title,
-        "value": e.value,
-        "end": e.end,
-        "granularity": e.granularity.value,
-        "earliest": e.earliest.isoformat() if e.earliest else None,
-        "latest": e.latest.isoformat() if e.latest else None,
-        "label": timevalue.label(e.value, e.end),
-        "confidence": e.confidence,
-        "status": e.status.value,
-        "origin": e.origin,
-        "tags": list(e.tags),
-        "flags": list(e.flags),
-        "notes": e.notes,
-        "description": e.description,
-        "location": e.location,
-        "actors": e.actors,
-        "reliability": e.reliability,
-        "credibility": e.credibility,
-        "version": e.version,
-        "sources": [
-            {
-                "id": s.id,
-                "document": str(s.document_id),
-                "start": s.timex_start,
-                "end": s.timex_end,
-                "text": s.timex_text,
-                "sentence": s.quote,
-                "sentence_start": s.sentence_start,
-                "sentence_end": s.sentence_end,
-                "rule": s.rule,
-                "value": s.value,
-                "origin": s.origin,
-            }
-            for s in e.sources
-        ],
-    }
+    """The export's event JSON (one builder, ``core.export.records``) without the audit summary."""
+    from .export.records import event_json as build
+
+    return build(e, text_ids=True)
 
 
 def events_json(

@@ -6,17 +6,17 @@ import csv
 import io
 import json
 
-from ..model import AuditEntry, EventRecord, ExportBundle, SourceRecord, TimexRecord
+from ..model import ExportBundle
 from ._common import (
     Progress,
     audit_by_event,
-    audit_summary,
     date_label,
     documents_by_id,
     each,
     generated_at,
     source_titles,
 )
+from .records import document_json, event_json, timex_json
 
 CSV_COLUMNS = (
     "id",
@@ -85,87 +85,13 @@ def render_csv(bundle: ExportBundle, progress: Progress | None = None) -> str:
     return buf.getvalue()
 
 
-def _source_json(s: SourceRecord) -> dict[str, object]:
-    return {
-        # the engine's keys: the timex span and text, and the sentence it sits in
-        "document": s.document_id,
-        "start": s.timex_start,
-        "end": s.timex_end,
-        "text": s.timex_text,
-        "sentence": s.quote,
-        "rule": s.rule,
-        # provenance the store adds
-        "sentence_start": s.sentence_start,
-        "sentence_end": s.sentence_end,
-        "value": s.value,
-        "origin": s.origin,
-        "extractor_version": s.extractor_version,
-        "document_title": s.document_title,
-    }
-
-
-def _event_json(e: EventRecord, audit: dict[int, list[AuditEntry]]) -> dict[str, object]:
-    return {
-        "id": e.id,
-        "title": e.title,
-        "value": e.value,
-        "end": e.end,
-        "granularity": str(e.granularity),
-        "earliest": _iso(e.earliest) or None,
-        "latest": _iso(e.latest) or None,
-        "confidence": e.confidence,
-        "status": str(e.status),
-        "origin": e.origin,
-        "description": e.description,
-        "tags": list(e.tags),
-        "notes": e.notes,
-        "location": e.location,
-        "actors": e.actors,
-        "reliability": e.reliability,
-        "credibility": e.credibility,
-        "flags": list(e.flags),
-        "version": e.version,
-        "created_at": e.created_at,
-        "updated_at": e.updated_at,
-        "sources": [_source_json(s) for s in e.sources],
-        "audit": audit_summary(audit.get(e.id, [])),
-    }
-
-
-def _timex_json(t: TimexRecord) -> dict[str, object]:
-    return {
-        "document": t.document_id,
-        "start": t.start,
-        "end": t.end,
-        "text": t.text,
-        "type": t.type,
-        "value": t.value,
-        "anchor": t.anchor,
-        "rule": t.rule,
-        "granularity": t.granularity,
-        "confidence": t.confidence,
-    }
-
-
 def render_json(bundle: ExportBundle, progress: Progress | None = None) -> str:
     audit = audit_by_event(bundle.audit)
     data = {
         "title": bundle.title,
         "generated_at": generated_at(bundle),
-        "documents": [
-            {
-                "id": d.id,
-                "path": d.path,
-                "title": d.title,
-                "published": d.published.isoformat() if d.published else None,
-                "published_source": d.published_source,
-                "source": d.source,
-                "url": d.url,
-                "author": d.author,
-            }
-            for d in bundle.documents
-        ],
-        "events": [_event_json(e, audit) for e in each(bundle.events, progress)],
-        "timexes": [_timex_json(t) for t in bundle.timexes],
+        "documents": [document_json(d) for d in bundle.documents],
+        "events": [event_json(e, audit.get(e.id, [])) for e in each(bundle.events, progress)],
+        "timexes": [timex_json(t) for t in bundle.timexes],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
