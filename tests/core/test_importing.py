@@ -238,9 +238,12 @@ def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
     store.close()
 
 
-def test_indexed_matching_agrees_with_find_match_over_every_overlapping_event(tmp_path, seeds_dir):
-    """The import's in-memory index (no recency cut-off) picks what ``merging.find_match`` picks."""
-    from dateline.core.merging import find_match, profile_of_proposal, profile_of_record
+def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, seeds_dir):
+    """The import's in-memory index picks what ``merging.score`` ranks first over every overlapping
+    proposed event, with term weights taken from the proposed events of the proposal's years."""
+    import math
+
+    from dateline.core.merging import profile_of_proposal, profile_of_record, score
     from dateline.core.model import Article
     from dateline.core.proposals import propose_events
     from dateline.core.readers import read_articles
@@ -258,22 +261,92 @@ def test_indexed_matching_agrees_with_find_match_over_every_overlapping_event(tm
     (art,) = read_articles(seeds_dir / name_b)
     article = Article(id="999", text=art.text, title=art.title, published=art.published)
     proposals = propose_events([article], {"999": find_timexes(art.text, art.published)})
+    stored = [
+        (r, profile_of_record(r))
+        for r in store.events(store.event_ids())
+        if r.status == Status.PROPOSED and r.earliest is not None
+    ]
     store.__dict__["_match_index_armed"] = MatchIndex()
     matched = 0
     for p in proposals:
         expected = None
         if p.earliest is not None:
             mine = profile_of_proposal(p)
-            every = store.events_overlapping(p.earliest, p.latest, limit=10**6)
-            could = [
-                r for r in every
-                if _may_match(mine, mine.span(), (pr := profile_of_record(r)), pr.span())
-            ]  # fmt: skip
-            expected = find_match(p, sorted(could, key=lambda r: r.id))
+            years = range(p.earliest.year, p.latest.year + 1)
+            # one count per year an event's dates touch, as the index keeps them
+            touching = [
+                prof for y in years for r, prof in stored if r.earliest.year <= y <= r.latest.year
+            ]
+            n = 1 + len(touching)
+            terms = set(mine.terms).union(*(prof.terms for _, prof in stored))
+            weights = {
+                t: math.log(
+                    1.0 + n / max((t in mine.terms) + sum(t in q.terms for q in touching), 1)
+                )
+                for t in terms
+            }
+            could = sorted(
+                (
+                    (r, prof)
+                    for r, prof in stored
+                    if r.earliest <= p.latest and p.earliest <= r.latest
+                    and _may_match(mine, mine.span(), prof, prof.span())
+                ),
+                key=lambda rp: rp[0].id,
+            )  # fmt: skip
+            best = 0.0
+            for r, prof in could:
+                sc = score(mine, prof, weights)
+                if sc > best:
+                    expected, best = r, sc
         got = match_stored(store, p)
         assert got == (expected.id if expected else None), p.title
         matched += got is not None
     assert matched >= 4  # the happenings both articles report
+    store.close()
+
+
+def _one_line_articles(folder, sentences, published="2023-05-10"):
+    import json
+
+    folder.mkdir()
+    manifest = {}
+    for i, sentence in enumerate(sentences):
+        name = f"a{i:04d}.txt"
+        (folder / name).write_text(f"Report {i}\n\n{sentence}\n", encoding="utf-8")
+        manifest[name] = {"published": published}
+    (folder / "manifest.json").write_text(json.dumps({"articles": manifest}), encoding="utf-8")
+
+
+def test_in_a_large_store_a_common_word_alone_does_not_merge_but_a_re_report_does(tmp_path):
+    """With hundreds of events sharing "Brussels" and "signed", the one an article reports again is
+    still found, and an unrelated signing in Brussels that day stays its own event."""
+    import random
+
+    rnd = random.Random(3)
+    letters = "bcdfgklmnprstvz"
+
+    def word():
+        return "".join(rnd.choice(letters) + rnd.choice("aeiou") for _ in range(4))
+
+    sentences = [
+        f"The {word()} signed the {word()} {word()} in Brussels on 3 May 2023, officials said."
+        for _ in range(160)
+    ]
+    _one_line_articles(tmp_path / "first", sentences)
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [tmp_path / "first"])
+    before = store.count_events()
+    reported = sentences[40]
+    unrelated = f"The {word()} signed the {word()} {word()} in Brussels on 3 May 2023, aides said."
+    _one_line_articles(tmp_path / "second", [reported, unrelated], published="2023-05-11")
+    import_paths(store, [tmp_path / "second"])
+    assert store.count_events() == before + 1  # only the unrelated signing is new
+    events = store.events(store.event_ids())
+    (again,) = [e for e in events if len({s.document_id for s in e.sources}) == 2]
+    assert {s.quote for s in again.sources} == {reported}
+    (alone,) = [e for e in events if any(s.quote == unrelated for s in e.sources)]
+    assert len(alone.sources) == 1
     store.close()
 
 

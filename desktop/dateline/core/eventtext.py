@@ -6,6 +6,7 @@ noun phrase it modifies, or the statement it dates ("Rutte said Wednesday that .
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -75,6 +76,7 @@ class Frame:
     event_noun: str = ""
 
 
+@functools.lru_cache(maxsize=65536)  # news vocabulary repeats: most words are stemmed many times
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):

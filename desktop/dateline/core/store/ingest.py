@@ -132,10 +132,12 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     """The stored proposed event ``p`` reports again: ``merging.find_match`` over the candidates.
 
     During an import (``importing.import_file`` arms a ``MatchIndex``) the candidates are the
-    _CANDIDATE_LIMIT most recent stored proposed events that could score at all with ``p``, found in
-    memory. Elsewhere (re-extraction, re-anchoring) they come from SQL: those that could score among
-    the _CANDIDATE_LIMIT most recent overlapping ``p``, with profiles cached per (id, version).
-    Either way the scoring is ``find_match``'s: ``tests/core/test_importing.py`` checks both paths.
+    _CANDIDATE_LIMIT most recent stored proposed events that could score with ``p`` and share a key
+    that is not too common in their year, found in memory, and terms are weighted by how rare they
+    are among that year's proposed events. Elsewhere (re-extraction, re-anchoring of one document)
+    they come from SQL: those that could score among the _CANDIDATE_LIMIT most recent overlapping
+    ``p``, with profiles cached per (id, version), weighted among themselves (``find_match``).
+    ``tests/core/test_importing.py`` checks both paths against ``merging.score``.
     """
     from ..merging import profile_of_proposal, profile_of_record
 
@@ -150,8 +152,7 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     found = index.candidates(store.conn, mine, span_a) if index is not None else None
     if index is not None and found is not None:
         # The index already holds _may_match's span, speech and shared-key conditions. Like the
-        # SQL path, only the most recent candidates are scored: a large store holds thousands of
-        # events sharing a common word and a compatible date with any proposal.
+        # SQL path, only the most recent candidates are scored.
         profiles = index.profiles
         sentences = mine.sentences
         kept = []
@@ -162,7 +163,8 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
                 if len(kept) == _CANDIDATE_LIMIT:
                     break
         kept.reverse()
-        return _best_of_kept(mine, span_a, kept)
+        terms = chain(mine.terms, chain.from_iterable(prof.terms for _, prof, _ in kept))
+        return _best_of_kept(mine, span_a, kept, index.weights(mine, span_a, terms))
     cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
         "_match_profiles", OrderedDict()
     )
@@ -185,7 +187,10 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
 
 
 def _best_of_kept(
-    mine: Any, span_a: tuple[int, int], kept: Sequence[tuple[int, Any, tuple[int, int]]]
+    mine: Any,
+    span_a: tuple[int, int],
+    kept: Sequence[tuple[int, Any, tuple[int, int]]],
+    weights: dict[str, float] | None = None,
 ) -> int | None:
     """``_best`` for candidates that passed ``_may_match``, without what that already settled.
 
@@ -197,10 +202,11 @@ def _best_of_kept(
 
     if not kept:
         return None
-    df: Counter[str] = Counter(mine.terms)
-    df.update(chain.from_iterable(prof.terms for _, prof, _ in kept))
-    n = len(kept) + 1
-    weights = {t: math.log(1.0 + n / c) for t, c in df.items()}
+    if weights is None:
+        df: Counter[str] = Counter(mine.terms)
+        df.update(chain.from_iterable(prof.terms for _, prof, _ in kept))
+        n = len(kept) + 1
+        weights = {t: math.log(1.0 + n / c) for t, c in df.items()}
     # Every term is in ``weights``, so overlap's ``w(t, 1.0)`` is a plain lookup: sum(map(...))
     # adds the same floats in the same order, in C.
     w = weights.__getitem__

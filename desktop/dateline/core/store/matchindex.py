@@ -4,8 +4,13 @@ Matching a proposal asks: which proposed events have a span containing or contai
 share a term, event noun or (for statements) speaker with it? Asked of SQL once per proposal, that
 was most of the import time on a large store. Here the proposed events are loaded once per calendar
 year touched (lazily) and indexed by (key, span), so a proposal looks up only the few spans compatible
-with its own. The candidate set is exactly ``merging.score``'s necessary conditions over every
-overlapping proposed event (no recency cut-off).
+with its own. The candidate set is ``merging.score``'s necessary conditions over every overlapping
+proposed event, with one blocking rule on top: a term or event noun carried by more than
+``COMMON_SHARE`` of a year's proposed events (and at least ``COMMON_MIN`` of them) is too common to
+propose a match on its own; a candidate must share a rarer key. On a large store such words ("Brussels",
+"signed") otherwise pull in thousands of unrelated events, crowd the true report out of the
+``_CANDIDATE_LIMIT`` most recent, and merge happenings that share nothing distinctive. Speakers are
+never too common: a statement matches only the same speaker on the same day.
 
 Validity: the index is used only inside ``importing.import_file``'s transaction; ``ingest.integrate``
 refreshes every event it writes. Between files it is kept only if nothing else wrote to the database
@@ -16,6 +21,7 @@ a rolled-back file drops it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -26,6 +32,8 @@ from .suggest import light_events
 
 Span = tuple[int, int]
 MAX_YEARS = 12  # a proposal spanning more years than this is matched by SQL instead
+COMMON_SHARE = 0.02
+COMMON_MIN = 100
 
 
 def _keys(prof: Any) -> list[str]:
@@ -39,14 +47,13 @@ def stamp(conn: sqlite3.Connection) -> tuple[int, int]:
 
 
 class _Year:
-    __slots__ = ("by", "compatible", "spans")
+    __slots__ = ("by", "events", "keys")
 
     def __init__(self) -> None:
-        self.spans: dict[Span, int] = {}  # span -> how many indexed events have it
-        self.by: dict[tuple[str, Span], set[int]] = {}
-        # (span, speech) -> the spans of this year a proposal of that span can match; reset when
-        # a span appears (a few hundred per year, so it settles early in an import)
-        self.compatible: dict[tuple[Span, bool], list[Span]] = {}
+        self.events = 0  # indexed events whose span touches the year
+        self.keys: dict[str, int] = {}  # key -> how many of them carry it
+        # key -> span -> ids: a proposal walks only the spans its own (uncommon) keys occur on
+        self.by: dict[str, dict[Span, set[int]]] = {}
 
 
 class MatchIndex:
@@ -84,11 +91,10 @@ class MatchIndex:
 
     def _enter(self, year: _Year, eid: int) -> None:
         prof, span = self.profiles[eid]
-        if span not in year.spans:
-            year.compatible.clear()
-        year.spans[span] = year.spans.get(span, 0) + 1
+        year.events += 1
         for k in _keys(prof):
-            year.by.setdefault((k, span), set()).add(eid)
+            year.by.setdefault(k, {}).setdefault(span, set()).add(eid)
+            year.keys[k] = year.keys.get(k, 0) + 1
 
     def _leave(self, eid: int) -> None:
         found = self.profiles.pop(eid, None)
@@ -99,15 +105,12 @@ class MatchIndex:
             year = self.years.get(y)
             if year is None:
                 continue
+            year.events -= 1
             for k in _keys(prof):
-                ids = year.by.get((k, span))
+                ids = year.by.get(k, {}).get(span)
                 if ids is not None:
                     ids.discard(eid)
-            n = year.spans.get(span, 0) - 1
-            if n > 0:
-                year.spans[span] = n
-            else:
-                year.spans.pop(span, None)
+                year.keys[k] = year.keys.get(k, 1) - 1
 
     def refresh(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
         """Re-read events this transaction wrote (added, given sources, re-dated)."""
@@ -127,28 +130,55 @@ class MatchIndex:
         years = _years_of(span)
         if len(years) > MAX_YEARS:
             return None
-        keys = _keys(mine)
+        all_keys = _keys(mine)
         out: set[int] = set()
         a0, a1 = span
+        speech = mine.speech
         for y in years:
             year = self._year(conn, y)
-            spans = year.compatible.get((span, mine.speech))
-            if spans is None:
-                spans = year.compatible[(span, mine.speech)] = [
-                    s
-                    for s in year.spans
-                    if (s == span if mine.speech else
-                        (a0 <= s[0] and s[1] <= a1) or (s[0] <= a0 and a1 <= s[1]))
-                ]  # fmt: skip
-            for s in spans:
-                for k in keys:
-                    ids = year.by.get((k, s))
-                    if ids:
+            for k in _blocking_keys(year, all_keys):
+                for s, ids in year.by.get(k, {}).items():
+                    if ids and (
+                        s == span
+                        if speech
+                        else (a0 <= s[0] and s[1] <= a1) or (s[0] <= a0 and a1 <= s[1])
+                    ):
                         out |= ids
+        return out
+
+    def weights(self, mine: Any, span: Span, terms: Iterable[str]) -> dict[str, float]:
+        """Inverse document frequencies of ``terms`` among the proposed events of ``span``'s years.
+
+        ``eventtext.idf_weights``' formula with the year's events as the collection and the proposal
+        counted in it. Weighting by the few candidates alone would make every word they share look
+        rare: two reports that have one name, a verb and a city in common would score as one.
+        """
+        years = [self.years[y] for y in _years_of(span) if y in self.years]
+        n = 1 + sum(y.events for y in years)
+        own = mine.terms
+        log = math.log
+        out: dict[str, float] = {}
+        if len(years) == 1:
+            get = years[0].keys.get
+            for t in terms:
+                if t not in out:
+                    out[t] = log(1.0 + n / ((t in own) + get(t, 0) or 1))
+            return out
+        for t in terms:
+            if t not in out:
+                c = (t in own) + sum(y.keys.get(t, 0) for y in years)
+                out[t] = log(1.0 + n / (c or 1))
         return out
 
     def profile(self, eid: int) -> tuple[Any, Span]:
         return self.profiles[eid]
+
+
+def _blocking_keys(year: _Year, keys: list[str]) -> list[str]:
+    """``keys`` without those too common in ``year`` to propose a match on their own."""
+    limit = max(COMMON_MIN, COMMON_SHARE * year.events)
+    counts = year.keys
+    return [k for k in keys if k[0] == "@" or counts.get(k, 0) <= limit]
 
 
 def _years_of(span: Span) -> range:
