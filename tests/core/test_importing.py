@@ -371,3 +371,25 @@ def test_matching_between_imports_sees_edits_made_in_between(tmp_path, seeds_dir
     ]
     assert len(again) == 1 and again[0].status == Status.PROPOSED
     store.close()
+
+
+def test_every_imported_event_is_found_by_its_title_and_by_its_quotes(tmp_path, seeds_dir):
+    """Imports write an event's search row once its sources are in; nothing is left unindexed."""
+    from dateline.core.store import EventFilter
+
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [seeds_dir])
+    conn = store.conn
+    assert conn.execute("SELECT count(*) FROM events WHERE search_pending != 0").fetchone()[0] == 0
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
+    events = store.events(store.event_ids())
+    assert len(events) >= 7
+    for e in events:
+        title_word = max(e.title.replace(":", " ").split(), key=len).strip("’'\".,;()")
+        assert e.id in store.event_ids(EventFilter(text=title_word)), (e.title, title_word)
+        for s in e.sources:  # a word only the quote has
+            quote_word = max(s.quote.split(), key=len).strip("’'\".,;()…")
+            assert e.id in store.event_ids(EventFilter(text=quote_word)), (s.quote, quote_word)
+    wiesbaden = store.event_ids(EventFilter(text="Wiesbaden"))
+    assert len(wiesbaden) == 1 and len(store.event(wiesbaden[0]).sources) >= 2
+    store.close()

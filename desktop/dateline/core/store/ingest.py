@@ -99,6 +99,7 @@ def _event_row(p: ProposedEvent, document_id: int, version: str) -> dict[str, An
         "origin": "machine",
         "machine_key": f"{document_id}:{p.id}",
         "extractor_version": version,
+        "search_pending": 1,  # indexed once its sources are in: see schema m007
     }
 
 
@@ -335,6 +336,11 @@ def integrate(
             _refine_date(tx, target)
         if index is not None and target in out.attached:
             index.refresh(tx.conn, [target])
+    if out.added:
+        # In rowid order, which FTS5 takes without flushing a segment per row.
+        tx.conn.executemany(
+            "UPDATE events SET search_pending = 0 WHERE id = ?", [(e,) for e in sorted(out.added)]
+        )
     if index is not None and out.added:
         # Events added here are excluded from this document's later matches: index them at the end.
         index.refresh(tx.conn, out.added)

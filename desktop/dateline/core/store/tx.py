@@ -19,7 +19,15 @@ from .records import dumps, json_list, now_utc, placeholders
 Image = dict[str, Any]
 
 # Columns that change on every write or are internal bookkeeping: left out of audit diffs.
-_QUIET = {"version", "updated_at", "created_at", "machine_key", "merged_from", "extractor_version"}
+_QUIET = {
+    "version",
+    "updated_at",
+    "created_at",
+    "machine_key",
+    "merged_from",
+    "extractor_version",
+    "search_pending",
+}
 _DOC_META = (
     "title",
     "published",
