@@ -393,3 +393,47 @@ def test_every_imported_event_is_found_by_its_title_and_by_its_quotes(tmp_path, 
     wiesbaden = store.event_ids(EventFilter(text="Wiesbaden"))
     assert len(wiesbaden) == 1 and len(store.event(wiesbaden[0]).sources) >= 2
     store.close()
+
+
+def _seed_folders(tmp_path, seeds_dir, names):
+    folders = []
+    for name in names:
+        folder = tmp_path / name[:3]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes((seeds_dir / name).read_bytes())
+        (folder / "manifest.json").write_bytes((seeds_dir / "manifest.json").read_bytes())
+        folders.append(folder)
+    return folders
+
+
+def test_merged_event_titles_do_not_depend_on_which_article_came_first(tmp_path, seeds_dir):
+    names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+    timelines = []
+    for run, order in enumerate((names, names[::-1])):
+        store = Store.open(tmp_path / f"{run}.db")
+        for folder in _seed_folders(tmp_path / str(run), seeds_dir, order):
+            import_paths(store, [folder])
+        timelines.append(
+            sorted((e.value, e.title, len(e.sources)) for e in store.events(store.event_ids()))
+        )
+        store.close()
+    assert timelines[0] == timelines[1]
+    titles = {t for _, t, _ in timelines[0]}
+    assert "NATO summit in Washington" in titles  # says where, over "NATO leaders' summit"
+
+
+def test_a_title_replaced_by_a_later_report_is_in_the_history(tmp_path, seeds_dir):
+    names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+    first, second = _seed_folders(tmp_path, seeds_dir, names[::-1])
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [first])
+    before = {e.id: e.title for e in store.events(store.event_ids())}
+    import_paths(store, [second])
+    changed = {
+        e.id: (before[e.id], e.title) for e in store.events(list(before)) if e.title != before[e.id]
+    }
+    assert changed  # e.g. "NATO leaders' summit" -> "NATO summit in Washington"
+    for eid, (old, new) in changed.items():
+        entries = [h for h in store.history(eid) if h.action == "import" and "title" in h.after]
+        assert entries and entries[-1].before["title"] == old and entries[-1].after["title"] == new
+    store.close()

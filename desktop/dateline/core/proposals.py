@@ -176,17 +176,23 @@ def cluster_candidates(candidates: Sequence[Candidate]) -> list[list[Candidate]]
     return sorted(groups, key=lambda g: g[0].order)
 
 
+def title_quality(
+    title: str, span: tuple[int, int] | None, speech: bool, order: int = 0
+) -> tuple[int, int, int, int]:
+    """Sort key of a candidate title, best first: statements (they name who said what), then a
+    readable length, then the most precise date, then the earliest reported."""
+    words = len(title.split())
+    complete = not title.endswith("…")
+    readable = 2 if 6 <= words <= 14 and complete else 1 if words >= 3 and complete else 0
+    width = (span[1] - span[0]) if span else 10**9
+    return (-int(speech and ":" in title), -readable, width, order)
+
+
 def _title_for(members: Sequence[Candidate]) -> str:
-    """The most informative title among the sources: statements first (they name who said what),
-    then titles of a readable length from the most precise date."""
+    """The most informative title among the sources (``title_quality``)."""
 
     def quality(c: Candidate) -> tuple[int, int, int, int]:
-        words = len(c.frame.title.split())
-        complete = not c.frame.title.endswith("…")
-        readable = 2 if 6 <= words <= 14 and complete else 1 if words >= 3 and complete else 0
-        span = c.span_days()
-        width = (span[1] - span[0]) if span else 10**9
-        return (-int(c.frame.speech and ":" in c.frame.title), -readable, width, c.order)
+        return title_quality(c.frame.title, c.span_days(), c.frame.speech, c.order)
 
     return min(members, key=quality).frame.title
 

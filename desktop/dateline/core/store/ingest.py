@@ -334,6 +334,7 @@ def integrate(
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
         if target in out.attached:
             _refine_date(tx, target)
+            _retitle(tx, target, p)
         if index is not None and target in out.attached:
             index.refresh(tx.conn, [target])
     if out.added:
@@ -421,6 +422,28 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
         return False
     tx.update_event(event_id, **fields)
     return True
+
+
+def _retitle(tx: Tx, event_id: int, p: ProposedEvent) -> None:
+    """Give a proposed event the new report's title when it says more.
+
+    Without this the title came from whichever article was imported first. The order is
+    ``title_quality``'s (statements, then a readable length) without its date criterion, since
+    both titles now stand for the event's one refined date; then the longer title, then a fixed
+    order, so the title does not depend on which article came first. Reviewed events keep theirs:
+    an analyst may have read or chosen it.
+    """
+    from ..proposals import title_quality
+
+    row = tx.event_row(event_id)
+    if row["status"] != Status.PROPOSED or row["title"] == p.title:
+        return
+
+    def key(title: str) -> tuple[object, ...]:
+        return (*title_quality(title, None, True)[:2], -len(title.split()), title)
+
+    if key(p.title) < key(row["title"]):
+        tx.update_event(event_id, title=p.title)
 
 
 def _reading(timexes: Sequence[Timex], start: int, end: int) -> Timex | tuple[Timex, Timex] | None:
