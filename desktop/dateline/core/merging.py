@@ -7,6 +7,7 @@ their sources' sentences.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -183,30 +184,103 @@ def find_match(event: ProposedEvent, candidates: Sequence[EventRecord]) -> Event
 def merge_suggestions(events: Sequence[EventRecord]) -> list[tuple[int, int, float]]:
     """Pairs of events that look like one happening: (id_a, id_b, score), best first.
 
-    Rejected events are left out. A sweep over date intervals keeps this near-linear for large stores.
+    Rejected events are left out. A sweep over date intervals visits each event against those whose
+    dates it overlaps; within those, only pairs that can score are scored (``_Blocks``).
     """
     live = [e for e in events if e.status != Status.REJECTED and e.earliest and e.latest]
     live.sort(key=lambda e: (e.earliest, e.latest))
     profiles = {e.id: profile_of_record(e) for e in live}
     weights = idf_weights(p.terms for p in profiles.values())
-    keys = {eid: p.keys() for eid, p in profiles.items()}
     # Each profile's total term weight, summed once as ``overlap`` sums it (same order, same float).
     w = weights.get
     totals = {eid: sum(w(t, 1.0) for t in p.terms) for eid, p in profiles.items()}
+    blocks = _Blocks(weights)
     out: list[tuple[int, int, float]] = []
-    active: list[EventRecord] = []
-    for e in live:
-        active = [a for a in active if a.latest >= e.earliest]  # type: ignore[operator]
-        mine, my_keys = profiles[e.id], keys[e.id]
-        for a in active:
-            if my_keys.isdisjoint(keys[a.id]):
-                continue  # nothing shared: score is 0
-            s = _score_with_totals(profiles[a.id], mine, weights, totals[a.id], totals[e.id])
+    active: list[tuple[object, int, int]] = []  # (latest, order, id): a heap, soonest to end first
+    for n, e in enumerate(live):
+        while active and active[0][0] < e.earliest:  # type: ignore[operator]
+            blocks.remove(heapq.heappop(active)[2])
+        mine = profiles[e.id]
+        for aid in sorted(blocks.candidates(mine, totals[e.id])):
+            s = _score_with_totals(profiles[aid], mine, weights, totals[aid], totals[e.id])
             if s > 0:
-                out.append((a.id, e.id, round(s, 3)))
-        active.append(e)
+                out.append((aid, e.id, round(s, 3)))
+        blocks.add(e.id, mine, totals[e.id])
+        heapq.heappush(active, (e.latest, n, e.id))
     out.sort(key=lambda t: (-t[2], t[0], t[1]))
     return out
+
+
+# The lowest score threshold: a pair of statements or with shared event nouns aside, two events can
+# score only if the weight of their shared terms reaches this share of the lighter one's total.
+_MIN_SHARE = min(SAME_DATE_THRESHOLD, CONTAINED_THRESHOLD) - 1e-6
+
+
+class _Blocks:
+    """Inverted indexes of the events a sweep holds open, to find the pairs that can score.
+
+    Statements score only with statements of a shared speaker; other events only when they share an
+    event noun, or when their shared terms weigh at least ``_MIN_SHARE`` of the lighter event's terms.
+    That share is reached only if the lighter event's *prefix* (its rarest terms, up to where the
+    rest weighs less than the share) holds a shared term, so each event is indexed by all its terms
+    and by its prefix, and probes with its prefix and with all its terms. Frequent words then stay
+    out of almost every lookup, and the result is exactly the pairs the full comparison would score.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weight = weights
+        self.terms: dict[str, set[int]] = {}
+        self.prefixes: dict[str, set[int]] = {}
+        self.nouns: dict[str, set[int]] = {}
+        self.speakers: dict[str, set[int]] = {}
+        self.held: dict[int, tuple[Profile, tuple[str, ...]]] = {}
+
+    def _prefix(self, prof: Profile, total: float) -> tuple[str, ...]:
+        w = self.weight
+        ranked = sorted(prof.terms, key=lambda t: (-w.get(t, 1.0), t))
+        rest = total
+        out = []
+        for t in ranked:
+            if rest < _MIN_SHARE * total:
+                break
+            out.append(t)
+            rest -= w.get(t, 1.0)
+        return tuple(out)
+
+    def candidates(self, prof: Profile, total: float) -> set[int]:
+        found: set[int] = set()
+        if prof.speech:
+            for s in prof.speakers:
+                found |= self.speakers.get(s, set())
+            return found
+        for n in prof.event_nouns:
+            found |= self.nouns.get(n, set())
+        for t in self._prefix(prof, total):
+            found |= self.terms.get(t, set())
+        for t in prof.terms:
+            found |= self.prefixes.get(t, set())
+        return found
+
+    def add(self, eid: int, prof: Profile, total: float) -> None:
+        prefix = self._prefix(prof, total) if not prof.speech else ()
+        self.held[eid] = (prof, prefix)
+        for key, index in self._keys(prof, prefix):
+            index.setdefault(key, set()).add(eid)
+
+    def remove(self, eid: int) -> None:
+        prof, prefix = self.held.pop(eid)
+        for key, index in self._keys(prof, prefix):
+            index[key].discard(eid)
+
+    def _keys(
+        self, prof: Profile, prefix: tuple[str, ...]
+    ) -> Iterable[tuple[str, dict[str, set[int]]]]:
+        if prof.speech:
+            yield from ((s, self.speakers) for s in prof.speakers)
+            return
+        yield from ((n, self.nouns) for n in prof.event_nouns)
+        yield from ((t, self.terms) for t in prof.terms)
+        yield from ((t, self.prefixes) for t in prefix)
 
 
 def suggestions_for(event_id: int, suggestions: Iterable[tuple[int, int, float]]) -> list[int]:

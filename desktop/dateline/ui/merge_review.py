@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 SHOWN_SUGGESTIONS = 5
 COUNT_DELAY_MS = 800  # a burst of review keys costs one count
-AUTO_COUNT_LIMIT = 20_000  # events; above it the count waits for Shift+M
+AUTO_COUNT_LIMIT = 50_000  # events (about 2 s of counting); above it the count waits for Shift+M
 NEXT_SCAN = 2000  # suggestions read to find the next event having one
 
 

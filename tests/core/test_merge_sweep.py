@@ -1,0 +1,104 @@
+"""The merge-suggestion sweep scores exactly the pairs a full comparison of overlapping events would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.core.eventtext import idf_weights
+from dateline.core.merging import _score_with_totals, merge_suggestions, profile_of_record
+from dateline.core.model import EventRecord, Granularity, SourceRecord, Status
+
+# A skewed vocabulary: a few words nearly every event carries, many rare ones.
+COMMON = ["brussels", "signed", "minister", "talk"]
+RARE = [f"w{i}" for i in range(40)]
+DAY0 = dt.date(2024, 1, 1)
+
+
+def every_pair(events):
+    """The reference: every overlapping pair sharing a key, scored (the sweep before blocking)."""
+    live = [e for e in events if e.status != Status.REJECTED and e.earliest and e.latest]
+    live.sort(key=lambda e: (e.earliest, e.latest))
+    profiles = {e.id: profile_of_record(e) for e in live}
+    weights = idf_weights(p.terms for p in profiles.values())
+    totals = {i: sum(weights.get(t, 1.0) for t in p.terms) for i, p in profiles.items()}
+    out = []
+    for j, e in enumerate(live):
+        for a in live[:j]:
+            if a.latest < e.earliest or profiles[e.id].keys().isdisjoint(profiles[a.id].keys()):
+                continue
+            s = _score_with_totals(
+                profiles[a.id], profiles[e.id], weights, totals[a.id], totals[e.id]
+            )
+            if s > 0:
+                out.append((a.id, e.id, round(s, 3)))
+    out.sort(key=lambda t: (-t[2], t[0], t[1]))
+    return out
+
+
+@st.composite
+def event(draw, eid):
+    start = draw(st.integers(0, 40))
+    length = draw(st.sampled_from([0, 0, 0, 1, 6, 30, 90]))
+    terms = draw(st.sets(st.sampled_from(COMMON), max_size=4)) | draw(
+        st.sets(st.sampled_from(RARE), max_size=5)
+    )
+    extra = []
+    if draw(st.integers(0, 5)) == 0:
+        extra.append("@" + draw(st.sampled_from(["rutte", "blinken"])))
+    if draw(st.booleans()):
+        extra.append("#" + draw(st.sampled_from(["summit", "meeting", "visit"])))
+    a = DAY0 + dt.timedelta(days=start)
+    b = a + dt.timedelta(days=length)
+    value = a.isoformat() if length == 0 else f"{a.isoformat()}/{b.isoformat()}"
+    source = SourceRecord(
+        id=eid,
+        event_id=eid,
+        document_id=eid % 7,
+        sentence_start=eid * 100,
+        sentence_end=eid * 100 + 50,
+        timex_start=eid * 100 + 5,
+        timex_end=eid * 100 + 9,
+        quote="",
+        match_terms=tuple(sorted(terms)) + tuple(extra),
+    )
+    status = draw(
+        st.sampled_from([Status.PROPOSED, Status.PROPOSED, Status.ACCEPTED, Status.REJECTED])
+    )
+    return EventRecord(
+        id=eid,
+        title="",
+        value=value.split("/")[0],
+        end=value.split("/")[1] if "/" in value else None,
+        granularity=Granularity.DAY,
+        earliest=a,
+        latest=b,
+        status=status,
+        confidence=0.5,
+        sources=(source,),
+    )
+
+
+@st.composite
+def stores(draw):
+    n = draw(st.integers(0, 60))
+    return [draw(event(i + 1)) for i in range(n)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(stores())
+def test_sweep_finds_exactly_the_pairs_a_full_comparison_scores(events):
+    assert merge_suggestions(events) == every_pair(events)
+
+
+def test_sweep_on_the_seeds_matches_a_full_comparison(tmp_path, seeds_dir):
+    from dateline.core.importing import import_paths
+    from dateline.core.store import Store
+
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [seeds_dir])
+    events = store.events(store.event_ids())
+    store.close()
+    assert merge_suggestions(events) == every_pair(events)
