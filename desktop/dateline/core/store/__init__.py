@@ -98,6 +98,21 @@ def _guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. While another connection is creating the same new file SQLite refuses the
+    switch at once, without waiting on the busy timeout, so wait here instead."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if not ("locked" in text or "busy" in text) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, who: str, readonly: bool) -> None:
         self.conn = conn
@@ -135,7 +150,7 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _enter_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, p, who, readonly)
             store._migrate()
@@ -156,7 +171,11 @@ class Store:
                 return
             except sqlite3.OperationalError as exc:
                 text = str(exc).lower()
-                retry = "locked" in text or "busy" in text or "already exists" in text
+                # "already exists" / "duplicate column": the winner applied this step between our
+                # read of what is pending and our write; the next attempt sees it applied.
+                retry = any(
+                    m in text for m in ("locked", "busy", "already exists", "duplicate column")
+                )
                 if not retry or time.monotonic() > deadline:
                     raise
                 time.sleep(0.02)
