@@ -243,7 +243,7 @@ SOLO_WORDS = frozenset(
     january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays
-    sundays
+    sundays spring summer fall autumn winter
     """.split()
 )
 # second words that are not start words themselves: "every other week", "more than", "dozens of years"
