@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from .tailmatch import TailPattern
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|announced|announces|announce|confirmed|confirms|added|adds|stated|"
@@ -23,13 +25,15 @@ _SPEECH_NOUN = re.compile(
 )
 _NAME = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al-?))*)"
 _PRONOUNS = {"he", "she", "they", "we", "i"}
-_LEADING_PREPOSITION = re.compile(
-    r"(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|around|"
-    r"about|as of|early|late|later|earlier|over|to)\s+)+$",
-    re.IGNORECASE,
+_PREPOSITIONS = (
+    "on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|around|"
+    "about|as of|early|late|later|earlier|over|to"
+)
+_LEADING_PREPOSITION = TailPattern(
+    rf"(?:\b(?:{_PREPOSITIONS})\s+)+$", _PREPOSITIONS.replace("|", " ").split(), re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:“”\"]|—|–|\s-\s|,(?=\s))\s*")
-_CAP_BEFORE = re.compile(r"\b[A-Z][\w’'\-]*$")
+_CAP_BEFORE = TailPattern(r"\b[A-Z][\w’'\-]*$", ())  # within the last token
 _SENTENCE_WORDS = re.compile(r"(?:The|A|An|He|She|It|They|We|I|But|And|This)\b")
 _CAP_AFTER = re.compile(r"\s*[A-Z][\w’'\-]*")
 _SUBORDINATE = re.compile(
@@ -45,6 +49,7 @@ _DETERMINERS = re.compile(
     re.I,
 )
 _DET = r"(?:the|a|an|his|her|their|its|this|that)"
+_DET_WORD = re.compile(_DET, re.IGNORECASE)
 _PLACE_TAIL = r"(?:\s+(?:to|in|at|of|with|on)\s+(?:[A-Z][\w’'\-]*,?\s*){1,3})?"
 _EVENT_NOUNS = frozenset(
     """summit meeting meetings visit conference talks election elections vote referendum attack attacks
@@ -104,17 +109,19 @@ _SYNONYMS = {
 
 def key_terms(text: str) -> frozenset[str]:
     """Content words of ``text``, lightly stemmed; sums of money kept whole ("€40 billion")."""
-    terms = set()
-    for m in _WORD.finditer(text):
-        tok = m.group(0)
-        if tok[0] in "€$£" or tok[0].isdigit():
-            terms.add(tok.lower().replace(",", ""))
-            continue
-        low = tok.lower()
-        if low in _STOPWORDS or len(low) < 3:
-            continue
-        terms.add(stem(low))
+    terms = {term for term in map(_term, _WORD.findall(text)) if term is not None}
     return frozenset(terms)
+
+
+@functools.lru_cache(maxsize=65536)  # as for ``stem``: the same words come back in every article
+def _term(tok: str) -> str | None:
+    """The key term a word token stands for, or None for a stopword or a short word."""
+    if tok[0] in "€$£" or tok[0].isdigit():
+        return tok.lower().replace(",", "")
+    low = tok.lower()
+    if low in _STOPWORDS or len(low) < 3:
+        return None
+    return stem(low)
 
 
 def idf_weights(term_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -142,13 +149,24 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
     return shared / min(sa, sb) if min(sa, sb) > 0 else 0.0
 
 
+_NAMES = re.compile(_NAME)
+_VERB_ENDING = re.compile(rf"\b({SPEECH_VERBS})\b((?:\s+[\w’'\-]+){{0,4}}?)\s*$")
+_VERB_OPENING = re.compile(rf"^\s*,?\s*(?:{_NAME}\s+)?({SPEECH_VERBS})\b")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;“”\"—]")
+_VERB_THEN_NAME_AT = re.compile(rf"\s*(?:{SPEECH_VERBS})\s+({_NAME})")
+_PRONOUN_ENDING = re.compile(r"\b(he|she|they|we|I)\s*$", re.I)
+_NAME_THEN_VERB = re.compile(rf"({_NAME})\s+(?:{SPEECH_VERBS})\b")
+_NAME_NEAR_VERB = re.compile(rf"({_NAME})\s+(?:[\w’'\-]+\s+){{0,2}}(?:{SPEECH_VERBS})\b")
+_VERB_THEN_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({_NAME})")
+
+
 def _surname(name: str) -> str:
     parts = [p for p in name.split() if p[:1].isupper()]
     return parts[-1].rstrip("’'s").rstrip("’'") if parts else ""
 
 
 def _last_name_before(text: str) -> str:
-    names = re.findall(_NAME, text)
+    names = _NAMES.findall(text)
     for name in reversed(names):
         first = name.split()[0]
         if first.lower() in {"the", "a", "an", "in", "on", "at", "during", "nato", "eu", "u.s"}:
@@ -159,24 +177,25 @@ def _last_name_before(text: str) -> str:
 
 
 def find_speaker(
-    sentence: str, rel_start: int, rel_end: int, last_speaker: str
+    sentence: str, rel_start: int, rel_end: int, last_speaker: str | Callable[[], str]
 ) -> tuple[str, bool]:
     """If the date at [rel_start, rel_end) of ``sentence`` dates a statement, return (speaker, True).
 
     Covers "X said Wednesday", "X told a press conference on Wednesday", "I can announce today",
     "X on Wednesday said", "During a press conference on Wednesday, X confirmed", and pronouns
-    resolved to the last speaker of the article.
+    resolved to the last speaker of the article. ``last_speaker`` may be a function that finds them:
+    few statements need them, and finding them means reading every earlier sentence.
     """
     before = sentence[max(0, rel_start - 60) : rel_start]
     after = sentence[rel_end : rel_end + 60]
-    before_clean = _LEADING_PREPOSITION.sub("", before)
+    before_clean = _LEADING_PREPOSITION.remove(before)
     # "said Wednesday", "told a press conference on Wednesday", "announce today"
-    m = re.search(rf"\b({SPEECH_VERBS})\b((?:\s+[\w’'\-]+){{0,4}}?)\s*$", before_clean)
+    m = _VERB_ENDING.search(before_clean)
     attached = bool(m)
     verb_pos = (rel_start - len(before)) + m.start() if m else -1
     if not attached:
         # "Rutte on Wednesday said", "Wednesday, Rutte said"
-        m2 = re.match(rf"^\s*,?\s*(?:{_NAME}\s+)?({SPEECH_VERBS})\b", after)
+        m2 = _VERB_OPENING.match(after)
         if m2:
             attached = True
             verb_pos = rel_end + m2.start(1)
@@ -190,24 +209,24 @@ def find_speaker(
     speaker = ""
     if verb_pos >= 0:
         head = sentence[:verb_pos]
-        clause_head = re.split(r"[,;“”\"—]", head)[-1]
+        clause_head = _CLAUSE_PUNCTUATION.split(head)[-1]
         speaker = _last_name_before(clause_head)
         if not speaker:
-            tail = re.match(rf"\s*(?:{SPEECH_VERBS})\s+({_NAME})", sentence[verb_pos:])
+            tail = _VERB_THEN_NAME_AT.match(sentence, verb_pos)
             if tail:
                 speaker = tail.group(1)
         if not speaker:
-            pron = re.search(r"\b(he|she|they|we|I)\s*$", clause_head.strip(), re.I)
+            pron = _PRONOUN_ENDING.search(clause_head.strip())
             if (
                 pron
                 or clause_head.strip().lower() in _PRONOUNS
                 or sentence.lstrip().startswith("“")
             ):
-                speaker = last_speaker
+                speaker = last_speaker if isinstance(last_speaker, str) else last_speaker()
         if not speaker:
             # "During a press conference on Wednesday, Rutte confirmed ..."
             rest = sentence[rel_end:]
-            m4 = re.search(rf"({_NAME})\s+(?:{SPEECH_VERBS})\b", rest)
+            m4 = _NAME_THEN_VERB.search(rest)
             if m4:
                 speaker = m4.group(1)
     return _surname(speaker) if speaker else "", True
@@ -215,47 +234,61 @@ def find_speaker(
 
 def sentence_speaker(sentence: str) -> str:
     """The surname of whoever the sentence quotes, if anyone (for resolving a later "he said")."""
-    m = re.search(rf"({_NAME})\s+(?:[\w’'\-]+\s+){{0,2}}(?:{SPEECH_VERBS})\b", sentence)
+    m = _NAME_NEAR_VERB.search(sentence)
     if m:
         return _surname(_last_name_before(m.group(1)) or m.group(1))
-    m = re.search(rf"\b(?:{SPEECH_VERBS})\s+({_NAME})", sentence)
+    m = _VERB_THEN_NAME.search(sentence)
     return _surname(m.group(1)) if m else ""
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:])")
+_EDITORIAL_INSERTION = re.compile(r"\[\w+\]\s*")  # "[on]"
+
+
 def _tidy(title: str, max_words: int = 14) -> str:
-    title = re.sub(r"\s+", " ", title).strip(" ,;:.—–-\"“”'’")
-    title = re.sub(r"\s+([,.;:])", r"\1", title)
-    title = re.sub(r"\[(\w+)\]\s*", "", title)  # editorial insertions like "[on]"
+    title = " ".join(title.split()).strip(" ,;:.—–-\"“”'’")
+    title = _SPACE_BEFORE_PUNCTUATION.sub("", title)
+    if "[" in title:
+        title = _EDITORIAL_INSERTION.sub("", title)
     words = title.split()
     if len(words) > max_words:
         title = " ".join(words[:max_words]).rstrip(",;:") + "…"
     return title[:1].upper() + title[1:] if title else title
 
 
-_TRAILING_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|last|next)\s*$", re.IGNORECASE)
+_DETERMINERS_BEFORE_DATE = "the|a|an|this|that|last|next"
+_TRAILING_DETERMINER = TailPattern(
+    rf"\b(?:{_DETERMINERS_BEFORE_DATE})\s*$", _DETERMINERS_BEFORE_DATE.split("|"), re.IGNORECASE
+)
 
 
-def _strip_timex(text: str, rel_start: int, rel_end: int) -> str:
-    """Remove the date and the preposition (and determiner) that introduce it from a clause."""
-    before = _TRAILING_DETERMINER.sub("", text[:rel_start])
-    before = _LEADING_PREPOSITION.sub("", before)
-    return (before.rstrip() + " " + text[rel_end:].lstrip()).strip()
+def _lead_in(before: str) -> str:
+    """The text before a date without the preposition (and determiner) that introduce the date."""
+    return _LEADING_PREPOSITION.remove(_TRAILING_DETERMINER.remove(before)).rstrip()
+
+
+def _strip_timex(text: str, rel_start: int, rel_end: int, lead_in: str | None = None) -> str:
+    """Remove the date and the preposition (and determiner) that introduce it from a clause.
+    ``lead_in`` is ``_lead_in(text[:rel_start])`` when the caller already has it."""
+    before = _lead_in(text[:rel_start]) if lead_in is None else lead_in
+    return (before + " " + text[rel_end:].lstrip()).strip()
 
 
 def _clause_around(sentence: str, rel_start: int, rel_end: int) -> tuple[str, int, int, str]:
     """The clause holding the date, the date's offsets inside it, and the text before the clause."""
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.start() <= rel_start < m.end() or m.start() < rel_end <= m.end():
+        start, end = m.span()
+        if start <= rel_start < end or start < rel_end <= end:
             continue
         if (
-            sentence[m.start()] == ","
-            and _CAP_BEFORE.search(sentence, 0, m.start())
-            and _CAP_AFTER.match(sentence, m.end())
-            and not _SENTENCE_WORDS.match(sentence, m.end())
+            sentence[start] == ","
+            and _CAP_AFTER.match(sentence, end)  # cheapest test first: most commas fail it
+            and _CAP_BEFORE.search(sentence, endpos=start)
+            and not _SENTENCE_WORDS.match(sentence, end)
         ):
             continue  # "Wiesbaden, Germany", "Japan, South Korea, Australia": one noun phrase
-        cuts.extend([m.start(), m.end()])
+        cuts.extend([start, end])
     cuts.append(len(sentence))
     pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
     for i, (a, b) in enumerate(pairs):
@@ -295,7 +328,7 @@ def _np_start(words: list[str], head_at: int) -> int:
     """Where the noun phrase ending at ``words[head_at]`` begins: at its last determiner, else after the
     last word that cannot be inside a noun phrase."""
     for i in range(head_at - 1, -1, -1):
-        if re.fullmatch(_DET, words[i], re.IGNORECASE):
+        if _DET_WORD.fullmatch(words[i]):
             return i
     for i in range(head_at - 1, -1, -1):
         if words[i].lower() in _NP_STOP:
@@ -357,12 +390,16 @@ def _noun_phrase_before(text: str) -> str:
 
 
 def analyse(
-    sentence: str, rel_start: int, rel_end: int, last_speaker: str = "", is_headline: bool = False
+    sentence: str,
+    rel_start: int,
+    rel_end: int,
+    last_speaker: str | Callable[[], str] = "",
+    is_headline: bool = False,
 ) -> Frame:
     """Title, key terms and speech frame for the happening that the date at [rel_start, rel_end) dates."""
     speaker, speech = find_speaker(sentence, rel_start, rel_end, last_speaker)
     clause, cs, ce, previous = _clause_around(sentence, rel_start, rel_end)
-    before_timex = _LEADING_PREPOSITION.sub("", _TRAILING_DETERMINER.sub("", clause[:cs])).rstrip()
+    before_timex = _lead_in(clause[:cs])
     np, event_noun = _event_np(before_timex, clause[ce:])
 
     if speech:
@@ -370,7 +407,7 @@ def analyse(
         terms = frozenset({speaker.lower(), "statement"} if speaker else {"statement"})
         return Frame(title, terms | key_terms(title), speaker, True, event_noun)
 
-    clause_text = _strip_timex(clause, cs, ce)
+    clause_text = _strip_timex(clause, cs, ce, before_timex)
     if np:
         np = _resolve_possessive(np, sentence)
         title = _tidy(_DETERMINERS.sub("", np))
@@ -381,17 +418,30 @@ def analyse(
             text = _RELATIVE.sub(f"{antecedent} was ", text, count=1)
         else:
             text = _SUBORDINATE.sub("", text)
-        text = re.sub(rf"^.*?\b(?:{SPEECH_VERBS})\s+(?:[\w’']+\s+)?that\s+", "", text)
+        if "that" in text:  # the pattern tries every speech verb at every position
+            text = _REPORTED_THAT.sub("", text)
         text = _FIRST_PERSON_LEAD.sub("", text)
         if len(text.strip(" .,;").split()) < 5 and previous:
             lead = _SUBORDINATE.sub("", previous.strip())
-            lead = re.sub(rf"^{_NAME}\s+(?:also\s+)?(?:{SPEECH_VERBS})\s+", "", lead)
+            lead = _SPEAKER_LEAD.sub("", lead)
             text = lead + " " + text
         title = _tidy(_DETERMINERS.sub("", text))
         clause_text = text
     return Frame(title, key_terms(clause_text), speaker, False, event_noun)
 
 
+_REPORTED_THAT = re.compile(rf"^.*?\b(?:{SPEECH_VERBS})\s+(?:[\w’']+\s+)?that\s+")
+_SPEAKER_LEAD = re.compile(rf"^{_NAME}\s+(?:also\s+)?(?:{SPEECH_VERBS})\s+")
+_COORDINATION = re.compile(r",\s|\s(?:and|but|while|whereas)\s")
+_POSSESSIVE_LEAD = re.compile(r"^(his|her)\s+", re.I)
+_THAT_CLAUSE = re.compile(r"\bthat\s+(.+)$")
+_QUOTE = re.compile(r"“([^”]{12,})”")
+_CONTENT_END = re.compile(r",\s+(?:but|and|while|although)\b|;|—")
+_DELIGHTED_LEAD = re.compile(r"^(?:I’m|I am)\s+delighted to report that\s+")
+_ANNOUNCE_LEAD = re.compile(r"^I can announce\s+(?:today\s+)?that\s+")
+_QUOTE_END = re.compile(r",\s+(?:and|but)\b|[.;]")
+_ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+_WE_ARE = re.compile(r"\b(?:we are|we’re)\b")
 _FIRST_PERSON_LEAD = re.compile(
     r"^(?:I|we)(?:’m|'m| am| are|’re)?\b[^,;]*?\b(?:report|announce|say|confirm|tell you)\s+that\s+",
     re.IGNORECASE,
@@ -400,12 +450,12 @@ _FIRST_PERSON_LEAD = re.compile(
 
 def _cut_after_timex(text: str, timex_at: int) -> str:
     """Drop what a coordinating conjunction or comma adds after the date ("... and were on course")."""
-    m = re.search(r",\s|\s(?:and|but|while|whereas)\s", text[timex_at:])
-    return text[: timex_at + m.start()] if m else text
+    m = _COORDINATION.search(text, timex_at)
+    return text[: m.start()] if m else text
 
 
 def _resolve_possessive(np: str, sentence: str) -> str:
-    m = re.match(r"^(his|her)\s+", np, re.I)
+    m = _POSSESSIVE_LEAD.match(np)
     if not m:
         return np
     name = _last_name_before(sentence[: sentence.find(np)] if np in sentence else sentence)
@@ -415,19 +465,19 @@ def _resolve_possessive(np: str, sentence: str) -> str:
 def _statement_title(sentence: str, rel_start: int, rel_end: int, speaker: str) -> str:
     """ "Rutte: alliance will reach €40 billion military aid target" from the statement's content."""
     content = ""
-    m = re.search(r"\bthat\s+(.+)$", sentence[rel_end:])
-    quote = re.search(r"“([^”]{12,})”", sentence)
+    m = _THAT_CLAUSE.search(sentence[rel_end:])
+    quote = _QUOTE.search(sentence)
     if m and not sentence[rel_end:].lstrip().startswith(("“", '"')):
-        content = re.split(r",\s+(?:but|and|while|although)\b|;|—", m.group(1))[0]
+        content = _CONTENT_END.split(m.group(1))[0]
     elif quote:
         content = quote.group(1)
-        content = re.sub(r"^(?:I’m|I am)\s+delighted to report that\s+", "", content)
-        content = re.sub(r"^I can announce\s+(?:today\s+)?that\s+", "", content)
-        content = re.split(r",\s+(?:and|but)\b|[.;]", content)[0]
+        content = _DELIGHTED_LEAD.sub("", content)
+        content = _ANNOUNCE_LEAD.sub("", content)
+        content = _QUOTE_END.split(content)[0]
     else:
         content = _strip_timex(sentence, rel_start, rel_end)
-    content = re.sub(r"^(?:the|a|an)\s+", "", content.strip(), flags=re.I)
-    content = re.sub(r"\b(?:we are|we’re)\b", "allies are", content)
+    content = _ARTICLE_LEAD.sub("", content.strip())
+    content = _WE_ARE.sub("allies are", content)
     if not content:
         return _tidy(f"{speaker} statement")
     body = _tidy(content, 12)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import timevalue
 from .eventtext import Frame, analyse, idf_weights, overlap, sentence_speaker
-from .model import Article, Granularity, ProposedEvent, SourceRef, Timex, TimexType
+from .model import Article, Granularity, ProposedEvent, Sentence, SourceRef, Timex, TimexType
 from .sentences import SentenceIndex, split_sentences
 
 # Same date: a modest overlap of distinctive terms is enough. A coarser date containing a finer one
@@ -39,17 +39,15 @@ class Candidate:
     sentence: str
     frame: Frame
     order: int  # position in the run, for stable output
+    # Read for every pair the clustering compares, so worked out once.
+    value: str = field(init=False)
+    end: str | None = field(init=False)
+    span: tuple[int, int] | None = field(init=False)  # first and last day (ordinals) covered
 
-    @property
-    def value(self) -> str:
-        return self.timex.value
-
-    @property
-    def end(self) -> str | None:
-        return self.end_timex.value if self.end_timex is not None else None
-
-    def span_days(self) -> tuple[int, int] | None:
-        return _span_days(self.value, self.end)
+    def __post_init__(self) -> None:
+        self.value = self.timex.value
+        self.end = self.end_timex.value if self.end_timex is not None else None
+        self.span = _span_days(self.value, self.end)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -61,6 +59,11 @@ def _span_days(value: str, end: str | None) -> tuple[int, int] | None:
 @dataclass(slots=True)
 class _Cluster:
     members: list[Candidate] = field(default_factory=list)
+    sentences: set[tuple[str, int]] = field(default_factory=set)  # (document, sentence_start)
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        self.sentences.add((c.document, c.sentence_start))
 
 
 def _candidates(article: Article, timexes: Sequence[Timex], start_order: int) -> list[Candidate]:
@@ -71,8 +74,7 @@ def _candidates(article: Article, timexes: Sequence[Timex], start_order: int) ->
         if t.group is not None:
             by_group.setdefault(t.group, []).append(t)
     out: list[Candidate] = []
-    last_speaker = ""
-    speaker_upto = -1
+    last_speaker = _LastSpeaker(sentences)
     order = start_order
     for t in timexes:
         if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in _UNDATED_VALUES:
@@ -89,17 +91,34 @@ def _candidates(article: Article, timexes: Sequence[Timex], start_order: int) ->
         s = index.at(t.start)
         if s is None:
             continue
-        # Who spoke last before this sentence ("... he said" refers back to them).
-        for k in range(speaker_upto + 1, sent_i):
-            who = sentence_speaker(sentences[k].text)
-            if who:
-                last_speaker = who
-        speaker_upto = max(speaker_upto, sent_i - 1)
+        last_speaker.upto = max(last_speaker.upto, sent_i - 1)
         rel_end = (end_timex.end if end_timex else t.end) - s.start
         frame = analyse(s.text, t.start - s.start, rel_end, last_speaker, s.is_headline)
         out.append(Candidate(article.id, t, end_timex, s.start, s.end, s.text, frame, order))
         order += 1
     return out
+
+
+class _LastSpeaker:
+    """Who spoke last in sentences ``0..upto`` ("... he said" refers back to them), for ``analyse``.
+
+    Finding them reads every earlier sentence and few dated statements need them, so the sentences are
+    read only when asked, and each once.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.upto = -1
+        self._read = -1
+        self._speaker = ""
+
+    def __call__(self) -> str:
+        for k in range(self._read + 1, self.upto + 1):
+            who = sentence_speaker(self.sentences[k].text)
+            if who:
+                self._speaker = who
+        self._read = max(self._read, self.upto)
+        return self._speaker
 
 
 def _is_range(parts: Sequence[Timex]) -> bool:
@@ -119,7 +138,7 @@ def _compatible(a: Candidate, b: Candidate) -> tuple[bool, bool]:
     """(compatible, same) for two candidates' date readings."""
     if a.value == b.value and a.end == b.end:
         return True, True
-    sa, sb = a.span_days(), b.span_days()
+    sa, sb = a.span, b.span
     if sa is None or sb is None:
         return False, False
     contains = (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
@@ -153,25 +172,23 @@ def cluster_candidates(candidates: Sequence[Candidate]) -> list[list[Candidate]]
     weights = idf_weights(c.frame.terms for c in candidates)
 
     def precision(c: Candidate) -> tuple[int, int]:
-        span = c.span_days()
+        span = c.span
         return ((span[1] - span[0]) if span else 10**9, c.order)
 
     clusters: list[_Cluster] = []
     for c in sorted(candidates, key=precision):
         best, best_score = None, 0.0
+        sentence = (c.document, c.sentence_start)
         for cl in clusters:
-            if any(
-                m.document == c.document and m.sentence_start == c.sentence_start
-                for m in cl.members
-            ):
+            if sentence in cl.sentences:
                 continue
             score = max(_score(c, m, weights) for m in cl.members)
             if score > best_score:
                 best, best_score = cl, score
         if best is None:
-            clusters.append(_Cluster([c]))
-        else:
-            best.members.append(c)
+            best = _Cluster()
+            clusters.append(best)
+        best.add(c)
     groups = [sorted(cl.members, key=lambda m: m.order) for cl in clusters]
     return sorted(groups, key=lambda g: g[0].order)
 
@@ -192,7 +209,7 @@ def _title_for(members: Sequence[Candidate]) -> str:
     """The most informative title among the sources (``title_quality``)."""
 
     def quality(c: Candidate) -> tuple[int, int, int, int]:
-        return title_quality(c.frame.title, c.span_days(), c.frame.speech, c.order)
+        return title_quality(c.frame.title, c.span, c.frame.speech, c.order)
 
     return min(members, key=quality).frame.title
 
@@ -212,10 +229,25 @@ def _event_id(members: Sequence[Candidate]) -> str:
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
-    best = min(
-        members, key=lambda c: (c.span_days() or (0, 10**9))[1] - (c.span_days() or (0, 0))[0]
+def _source(m: Candidate) -> SourceRef:
+    start, end = m.timex.start, (m.end_timex or m.timex).end
+    return SourceRef(
+        document=m.document,
+        start=start,
+        end=end,
+        text=m.sentence[start - m.sentence_start : end - m.sentence_start],
+        sentence=m.sentence,
+        sentence_start=m.sentence_start,
+        sentence_end=m.sentence_end,
+        rule=m.timex.rule,
+        value=m.value if m.end is None else f"{m.value}/{m.end}",
+        confidence=m.timex.confidence,
+        terms=_match_terms(m.frame),
     )
+
+
+def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
+    best = min(members, key=lambda c: (c.span or (0, 10**9))[1] - (c.span or (0, 0))[0])
     value, end = best.value, best.end
     earliest, latest = timevalue.span(value, end)
     granularity = timevalue.granularity_of(value) if earliest else Granularity.UNKNOWN
@@ -225,28 +257,10 @@ def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
     confidence = min(0.99, base * (0.85 + 0.1 * min(len(documents), 3)))
     if earliest is None:
         confidence *= 0.5
-    sources = tuple(
-        SourceRef(
-            document=m.document,
-            start=m.timex.start,
-            end=(m.end_timex or m.timex).end,
-            text=m.sentence[
-                m.timex.start - m.sentence_start : (m.end_timex or m.timex).end - m.sentence_start
-            ],
-            sentence=m.sentence,
-            sentence_start=m.sentence_start,
-            sentence_end=m.sentence_end,
-            rule=m.timex.rule,
-            value=m.value if m.end is None else f"{m.value}/{m.end}",
-            confidence=m.timex.confidence,
-            terms=_match_terms(m.frame),
-        )
-        for m in members
-    )
-    terms = set().union(*(m.frame.terms for m in members))
-    # Markers for matching against stored events later (see core.merging): speakers and event nouns.
-    terms |= {"@" + m.frame.speaker.lower() for m in members if m.frame.speech and m.frame.speaker}
-    terms |= {"#" + m.frame.event_noun for m in members if m.frame.event_noun}
+    sources = tuple(map(_source, members))
+    # Each source's terms carry its markers for matching against stored events later (see
+    # core.merging): "@speaker" and "#event-noun".
+    terms = set().union(*(s.terms for s in sources))
     return ProposedEvent(
         id=_event_id(members),
         title=_title_for(members),

@@ -1,0 +1,35 @@
+"""A statement quoted with "he said" is credited to whoever spoke last before it in the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.core.model import Article
+from dateline.core.proposals import propose_events
+
+WED = dt.date(2024, 10, 16)
+
+
+def titles(text: str) -> dict[str, str]:
+    return {e.value: e.title for e in propose_events([Article(id="a", text=text, published=WED)])}
+
+
+def test_pronoun_statement_takes_the_previous_speaker():
+    text = "Mark Rutte said allies will pay. “We are on track to deliver,” he said on Wednesday."
+    assert titles(text) == {"2024-10-16": "Rutte: we are on track to deliver"}
+
+
+def test_previous_speaker_is_the_last_one_before_the_statement():
+    text = (
+        "Olaf Scholz said Berlin would pay. The summit opened in July. Mark Rutte said allies "
+        "will pay too. NATO met in Brussels. “We are on track to deliver,” he said on Wednesday."
+    )
+    found = titles(text)
+    assert found["2024-10-16"] == "Rutte: we are on track to deliver"
+    assert found["2024-07"] == "Summit opened"
+
+
+def test_without_an_earlier_speaker_the_statement_has_no_name():
+    text = "“We are on track to deliver,” he said on Wednesday."
+    (title,) = titles(text).values()
+    assert title.lower() == "we are on track to deliver"  # no "Speaker:" prefix
