@@ -143,9 +143,11 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
         shared = len(a & b)
         return shared / min(len(a), len(b))
     w = weights.get
-    sa = sum(w(t, 1.0) for t in a)
-    sb = sum(w(t, 1.0) for t in b)
-    shared = sum(w(t, 1.0) for t in a & b)
+    # fsum: exactly rounded, so the result does not depend on the order the sets iterate in (which
+    # changes with Python's per-process string hashing).
+    sa = math.fsum(w(t, 1.0) for t in a)
+    sb = math.fsum(w(t, 1.0) for t in b)
+    shared = math.fsum(w(t, 1.0) for t in a & b)
     return shared / min(sa, sb) if min(sa, sb) > 0 else 0.0
 
 

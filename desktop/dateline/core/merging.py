@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from math import fsum
 
 from . import timevalue
 from .eventtext import analyse, idf_weights, key_terms, overlap
@@ -158,7 +159,7 @@ def _score_with_totals(
     if a.terms and b.terms:
         low = min(wa, wb)
         w = weights.get
-        sim = sum(w(t, 1.0) for t in a.terms & b.terms) / low if low > 0 else 0.0
+        sim = fsum(w(t, 1.0) for t in a.terms & b.terms) / low if low > 0 else 0.0
     if a.event_nouns & b.event_nouns:
         sim += 0.25
     threshold = SAME_DATE_THRESHOLD if same else CONTAINED_THRESHOLD
@@ -191,9 +192,10 @@ def merge_suggestions(events: Sequence[EventRecord]) -> list[tuple[int, int, flo
     live.sort(key=lambda e: (e.earliest, e.latest))
     profiles = {e.id: profile_of_record(e) for e in live}
     weights = idf_weights(p.terms for p in profiles.values())
-    # Each profile's total term weight, summed once as ``overlap`` sums it (same order, same float).
+    # Each profile's total term weight, summed once as ``overlap`` sums it (fsum: the same float
+    # whatever order the set iterates in).
     w = weights.get
-    totals = {eid: sum(w(t, 1.0) for t in p.terms) for eid, p in profiles.items()}
+    totals = {eid: fsum(w(t, 1.0) for t in p.terms) for eid, p in profiles.items()}
     blocks = _Blocks(weights)
     out: list[tuple[int, int, float]] = []
     active: list[tuple[object, int, int]] = []  # (latest, order, id): a heap, soonest to end first

@@ -15,12 +15,13 @@ from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from math import fsum
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, ProposedEvent, SourceRef, Status, Timex
+from ..model import Article, ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..timevalue import compatible, finer, interval, span
 from .queries import overlapping_ids_sql
-from .records import iso
+from .records import iso, json_list
 from .tx import Tx
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def _best_of_kept(
 ) -> int | None:
     """``_best`` for candidates that passed ``_may_match``, without what that already settled.
 
-    The arithmetic is ``merging.score``'s and ``eventtext.overlap``'s, in the same order (so the same
+    The arithmetic is ``merging.score``'s and ``eventtext.overlap``'s (so the same
     floats): the proposal's own weight sum is taken once instead of once per candidate, and spans
     are not recomputed. ``tests/core/test_importing.py`` checks it picks what ``_best`` picks.
     """
@@ -208,11 +209,11 @@ def _best_of_kept(
         df.update(chain.from_iterable(prof.terms for _, prof, _ in kept))
         n = len(kept) + 1
         weights = {t: math.log(1.0 + n / c) for t, c in df.items()}
-    # Every term is in ``weights``, so overlap's ``w(t, 1.0)`` is a plain lookup: sum(map(...))
-    # adds the same floats in the same order, in C.
+    # Every term is in ``weights``, so overlap's ``w(t, 1.0)`` is a plain lookup. fsum, as in
+    # overlap: a plain sum over a set would depend on the process's string hashing.
     w = weights.__getitem__
     a = mine.terms
-    wa = sum(map(w, a))
+    wa = fsum(map(w, a))
     nouns = mine.event_nouns
     best, best_score = None, 0.0
     for eid, prof, span_b in kept:
@@ -225,9 +226,9 @@ def _best_of_kept(
             b = prof.terms
             sim = 0.0
             if a and b:
-                sb = sum(map(w, b))
+                sb = fsum(map(w, b))
                 low = min(wa, sb)
-                sim = sum(map(w, a & b)) / low if low > 0 else 0.0
+                sim = fsum(map(w, a & b)) / low if low > 0 else 0.0
             if shared_nouns:
                 sim += 0.25
             threshold = SAME_DATE_THRESHOLD if span_a == span_b else CONTAINED_THRESHOLD
@@ -304,6 +305,8 @@ def integrate(
     index = store.__dict__.get("_match_index_armed")
     known = _known_sources(tx, document_id)
     doc_key = str(document_id)
+    # what this call inserted, to index without reading it back
+    written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
     for p in proposals:
         refs = [r for r in p.sources if r.document == doc_key]
         if not refs:
@@ -325,13 +328,18 @@ def integrate(
         elif not covering:
             target = match_stored(store, p, exclude=out.added)
         if target is None:
-            target = tx.insert_event(_event_row(p, document_id, version))
+            row = _event_row(p, document_id, version)
+            target = tx.insert_event(row)
             out.added.append(target)
+            written[target] = (row, [])
         else:
             out.attached.add(target)
         for r in new_refs:
-            sid = tx.insert_source(target, _source_row(r, document_id, version))
+            source = _source_row(r, document_id, version)
+            sid = tx.insert_source(target, source)
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
+            if target in written:
+                written[target][1].append(_light_source(sid, target, source))
         if target in out.attached:
             _refine_date(tx, target)
             _retitle(tx, target, p)
@@ -343,9 +351,37 @@ def integrate(
             "UPDATE events SET search_pending = 0 WHERE id = ?", [(e,) for e in sorted(out.added)]
         )
     if index is not None and out.added:
-        # Events added here are excluded from this document's later matches: index them at the end.
-        index.refresh(tx.conn, out.added)
+        # Events added here are excluded from this document's later matches: index them at the end,
+        # as written (those a later proposal of the document gave more sources are read back).
+        index.refresh(
+            tx.conn,
+            [e for e in out.added if e in out.attached],
+            [_light_event(e, *written[e]) for e in out.added if e not in out.attached],
+        )
     return out
+
+
+def _light_source(source_id: int, event_id: int, row: Mapping[str, Any]) -> SourceRecord:
+    """The source ``suggest.light_events`` would read back for ``row``, just inserted."""
+    return SourceRecord(
+        id=source_id,
+        event_id=event_id,
+        document_id=row["document_id"],
+        sentence_start=row["sentence_start"],
+        sentence_end=row["sentence_end"],
+        timex_start=row["timex_start"],
+        timex_end=row["timex_end"],
+        quote=row["quote"],
+        value=row["value"],
+        match_terms=json_list(row["match_terms"]),
+    )
+
+
+def _light_event(event_id: int, row: Mapping[str, Any], sources: Sequence[SourceRecord]) -> Any:
+    from .suggest import light_record
+
+    fields = (row["title"], row["value"], row["end_value"], row["earliest"], row["latest"])
+    return light_record((event_id, *fields, row["status"]), sources)
 
 
 def readings_conflict(values: Sequence[str]) -> bool:

@@ -79,9 +79,12 @@ class MatchIndex:
         return got
 
     def _load(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+        self._load_records(light_events(conn, ids))
+
+    def _load_records(self, records: Iterable[Any]) -> None:
         from ..merging import profile_of_record
 
-        for rec in light_events(conn, ids):
+        for rec in records:
             if rec.status != Status.PROPOSED:
                 continue
             prof = profile_of_record(rec)
@@ -112,12 +115,21 @@ class MatchIndex:
                     ids.discard(eid)
                 year.keys[k] = year.keys.get(k, 1) - 1
 
-    def refresh(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
-        """Re-read events this transaction wrote (added, given sources, re-dated)."""
-        ids = list(ids)
+    def refresh(
+        self, conn: sqlite3.Connection, ids: Iterable[int], records: Iterable[Any] = ()
+    ) -> None:
+        """Re-read events this transaction wrote (added, given sources, re-dated).
+
+        ``records`` are events the caller has just written and holds exactly as ``light_events``
+        would read them back; the rest of ``ids`` is read from the database.
+        """
+        known = list(records)
+        read = list(ids)
+        ids = [*read, *(r.id for r in known)]
         for eid in ids:
             self._leave(eid)
-        self._load(conn, ids)
+        self._load(conn, read)
+        self._load_records(known)
         for eid in ids:
             if eid in self.profiles:
                 for y in _years_of(self.profiles[eid][1]):

@@ -57,21 +57,23 @@ def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[Ev
                     match_terms=json_list(r[9]),
                 )
             )
-    return [
-        EventRecord(
-            id=r[0],
-            title=r[1],
-            value=r[2],
-            end=r[3],
-            granularity=Granularity.UNKNOWN,
-            earliest=day(r[4]),
-            latest=day(r[5]),
-            status=Status(r[6]),
-            confidence=0.0,
-            sources=tuple(sources.get(r[0], ())),  # type: ignore[call-overload]
-        )
-        for r in rows
-    ]
+    return [light_record(r, sources.get(r[0], ())) for r in rows]  # type: ignore[arg-type]
+
+
+def light_record(row: Sequence[Any], sources: Sequence[SourceRecord]) -> EventRecord:
+    """An event as ``light_events`` reads it: (id, title, value, end, earliest, latest, status)."""
+    return EventRecord(
+        id=row[0],
+        title=row[1],
+        value=row[2],
+        end=row[3],
+        granularity=Granularity.UNKNOWN,
+        earliest=day(row[4]),
+        latest=day(row[5]),
+        status=Status(row[6]),
+        confidence=0.0,
+        sources=tuple(sources),
+    )
 
 
 def dismissed_pairs(conn: sqlite3.Connection, event_id: int | None = None) -> set[tuple[int, int]]:

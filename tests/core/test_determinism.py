@@ -1,0 +1,57 @@
+"""The same articles give the same timeline in every run.
+
+Python randomises string hashing per process, so anything that sums floats or breaks ties in set
+order can change which reports merge, and so the events' ids and titles, from one run to the next.
+Two processes with different hash seeds import the same generated articles and must agree exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+IMPORT = """
+import sys
+from pathlib import Path
+from dateline.core.importing import import_paths
+from dateline.core.store import Store
+with Store.open(Path(sys.argv[2])) as store:
+    import_paths(store, [Path(sys.argv[1])])
+"""
+
+
+def _digest(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    h = hashlib.sha256()
+    for table, cols in (
+        ("events", "id, title, value, end_value, status, flags"),
+        ("sources", "id, event_id, document_id, timex_start, value"),
+    ):
+        for row in conn.execute(f"SELECT {cols} FROM {table} ORDER BY id"):
+            h.update(repr(row).encode())
+    conn.close()
+    return h.hexdigest()
+
+
+def test_two_runs_with_different_string_hashing_store_the_same_timeline(tmp_path):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from store_speed import generated_folder
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    generated_folder(folder, 600)
+    digests = []
+    for seed in ("1", "2"):
+        db = tmp_path / f"run{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", IMPORT, str(folder), str(db)], env=env, check=True)
+        digests.append(_digest(db))
+    assert digests[0] == digests[1]
