@@ -214,7 +214,7 @@ def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
     from dateline.core.model import Article
     from dateline.core.proposals import propose_events
     from dateline.core.readers import read_articles
-    from dateline.core.store.ingest import match_candidates, match_stored
+    from dateline.core.store.matching import match_candidates, match_stored
     from dateline.core.temporal import find_timexes
 
     first = tmp_path / "first"
@@ -247,8 +247,8 @@ def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, see
     from dateline.core.model import Article
     from dateline.core.proposals import propose_events
     from dateline.core.readers import read_articles
-    from dateline.core.store.ingest import _may_match, match_stored
     from dateline.core.store.matchindex import MatchIndex
+    from dateline.core.store.matching import _may_match, match_stored
     from dateline.core.temporal import find_timexes
 
     first = tmp_path / "first"
