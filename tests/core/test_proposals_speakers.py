@@ -8,6 +8,7 @@ from dateline.core.model import Article
 from dateline.core.proposals import propose_events
 
 WED = dt.date(2024, 10, 16)
+THU = dt.date(2024, 10, 17)
 
 
 def titles(text: str) -> dict[str, str]:
@@ -33,3 +34,14 @@ def test_without_an_earlier_speaker_the_statement_has_no_name():
     text = "“We are on track to deliver,” he said on Wednesday."
     (title,) = titles(text).values()
     assert title.lower() == "we are on track to deliver"  # no "Speaker:" prefix
+
+
+def test_a_sentence_opening_he_said_is_not_credited_to_someone_called_he():
+    text = (
+        "Mark Rutte said on Tuesday that the alliance was united. "
+        "He said on Wednesday that allies would deliver the aid. "
+        "NATO ministers met in Brussels. She said on Thursday the plan was ready."
+    )
+    found = {e.value: e.title for e in propose_events([Article(id="a", text=text, published=THU)])}
+    assert found["2024-10-16"] == "Rutte: allies would deliver the aid"
+    assert not any(t.startswith(("He:", "She:")) for t in found.values()), found

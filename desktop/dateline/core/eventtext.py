@@ -173,6 +173,8 @@ def _last_name_before(text: str) -> str:
         first = name.split()[0]
         if first.lower() in {"the", "a", "an", "in", "on", "at", "during", "nato", "eu", "u.s"}:
             name = " ".join(name.split()[1:])
+        if name.lower() in _PRONOUNS or name.lower() == "it":
+            continue  # "He said on Wednesday": a capitalised pronoun, resolved by the caller
         if name and not name.isupper():
             return name
     return ""
@@ -238,7 +240,9 @@ def sentence_speaker(sentence: str) -> str:
     """The surname of whoever the sentence quotes, if anyone (for resolving a later "he said")."""
     m = _NAME_NEAR_VERB.search(sentence)
     if m:
-        return _surname(_last_name_before(m.group(1)) or m.group(1))
+        name = _last_name_before(m.group(1)) or m.group(1)
+        # "He said ...": not a name; the speaker is whoever an earlier sentence named
+        return "" if name.lower() in _PRONOUNS or name.lower() == "it" else _surname(name)
     m = _VERB_THEN_NAME.search(sentence)
     return _surname(m.group(1)) if m else ""
 
