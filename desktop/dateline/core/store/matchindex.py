@@ -3,8 +3,9 @@
 Matching a proposal asks: which proposed events have a span containing or contained in its own, and
 share a term, event noun or (for statements) speaker with it? Asked of SQL once per proposal, that
 was most of the import time on a large store. Here the proposed events are loaded once per calendar
-year touched (lazily) and indexed by (key, span), so a proposal looks up only the few spans compatible
-with its own. The candidate set is ``merging.score``'s necessary conditions over every overlapping
+year touched (lazily) and indexed by key, then span, so a proposal walks only the spans its own keys
+occur on. The index also counts how many of the year's events carry each key, which gives the term
+weights (``weights``) and the blocking rule below. The candidate set is ``merging.score``'s necessary conditions over every overlapping
 proposed event, with one blocking rule on top: a term or event noun carried by more than
 ``COMMON_SHARE`` of a year's proposed events (and at least ``COMMON_MIN`` of them) is too common to
 propose a match on its own; a candidate must share a rarer key. On a large store such words ("Brussels",
