@@ -209,12 +209,11 @@ def test_reextract_never_duplicates_and_never_overwrites_analyst_work(
     store.close()
 
 
-def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
-    from dateline.core.merging import find_match
+def _first_seed_stored_second_proposed(tmp_path, seeds_dir):
+    """A store holding the first seed article, and the second article's proposals (not stored)."""
     from dateline.core.model import Article
     from dateline.core.proposals import propose_events
     from dateline.core.readers import read_articles
-    from dateline.core.store.matching import match_candidates, match_stored
     from dateline.core.temporal import find_timexes
 
     first = tmp_path / "first"
@@ -226,7 +225,14 @@ def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
     import_paths(store, [first])
     (art,) = read_articles(seeds_dir / name_b)
     article = Article(id="999", text=art.text, title=art.title, published=art.published)
-    proposals = propose_events([article], {"999": find_timexes(art.text, art.published)})
+    return store, propose_events([article], {"999": find_timexes(art.text, art.published)})
+
+
+def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
+    from dateline.core.merging import find_match
+    from dateline.core.store.matching import match_candidates, match_stored
+
+    store, proposals = _first_seed_stored_second_proposed(tmp_path, seeds_dir)
     matched = 0
     for _ in range(2):  # second round runs on the warm profile cache
         for p in proposals:
@@ -244,23 +250,10 @@ def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, see
     import math
 
     from dateline.core.merging import profile_of_proposal, profile_of_record, score
-    from dateline.core.model import Article
-    from dateline.core.proposals import propose_events
-    from dateline.core.readers import read_articles
     from dateline.core.store.matchindex import MatchIndex
     from dateline.core.store.matching import _may_match, match_stored
-    from dateline.core.temporal import find_timexes
 
-    first = tmp_path / "first"
-    first.mkdir()
-    name_a, name_b = "000_4469d01aed9a9573.txt", "001_be753c90a74e32cd.txt"
-    (first / name_a).write_bytes((seeds_dir / name_a).read_bytes())
-    (first / "manifest.json").write_bytes((seeds_dir / "manifest.json").read_bytes())
-    store = Store.open(tmp_path / "p.db")
-    import_paths(store, [first])
-    (art,) = read_articles(seeds_dir / name_b)
-    article = Article(id="999", text=art.text, title=art.title, published=art.published)
-    proposals = propose_events([article], {"999": find_timexes(art.text, art.published)})
+    store, proposals = _first_seed_stored_second_proposed(tmp_path, seeds_dir)
     stored = [
         (r, profile_of_record(r))
         for r in store.events(store.event_ids())
