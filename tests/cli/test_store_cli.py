@@ -7,16 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
-
 from dateline.cli import main
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "project.db"
-    monkeypatch.setenv("DATELINE_DB", str(path))
-    return path
 
 
 def run(capsys, *argv):

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from dateline.cli import main
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = tmp_path / "project.db"
-    monkeypatch.setenv("DATELINE_DB", str(path))
-    return path
 
 
 def run(capsys, *argv):
