@@ -285,6 +285,14 @@ def m007_event_search_after_sources(db: Database) -> None:
     )
 
 
+@migrations(name="m008_drop_latest_index")
+def m008_drop_latest_index(db: Database) -> None:
+    # No query reads events by "latest" alone: date filters scan ix_events_date (or its per-status
+    # twin) and overlap searches use ix_events_span. Kept, it cost every inserted event a write to a
+    # random page of one more index, about 3% of an import.
+    db.execute("DROP INDEX IF EXISTS ix_events_latest")
+
+
 SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 
 
