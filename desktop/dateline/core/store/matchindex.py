@@ -5,13 +5,15 @@ share a term, event noun or (for statements) speaker with it? Asked of SQL once 
 was most of the import time on a large store. Here the proposed events are loaded once per calendar
 year touched (lazily) and indexed by key, then span, so a proposal walks only the spans its own keys
 occur on. The index also counts how many of the year's events carry each key, which gives the term
-weights (``weights``) and the blocking rule below. The candidate set is ``merging.score``'s necessary conditions over every overlapping
-proposed event, with one blocking rule on top: a term or event noun carried by more than
-``COMMON_SHARE`` of a year's proposed events (and at least ``COMMON_MIN`` of them) is too common to
-propose a match on its own; a candidate must share a rarer key. On a large store such words ("Brussels",
-"signed") otherwise pull in thousands of unrelated events, crowd the true report out of the
-``_CANDIDATE_LIMIT`` most recent, and merge happenings that share nothing distinctive. Speakers are
-never too common: a statement matches only the same speaker on the same day.
+weights (``weights``) and the blocking rule below.
+
+The candidate set is ``merging.score``'s necessary conditions over every overlapping proposed event,
+with one blocking rule on top: a term or event noun carried by more than ``COMMON_SHARE`` of a year's
+proposed events (and at least ``COMMON_MIN`` of them) is too common to propose a match on its own; a
+candidate must share a rarer key. On a large store such words ("Brussels", "signed") otherwise pull
+in thousands of unrelated events, crowd the true report out of the ``_CANDIDATE_LIMIT`` most recent,
+and merge happenings that share nothing distinctive. Speakers are never too common: a statement
+matches only the same speaker on the same day.
 
 Validity: the index is used only inside ``importing.import_file``'s transaction; ``ingest.integrate``
 refreshes every event it writes. Between files it is kept only if nothing else wrote to the database
