@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from math import fsum
 
 from . import timevalue
-from .eventtext import analyse, idf_weights, key_terms, overlap
+from .eventtext import analyse, idf_weights, key_terms
 from .model import EventRecord, ProposedEvent, Status
 
 SAME_DATE_THRESHOLD = 0.30
@@ -113,28 +113,16 @@ def profile_of_record(event: EventRecord) -> Profile:
 
 
 def score(a: Profile, b: Profile, weights: dict[str, float] | None = None) -> float:
-    """How strongly two profiles describe one happening, 0 when they cannot."""
-    if a.sentences & b.sentences:
-        return 0.0  # two dates in one sentence date two things
-    sa, sb = a.span(), b.span()
-    if sa is None or sb is None:
-        return 0.0
-    same = sa == sb
-    if not same and not (
-        (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
-    ):
-        return 0.0
-    if a.speech or b.speech:
-        if a.speech and b.speech and same and a.speakers & b.speakers:
-            return 1.0
-        return 0.0
-    if a.event_nouns and b.event_nouns and not a.event_nouns & b.event_nouns:
-        return 0.0
-    sim = overlap(a.terms, b.terms, weights)
-    if a.event_nouns & b.event_nouns:
-        sim += 0.25
-    threshold = SAME_DATE_THRESHOLD if same else CONTAINED_THRESHOLD
-    return min(sim, 1.0) if sim >= threshold else 0.0
+    """How strongly two profiles describe one happening, 0 when they cannot.
+
+    Terms weigh ``weights[t]`` (1.0 when absent or without weights): the overlap coefficient of
+    ``eventtext.overlap``.
+    """
+    w = weights or {}
+    get = w.get
+    return _score_with_totals(
+        a, b, w, fsum(get(t, 1.0) for t in a.terms), fsum(get(t, 1.0) for t in b.terms)
+    )
 
 
 def _score_with_totals(
@@ -142,7 +130,7 @@ def _score_with_totals(
 ) -> float:
     """``score`` with both sides' term-weight totals already summed (the sweep's hot loop)."""
     if a.sentences & b.sentences:
-        return 0.0
+        return 0.0  # two dates in one sentence date two things
     sa, sb = a.days, b.days
     if sa is None or sb is None:
         return 0.0
