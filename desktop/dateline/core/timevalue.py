@@ -17,6 +17,26 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 _PART_OF_DAY = {"MO", "MI", "AF", "EV", "NI", "DT"}
 _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+# English names, whatever the process locale (``calendar``'s follow LC_TIME): labels end up in stored
+# titles and exports, and the app speaks English.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+MONTH_ABBR = (
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _RE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}|MO|MI|AF|EV|NI|DT)(?::(\d{2}))?.*)?$")
 _RE_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -142,8 +162,8 @@ def value_at(day: dt.date, granularity: Granularity | str) -> str:
 
 
 def _day_label(d: dt.date, weekday: bool) -> str:
-    s = f"{d.day} {calendar.month_abbr[d.month]} {d.year}"
-    return f"{calendar.day_abbr[d.weekday()]} {s}" if weekday else s
+    s = f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
+    return f"{DAY_ABBR[d.weekday()]} {s}" if weekday else s
 
 
 def label(value: str, end: str | None = None, weekday: bool = True) -> str:
@@ -154,7 +174,7 @@ def label(value: str, end: str | None = None, weekday: bool = True) -> str:
         b, _, gb = interval(end)
         if a and b and ga is Granularity.DAY and gb is Granularity.DAY:
             if (a.year, a.month) == (b.year, b.month):
-                left = f"{calendar.day_abbr[a.weekday()]} {a.day}" if weekday else f"{a.day}"
+                left = f"{DAY_ABBR[a.weekday()]} {a.day}" if weekday else f"{a.day}"
                 return f"{left} - {_day_label(b, weekday)}"
             if a.year == b.year:
                 left = _day_label(a, weekday).rsplit(" ", 1)[0]
@@ -174,7 +194,7 @@ def label(value: str, end: str | None = None, weekday: bool = True) -> str:
         time = v.split("T", 1)[1]
         return f"{_day_label(a, weekday)} {time}"
     if g is Granularity.MONTH:
-        return f"{calendar.month_abbr[a.month]} {a.year}"
+        return f"{MONTH_ABBR[a.month]} {a.year}"
     if g is Granularity.WEEK:
         return f"Week {v[-2:].lstrip('0')} {v[:4]}"
     if g is Granularity.SEASON:

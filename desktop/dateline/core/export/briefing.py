@@ -7,7 +7,6 @@ with its date, status, grade, tags and notes, and every quote as a footnote nami
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ def heading(e: EventRecord) -> str:
         return "Undated"
     if g in _COARSE:
         return timevalue.label(e.value)
-    return f"{calendar.month_name[first.month]} {first.year}"
+    return f"{timevalue.MONTH_NAMES[first.month]} {first.year}"
 
 
 @dataclass(frozen=True, slots=True)

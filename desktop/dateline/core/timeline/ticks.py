@@ -7,12 +7,12 @@ pinned label so the reader always knows which year or month they are in.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..timevalue import DAY_ABBR, MONTH_ABBR, MONTH_NAMES
 from .scale import TimeScale, to_date
 
 Measure = Callable[[str], float]
@@ -60,7 +60,7 @@ def _hour(d: dt.datetime) -> str:
 
 
 def _weekday_day(d: dt.datetime) -> str:
-    return f"{calendar.day_abbr[d.weekday()]} {d.day}"
+    return f"{DAY_ABBR[d.weekday()]} {d.day}"
 
 
 def _day(d: dt.datetime) -> str:
@@ -68,15 +68,15 @@ def _day(d: dt.datetime) -> str:
 
 
 def _day_month(d: dt.datetime) -> str:
-    return f"{d.day} {calendar.month_abbr[d.month]}"
+    return f"{d.day} {MONTH_ABBR[d.month]}"
 
 
 def _month_long(d: dt.datetime) -> str:
-    return calendar.month_name[d.month]
+    return MONTH_NAMES[d.month]
 
 
 def _month(d: dt.datetime) -> str:
-    return calendar.month_abbr[d.month]
+    return MONTH_ABBR[d.month]
 
 
 def _quarter(d: dt.datetime) -> str:
@@ -109,10 +109,8 @@ _LEVELS: tuple[_Level, ...] = (
 )
 
 _MAJOR_FORMAT: dict[str, Callable[[dt.datetime], str]] = {
-    "day": lambda d: (
-        f"{calendar.day_abbr[d.weekday()]} {d.day} {calendar.month_abbr[d.month]} {d.year}"
-    ),
-    "month": lambda d: f"{calendar.month_abbr[d.month]} {d.year}",
+    "day": lambda d: f"{DAY_ABBR[d.weekday()]} {d.day} {MONTH_ABBR[d.month]} {d.year}",
+    "month": lambda d: f"{MONTH_ABBR[d.month]} {d.year}",
     "year": _year,
     "decade": _decade,
 }
