@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, DatelineError, ImportFailed
-from .model import Timex
+from .model import Article, Timex
 from .store import Store
 from .store.ingest import extract_document, extractor_version
 from .store.matchindex import MatchIndex, stamp
@@ -180,7 +180,15 @@ def import_file(
                     ),
                 )  # fmt: skip
                 doc_id = int(cur.lastrowid or 0)
-                result = extract_document(tx, store, doc_id, timexes=timexes, refresh=False)
+                stored = Article(
+                    id=str(doc_id),
+                    text=art.text,
+                    title=art.title,
+                    published=art.published,
+                    path=art.path,
+                    published_source=art.published_source if art.published else "unknown",
+                )
+                result = extract_document(tx, store, doc_id, timexes=timexes, new=stored)
                 events += len(result.added)
                 attached += len(result.attached)
                 tx.audit(

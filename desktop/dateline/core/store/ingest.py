@@ -128,12 +128,21 @@ def _known_sources(tx: Tx, document_id: int) -> list[_Known]:
 
 
 def integrate(
-    tx: Tx, store: Store, document_id: int, proposals: Sequence[ProposedEvent], version: str
+    tx: Tx,
+    store: Store,
+    document_id: int,
+    proposals: Sequence[ProposedEvent],
+    version: str,
+    *,
+    new_document: bool = False,
 ) -> Integrated:
-    """Store the proposals of one document without duplicating anything already stored."""
+    """Store the proposals of one document without duplicating anything already stored.
+
+    ``new_document``: the document was inserted by this transaction, so it has no sources yet.
+    """
     out = Integrated()
     index = store.__dict__.get("_match_index_armed")
-    known = _known_sources(tx, document_id)
+    known = [] if new_document else _known_sources(tx, document_id)
     doc_key = str(document_id)
     # what this call inserted, to index without reading it back
     written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
@@ -374,42 +383,54 @@ def extract_document(
     *,
     timexes: Sequence[Timex] | None = None,
     refresh: bool = True,
+    new: Article | None = None,
 ) -> Integrated:
-    """(Re-)run the engine on a stored document and fold the results in (no duplicates)."""
+    """(Re-)run the engine on a stored document and fold the results in (no duplicates).
+
+    ``new`` is the article of a document this transaction has just inserted (an import): nothing of
+    it is stored yet but its row, so it is not read back, and there is no analyst reading to keep.
+    """
     from ..proposals import propose_events
     from ..temporal import find_timexes
 
-    row = tx.conn.execute(
-        "SELECT id, title, text, published, published_source, path FROM documents WHERE id = ?",
-        (document_id,),
-    ).fetchone()
     version = extractor_version()
-    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-    found = list(timexes) if timexes is not None else find_timexes(row["text"], published)
-    reviewed = {
-        (r[0], r[1]): r[2]
-        for r in tx.conn.execute(
-            'SELECT start, "end", reviewed_value FROM timexes WHERE document_id = ? AND reviewed_value IS NOT NULL',
+    if new is not None:
+        article = new
+        found = list(timexes) if timexes is not None else find_timexes(new.text, new.published)
+        tx.insert_timexes(document_id, timex_rows(found, version))
+    else:
+        row = tx.conn.execute(
+            "SELECT id, title, text, published, published_source, path FROM documents WHERE id = ?",
             (document_id,),
+        ).fetchone()
+        published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+        found = list(timexes) if timexes is not None else find_timexes(row["text"], published)
+        reviewed = {
+            (r[0], r[1]): r[2]
+            for r in tx.conn.execute(
+                'SELECT start, "end", reviewed_value FROM timexes WHERE document_id = ? '
+                "AND reviewed_value IS NOT NULL",
+                (document_id,),
+            )
+        }
+        tx.replace_timexes(document_id, timex_rows(found, version, reviewed))
+        article = Article(
+            id=str(document_id),
+            text=row["text"],
+            title=row["title"],
+            published=published,
+            path=row["path"],
+            published_source=row["published_source"],
         )
-    }
-    tx.replace_timexes(document_id, timex_rows(found, version, reviewed))
     out = Integrated()
-    if refresh:
+    if refresh and new is None:
         refresh_sources(tx, document_id, found, version, out)
-    article = Article(
-        id=str(document_id),
-        text=row["text"],
-        title=row["title"],
-        published=published,
-        path=row["path"],
-        published_source=row["published_source"],
-    )
     proposals = propose_events([article], {article.id: found})
-    result = integrate(tx, store, document_id, proposals, version)
+    result = integrate(tx, store, document_id, proposals, version, new_document=new is not None)
     result.flagged |= out.flagged
     result.redated |= out.redated
-    tx.conn.execute(
-        "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
-    )
+    if new is None:
+        tx.conn.execute(
+            "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
+        )
     return result

@@ -359,6 +359,10 @@ class Tx:
             return  # same reading: keep the ids that exports and the GUI already hold
         self.touch_document(document_id)
         self.conn.execute("DELETE FROM timexes WHERE document_id = ?", (document_id,))
+        self.insert_timexes(document_id, rows)
+
+    def insert_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Add timexes to a document that has none (one this transaction inserted)."""
         if rows:
             cols = [*rows[0], "document_id"]
             self.conn.executemany(
