@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 
@@ -145,6 +146,28 @@ def test_cancel_keeps_committed_files_and_lists_the_rest(tmp_path):
     assert len(rest.imported) == 3 and not rest.cancelled
     assert "cancelled" not in rest.summary()
     store.close()
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    # The import holds off full collections while it runs; cancelled or not, nothing of that stays.
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Report {i}\n\nTalks were held on {i + 1} May 2024.\n")
+    before = gc.get_threshold()
+    during = []
+
+    def progress(done, total, path):
+        during.append(gc.get_threshold())
+        if done == 1:
+            raise Cancelled()
+
+    with Store.open(tmp_path / "p.db") as store:
+        assert import_paths(store, [folder], progress=progress).cancelled
+        assert gc.get_threshold() == before
+        assert during[0][:2] == before[:2] and during[0][2] > before[2]
+        assert len(import_paths(store, [folder]).imported) == 2
+    assert gc.get_threshold() == before
 
 
 def test_json_collection_imports_each_record(tmp_path):
