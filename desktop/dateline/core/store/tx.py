@@ -109,12 +109,16 @@ def take_snapshot(
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
-    cols = list(row)
-    cur = conn.execute(
-        f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({placeholders(len(cols))})",
-        [row[c] for c in cols],
-    )
-    return int(cur.lastrowid or 0)
+    cols = tuple(row)
+    sql = _INSERT_SQL.get((table, cols))
+    if sql is None:
+        sql = f"INSERT INTO {table} ({', '.join(map(_q, cols))}) VALUES ({placeholders(len(cols))})"
+        if len(_INSERT_SQL) < 256:  # an import repeats a handful of column sets
+            _INSERT_SQL[(table, cols)] = sql
+    return int(conn.execute(sql, tuple(row.values())).lastrowid or 0)
+
+
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 def _q(col: str) -> str:
