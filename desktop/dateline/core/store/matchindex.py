@@ -172,17 +172,16 @@ class MatchIndex:
         n = 1 + sum(y.events for y in years)
         own = mine.terms
         log = math.log
-        out: dict[str, float] = {}
         if len(years) == 1:
             get = years[0].keys.get
-            for t in terms:
-                if t not in out:
-                    out[t] = log(1.0 + n / ((t in own) + get(t, 0) or 1))
-            return out
-        for t in terms:
-            if t not in out:
-                c = (t in own) + sum(y.keys.get(t, 0) for y in years)
-                out[t] = log(1.0 + n / (c or 1))
+        else:
+
+            def get(t: str, default: int) -> int:
+                return sum(y.keys.get(t, default) for y in years)
+
+        # The proposal's own terms count it once more; the others at least once.
+        out = {t: log(1.0 + n / (get(t, 0) or 1)) for t in set(terms) - own}
+        out.update({t: log(1.0 + n / (1 + get(t, 0))) for t in own})
         return out
 
     def profile(self, eid: int) -> tuple[Any, Span]:
