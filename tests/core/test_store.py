@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlite_utils import Database
 from store_helpers import seeded_store
 
 from dateline.core.commands import AddTags, SetNote, SetStatus
 from dateline.core.errors import NotFound, StoreError, ValidationError
 from dateline.core.store import EventFilter, Store, default_db_path
+from dateline.core.store.ingest import terms_json
 from dateline.core.store.schema import SCHEMA_STEPS, migrations
 
 
@@ -284,3 +288,10 @@ def test_two_threads_opening_a_new_file_both_get_a_working_store(tmp_path):
     for t in threads:
         t.join()
     assert results == [list(SCHEMA_STEPS)] * 4
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_stored_term_lists_are_the_json_any_reader_expects(terms):
+    # Match terms and alternatives are written without json.dumps when nothing needs escaping.
+    assert terms_json(terms) == json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(terms_json(terms)) == terms

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..timevalue import compatible, finer, interval, span
 from .matching import match_stored
-from .records import iso, json_list
+from .records import iso
 from .tx import Tx
 
 if TYPE_CHECKING:
@@ -28,8 +29,20 @@ DATE_CONFLICT = "date-conflict"
 
 
 def terms_json(terms: Sequence[str]) -> str:
-    """A JSON list column (match terms, alternatives): compact, so imports encode little."""
-    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":")) if terms else "[]"
+    """A JSON list column (match terms, alternatives): compact, so imports encode little.
+
+    Words need no escaping, so most lists are joined directly; the text is ``json.dumps``' own.
+    """
+    if not terms:
+        return "[]"
+    joined = '","'.join(terms)
+    if _NO_ESCAPES.match(joined):
+        return f'["{joined}"]'
+    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":"))
+
+
+# What json.dumps(ensure_ascii=False) leaves as it is: anything but quotes, backslashes, controls.
+_NO_ESCAPES = re.compile(r'[^"\\\x00-\x1f]*\Z')
 
 
 def extractor_version() -> str:
@@ -178,7 +191,7 @@ def integrate(
             sid = tx.insert_source(target, source)
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
             if target in written:
-                written[target][1].append(_light_source(sid, target, source))
+                written[target][1].append(_light_source(sid, target, source, r.terms))
         if target in out.attached:
             _refine_date(tx, target)
             _retitle(tx, target, p)
@@ -200,8 +213,11 @@ def integrate(
     return out
 
 
-def _light_source(source_id: int, event_id: int, row: Mapping[str, Any]) -> SourceRecord:
-    """The source ``suggest.light_events`` would read back for ``row``, just inserted."""
+def _light_source(
+    source_id: int, event_id: int, row: Mapping[str, Any], terms: Sequence[str]
+) -> SourceRecord:
+    """The source ``suggest.light_events`` would read back for ``row``, just inserted with the
+    match terms ``terms``."""
     return SourceRecord(
         id=source_id,
         event_id=event_id,
@@ -212,7 +228,7 @@ def _light_source(source_id: int, event_id: int, row: Mapping[str, Any]) -> Sour
         timex_end=row["timex_end"],
         quote=row["quote"],
         value=row["value"],
-        match_terms=json_list(row["match_terms"]),
+        match_terms=tuple(terms),
     )
 
 
