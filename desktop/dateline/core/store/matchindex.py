@@ -50,11 +50,12 @@ def stamp(conn: sqlite3.Connection) -> tuple[int, int]:
 
 
 class _Year:
-    __slots__ = ("by", "events", "keys")
+    __slots__ = ("by", "events", "keys", "top")
 
     def __init__(self) -> None:
         self.events = 0  # indexed events whose span touches the year
         self.keys: dict[str, int] = {}  # key -> how many of them carry it
+        self.top = 1  # at least the largest of those counts (it is not lowered when events leave)
         # key -> span -> ids: a proposal walks only the spans its own (uncommon) keys occur on
         self.by: dict[str, dict[Span, set[int]]] = {}
 
@@ -100,7 +101,9 @@ class MatchIndex:
         year.events += 1
         for k in _keys(prof):
             year.by.setdefault(k, {}).setdefault(span, set()).add(eid)
-            year.keys[k] = year.keys.get(k, 0) + 1
+            c = year.keys[k] = year.keys.get(k, 0) + 1
+            if c > year.top:
+                year.top = c
 
     def _leave(self, eid: int) -> None:
         found = self.profiles.pop(eid, None)
@@ -183,6 +186,13 @@ class MatchIndex:
         out = {t: log(1.0 + n / (get(t, 0) or 1)) for t in set(terms) - own}
         out.update({t: log(1.0 + n / (1 + get(t, 0))) for t in own})
         return out
+
+    def least_weight(self, span: Span) -> float:
+        """A lower bound of every weight ``weights`` gives a term of ``span``'s years that is not
+        the proposal's own: no such term is carried by more events than the years' ``top``."""
+        years = [self.years[y] for y in _years_of(span) if y in self.years]
+        n = 1 + sum(y.events for y in years)
+        return math.log(1.0 + n / max(1, sum(y.top for y in years)))
 
     def profile(self, eid: int) -> tuple[Any, Span]:
         return self.profiles[eid]

@@ -72,20 +72,7 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     index = store.__dict__.get("_match_index_armed")
     found = index.candidates(store.conn, mine, span_a) if index is not None else None
     if index is not None and found is not None:
-        # The index already holds _may_match's span, speech and shared-key conditions. Like the
-        # SQL path, only the most recent candidates are scored.
-        profiles = index.profiles
-        sentences = mine.sentences
-        kept = []
-        for eid in sorted(found - skip, reverse=True):
-            prof, span_b = profiles[eid]
-            if not sentences & prof.sentences:
-                kept.append((eid, prof, span_b))
-                if len(kept) == _CANDIDATE_LIMIT:
-                    break
-        kept.reverse()
-        terms = chain(mine.terms, chain.from_iterable(prof.terms for _, prof, _ in kept))
-        return _best_of_kept(mine, span_a, kept, index.weights(mine, span_a, terms))
+        return _match_indexed(mine, span_a, found - skip, index)
     cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
         "_match_profiles", OrderedDict()
     )
@@ -105,6 +92,64 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
         if k in cache and _may_match(mine, span_a, cache[k][0], cache[k][1])
     ]
     return _best(mine, kept)
+
+
+def _match_indexed(mine: Any, span_a: tuple[int, int], found: set[int], index: Any) -> int | None:
+    """``match_stored`` over the index's candidates ``found``.
+
+    The index already holds ``_may_match``'s span, speech and shared-key conditions. Like the SQL
+    path, only the _CANDIDATE_LIMIT most recent candidates (not reporting one of ``mine``'s
+    sentences) are scored.
+
+    Before their terms are weighed, candidates that certainly score 0 are dropped. A candidate's
+    similarity is the weight of the shared terms over the lighter side's weight. The shared terms
+    are the proposal's, so their weights are known; every other term of the candidate weighs at
+    least ``index.least_weight``. That bounds its weight from below and the similarity from above: a
+    candidate sharing one name among many words cannot reach the threshold, and its terms need no
+    weights. The rest is scored as before, so the pick is the same.
+    """
+    from ..merging import CONTAINED_THRESHOLD, SAME_DATE_THRESHOLD
+
+    if not found:
+        return None
+    profiles = index.profiles
+    sentences = mine.sentences
+    ids = sorted(found, reverse=True)
+    if mine.speech:  # every candidate scores 1.0 (same speaker, same day): the oldest kept wins
+        kept_ids = [e for e in ids if not sentences & profiles[e][0].sentences]
+        return kept_ids[:_CANDIDATE_LIMIT][-1] if kept_ids else None
+    a = mine.terms
+    w = index.weights(mine, span_a, a).__getitem__
+    wa = fsum(map(w, a))
+    least = index.least_weight(span_a) * (1.0 - 1e-9)  # below any rounding of a real weight
+    nouns = mine.event_nouns
+    seen = 0
+    kept = []
+    for eid in ids:
+        prof, span_b = profiles[eid]
+        if sentences & prof.sentences:
+            continue
+        if seen == _CANDIDATE_LIMIT:
+            break
+        seen += 1
+        bonus = 0.0
+        if nouns and prof.event_nouns:
+            if nouns.isdisjoint(prof.event_nouns):
+                continue  # different happenings: _best_of_kept skips it
+            bonus = 0.25
+        b = prof.terms
+        shared = a & b
+        if len(shared) > 1:
+            w_shared = fsum(map(w, shared))
+        else:
+            w_shared = w(next(iter(shared))) if shared else 0.0
+        low = min(wa, w_shared + (len(b) - len(shared)) * least)
+        bound = (w_shared / low if low > 0 else 0.0) + bonus
+        if bound >= (SAME_DATE_THRESHOLD if span_a == span_b else CONTAINED_THRESHOLD) - 1e-9:
+            kept.append((eid, prof, span_b))
+    kept.reverse()
+    terms = chain(a, chain.from_iterable(prof.terms for _, prof, _ in kept))
+    return _best_of_kept(mine, span_a, kept, index.weights(mine, span_a, terms))
 
 
 def _best_of_kept(

@@ -1,0 +1,64 @@
+"""Import matching drops candidates that cannot reach the threshold before weighing their terms.
+
+The drop must never change which stored event a proposal joins: checked here against scoring every
+candidate, for every proposed event of a store built from generated articles.
+"""
+
+from __future__ import annotations
+
+import sys
+from itertools import chain
+from pathlib import Path
+
+from dateline.core.importing import import_paths
+from dateline.core.merging import profile_of_record
+from dateline.core.model import Status
+from dateline.core.store import Store
+from dateline.core.store.matchindex import MatchIndex
+from dateline.core.store.matching import _CANDIDATE_LIMIT, _best_of_kept, _match_indexed
+from dateline.core.store.suggest import light_events
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _score_every_candidate(mine, span, found, index):
+    """The matching rule without the drop: the most recent candidates, all weighed and scored."""
+    kept = []
+    for eid in sorted(found, reverse=True):
+        prof, span_b = index.profile(eid)
+        if not mine.sentences & prof.sentences:
+            kept.append((eid, prof, span_b))
+            if len(kept) == _CANDIDATE_LIMIT:
+                break
+    kept.reverse()
+    terms = chain(mine.terms, chain.from_iterable(p.terms for _, p, _ in kept))
+    return _best_of_kept(mine, span, kept, index.weights(mine, span, terms))
+
+
+def test_dropping_hopeless_candidates_never_changes_the_match(tmp_path):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from store_speed import generated_folder
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    generated_folder(folder, 400)
+    with Store.open(tmp_path / "p.db") as store:
+        import_paths(store, [folder])
+        index = MatchIndex()
+        records = [r for r in light_events(store.conn, None) if r.status == Status.PROPOSED]
+        compared = matched = 0
+        for rec in records:
+            mine = profile_of_record(rec)
+            span = mine.span()
+            if span is None:
+                continue
+            found = index.candidates(store.conn, mine, span)
+            assert found is not None
+            found.discard(rec.id)
+            expected = _score_every_candidate(mine, span, found, index)
+            assert _match_indexed(mine, span, found, index) == expected, rec.id
+            compared += 1
+            matched += expected is not None
+    assert compared > 3000 and matched > 800  # both outcomes are well represented
