@@ -141,6 +141,20 @@ def test_broken_manifest_is_a_warning_on_the_article(tmp_path):
         load_manifest(tmp_path)
 
 
+def test_a_corrected_manifest_is_read_again_and_any_spelling_of_its_folder_finds_it(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\nBody\n", "utf-8")
+    manifest = folder / "manifest.json"
+    manifest.write_text(json.dumps({"articles": {"a.txt": {"published": "2024-10-15"}}}), "utf-8")
+    assert read_articles(folder / "a.txt")[0].published == dt.date(2024, 10, 15)
+    corrected = {"a.txt": {"published": "2024-10-16", "source": "AP"}}
+    manifest.write_text(json.dumps({"articles": corrected}), "utf-8")
+    assert read_articles(folder / "a.txt")[0].published == OCT16
+    detour = tmp_path / "news" / ".." / "news" / "a.txt"
+    assert read_articles(detour)[0].published == OCT16
+
+
 def test_missing_manifest_is_empty(tmp_path):
     assert load_manifest(tmp_path) == {}
 

@@ -14,7 +14,7 @@ _MAX_MANIFEST_BYTES = 50 * 1024 * 1024
 
 # A folder of 10 000 articles would otherwise parse its manifest 10 000 times.
 _Entries = dict[str, dict[str, Any]]
-_cache: dict[tuple[str, int, int], tuple[_Entries, _Entries]] = {}
+_cache: dict[tuple[int, int, int, int], tuple[_Entries, _Entries]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -43,7 +43,8 @@ def _load_cached(folder: Path) -> tuple[_Entries, _Entries]:
         st = path.stat()
     except OSError:
         return {}, {}
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    # The file itself, however the folder was spelled (resolving the path cost a syscall per part).
+    key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None:
