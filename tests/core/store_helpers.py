@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from dateline.core.importing import import_paths
 from dateline.core.store import Store
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def generated_articles(folder: Path, n: int) -> Path:
+    """``folder`` filled with the benchmark's ``n`` generated news-like articles and their manifest."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from store_speed import generated_folder
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    folder.mkdir(parents=True, exist_ok=True)
+    generated_folder(folder, n)
+    return folder
 
 
 def seeded_store(tmp_path: Path, seeds_dir: Path) -> Store:

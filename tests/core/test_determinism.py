@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from store_helpers import generated_articles
 
 IMPORT = """
 import sys
@@ -40,14 +40,7 @@ def _digest(db: Path) -> str:
 
 
 def test_two_runs_with_different_string_hashing_store_the_same_timeline(tmp_path):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from store_speed import generated_folder
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    generated_folder(folder, 600)
+    folder = generated_articles(tmp_path / "articles", 600)
     digests = []
     for seed in ("1", "2"):
         db = tmp_path / f"run{seed}.db"

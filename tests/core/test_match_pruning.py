@@ -6,9 +6,9 @@ candidate, for every proposed event of a store built from generated articles.
 
 from __future__ import annotations
 
-import sys
 from itertools import chain
-from pathlib import Path
+
+from store_helpers import generated_articles
 
 from dateline.core.importing import import_paths
 from dateline.core.merging import profile_of_record
@@ -17,8 +17,6 @@ from dateline.core.store import Store
 from dateline.core.store.matchindex import MatchIndex
 from dateline.core.store.matching import _CANDIDATE_LIMIT, _best_of_kept, _match_indexed
 from dateline.core.store.suggest import light_events
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 def _score_every_candidate(mine, span, found, index):
@@ -36,14 +34,7 @@ def _score_every_candidate(mine, span, found, index):
 
 
 def test_dropping_hopeless_candidates_never_changes_the_match(tmp_path):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from store_speed import generated_folder
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    generated_folder(folder, 400)
+    folder = generated_articles(tmp_path / "articles", 400)
     with Store.open(tmp_path / "p.db") as store:
         import_paths(store, [folder])
         index = MatchIndex()
