@@ -249,9 +249,18 @@ def test_redating_one_source_flags_a_conflict_shown_side_by_side(qtbot, qtmodelt
     assert "re-dated by the analyst" in rich
     qtmodeltester.check(win.model)  # the warning mark is a valid decoration
     qtmodeltester.check(win.provenance.source_model)
-    # undo takes the conflict away
+    # clicking a reading makes it the event's date at once, as one undoable step
+    win.editor.readings_row.linkActivated.emit("1")  # Thu 17 Oct 2024
+    settle(qtbot, win)
+    with Store.open(win.db_path) as s:
+        assert s.event(press.id).value == "2024-10-17"
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    QTest.keyClick(win.table, K.Key_Z, CTRL)
+    settle(qtbot, win)
+    with Store.open(win.db_path) as s:
+        assert s.event(press.id).value == press.value
+    # undo takes the conflict away
     QTest.keyClick(win.table, K.Key_Z, CTRL)
     settle(qtbot, win)
     with Store.open(win.db_path) as s:

@@ -214,10 +214,16 @@ def test_conflicting_sources_offer_their_readings(qtbot):
     assert "Sources disagree" in text
     assert ">Tue 15 Oct 2024</a> (1 source)" in text
     assert ">Wed 16 Oct 2024</a> (3 sources)" in text
-    w.readings_row.linkActivated.emit("range")  # "keep the range"
-    assert w.changes() == {"date": ("2024-10-15", "2024-10-16")}
-    w.readings_row.linkActivated.emit("0")  # the earliest reading
-    assert w.changes() == {"date": ("2024-10-15", None)}
+    # Nothing else edited: the pick is applied at once.
+    with qtbot.waitSignal(w.edit_requested) as applied:
+        w.readings_row.linkActivated.emit("range")  # "keep the range"
+    assert applied.args == [ev.id, {"date": ("2024-10-15", "2024-10-16")}]
+    # With other edits pending it only fills the date: Apply sends everything together.
+    w.set_event(ev)
+    w.title_edit.setText("Rutte's press conference")
+    with qtbot.assertNotEmitted(w.edit_requested):
+        w.readings_row.linkActivated.emit("0")  # the earliest reading
+    assert w.changes() == {"title": "Rutte's press conference", "date": ("2024-10-15", None)}
     w.set_event(event("rutte-press-conference"))  # sources agree: no choice offered
     assert not w.readings_row.isVisible()
 

@@ -515,12 +515,18 @@ class EventEditor(QWidget):
         self.readings_row.setText(
             f"<span style='color:{warn}'>&#9888; Sources disagree:</span> " + " · ".join(links)
         )
-        self.readings_row.setToolTip("Choose a reading to use it as the event's date")
+        self.readings_row.setToolTip("Click a reading to make it the event's date")
 
     @Slot(str)
     def _reading_chosen(self, key: str) -> None:
-        if key in self._reading_choices:
-            self._adopt(*self._reading_choices[key])
+        """Adopt a source's reading. With nothing else edited it is applied at once (one undoable
+        step); otherwise it joins the pending edits, so nothing typed is applied unasked or lost."""
+        if key not in self._reading_choices:
+            return
+        pending = self.changes()
+        self._adopt(*self._reading_choices[key])
+        if not pending:
+            self.apply()
 
     @Slot(str)
     def _use_suggestion(self, _link: str = "") -> None:
