@@ -17,25 +17,46 @@ from .reading import Context, Reading, position_mod, relative_reading
 from .relative import day_word_date
 from .values import norm
 
+_NEAR = 300  # characters: a clock time this close after a day mention is on that day
+
+
+def _on_last_day(
+    hit: Hit,
+    ctx: Context,
+    time: str,
+    confidence: float,
+    *,
+    within: int | None = None,
+    mod: str = "",
+) -> list[Reading]:
+    """``time`` ("MO", "22:00") on the day mentioned last before ``hit`` (at most ``within``
+    characters back), or [] when there is none."""
+    last = ctx.last_mention(hit.start, Granularity.DAY)
+    if last is None or (within is not None and hit.start - last.start >= within):
+        return []
+    value = f"{last.value[:10]}T{time}"
+    return [
+        Reading(
+            hit.start,
+            hit.end,
+            TimexType.TIME,
+            value,
+            Anchor.MENTION,
+            confidence,
+            mod=mod,
+            anchor_start=last.start,
+        )
+    ]
+
 
 def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     base = norm(g["base"])
     pod = PARTS_OF_DAY[norm(g["pod"])]
     if base == "that":
-        last = ctx.last_mention(hit.start, Granularity.DAY)
-        if last is not None:
-            return [
-                Reading(
-                    hit.start,
-                    hit.end,
-                    TimexType.TIME,
-                    last.value[:10] + f"T{pod}",
-                    Anchor.MENTION,
-                    0.7,
-                    anchor_start=last.start,
-                )
-            ]
+        found = _on_last_day(hit, ctx, pod, 0.7)
+        if found:
+            return found
         return [
             Reading(
                 hit.start,
@@ -128,20 +149,10 @@ def _time(hit: Hit, ctx: Context) -> list[Reading]:
         d, placeholder = day_word_date(day_word, ctx, hit.start)
         conf = 0.9
     else:
-        last = ctx.last_mention(hit.start, Granularity.DAY)
-        if last is not None and hit.start - last.start < 300:
-            # "at 10 p.m." after "Friday night" or "Oct. 23": the clock time of the day just talked about
-            return [
-                Reading(
-                    hit.start,
-                    hit.end,
-                    TimexType.TIME,
-                    f"{last.value[:10]}T{clock_txt}",
-                    Anchor.MENTION,
-                    0.6,
-                    anchor_start=last.start,
-                )
-            ]
+        # "at 10 p.m." after "Friday night" or "Oct. 23": the clock time of the day just talked about
+        found = _on_last_day(hit, ctx, clock_txt, 0.6, within=_NEAR)
+        if found:
+            return found
         d, placeholder = (ctx.published, "XXXX-XX-XX") if ctx.published else (None, "XXXX-XX-XX")
         conf = 0.6
     v = f"{d.isoformat()}T{clock_txt}" if d else None
@@ -160,20 +171,9 @@ def _mid_day_part(hit: Hit, ctx: Context) -> list[Reading]:
                 hit, ctx, v, f"{placeholder}T{pod}", 0.85, type=TimexType.TIME, mod="MID"
             )
         ]
-    last = ctx.last_mention(hit.start, Granularity.DAY)
-    if last is not None and hit.start - last.start < 300:
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.TIME,
-                f"{last.value[:10]}T{pod}",
-                Anchor.MENTION,
-                0.6,
-                mod="MID",
-                anchor_start=last.start,
-            )
-        ]
+    found = _on_last_day(hit, ctx, pod, 0.6, within=_NEAR, mod="MID")
+    if found:
+        return found
     v = f"{ctx.published.isoformat()}T{pod}" if ctx.published else None
     return [relative_reading(hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.7, type=TimexType.TIME, mod="MID")]
 
