@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from . import file_dialogs, theme
 
 SUBSETS = (
     ("accepted", "&Accepted events"),
@@ -209,9 +208,9 @@ class ExportDialog(QDialog):
         fmt = self._format()
         start = self.path_edit.text().strip() or str(Path.home())
         if fmt.multi_file:
-            chosen = QFileDialog.getExistingDirectory(self, "Export to Folder", start)
+            chosen = file_dialogs.existing_directory(self, "Export to Folder", start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = file_dialogs.save_file_name(
                 self, "Export Timeline", start, f"{fmt.label} (*{fmt.suffix});;All files (*)"
             )
         if chosen:

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ..core import export as export_mod
 from ..core import importing
 from ..core.model import Status
 from ..core.store import EventFilter
+from . import file_dialogs
 from .errors import show_error
 from .tasks import Task, TaskContext
 
@@ -107,7 +108,7 @@ class JobsMixin:
     # ---- import ----
     @Slot()
     def import_files_dialog(self: MainWindow) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self,
             "Import articles",
             str(Path.home()),
@@ -118,7 +119,7 @@ class JobsMixin:
 
     @Slot()
     def import_folder_dialog(self: MainWindow) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, "Import a folder of articles", str(Path.home())
         )
         if folder:
@@ -243,7 +244,7 @@ class JobsMixin:
     # ---- databases ----
     @Slot()
     def open_database_dialog(self: MainWindow) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             "Open a Dateline database",
             str(self.db_path.parent),
@@ -254,7 +255,7 @@ class JobsMixin:
 
     @Slot()
     def new_database_dialog(self: MainWindow) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             "New Dateline database",
             str(self.db_path.parent / "timeline.db"),
