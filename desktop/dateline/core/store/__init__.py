@@ -14,7 +14,6 @@ import functools
 import getpass
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import ParamSpec, Protocol, TypeVar
@@ -23,6 +22,7 @@ from sqlite_utils import Database
 
 from ..errors import NotFound, StoreError
 from ..model import AuditEntry, DocumentRecord, EventRecord, ExportBundle, Status, TimexRecord
+from . import connection
 from . import records as rec
 from .change import Change
 from .queries import ORDERS, EventFilter, order_sql, overlapping_ids_sql, where_sql
@@ -40,8 +40,6 @@ __all__ = [
     "default_db_path",
 ]
 
-WAL_CHECKPOINT_PAGES = 10_000
-BUSY_TIMEOUT_MS = 5000
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -99,21 +97,6 @@ def _guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _enter_wal(conn: sqlite3.Connection) -> None:
-    """Switch to WAL. While another connection is creating the same new file SQLite refuses the
-    switch at once, without waiting on the busy timeout, so wait here instead."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if not ("locked" in text or "busy" in text) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, who: str, readonly: bool) -> None:
         self.conn = conn
@@ -126,8 +109,16 @@ class Store:
     # ---- opening ----
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, who: str | None = None, readonly: bool = False
+        cls,
+        path: str | Path | None = None,
+        *,
+        who: str | None = None,
+        readonly: bool = False,
+        create: bool = True,
     ) -> Store:
+        """Open (or, with ``create``, make) a project. A file this process may not write opens
+        read-only (``store.readonly``); an empty file, one that is not a project, or one written by a
+        newer Dateline is refused with a StoreError saying so."""
         p = Path(path).expanduser() if path else default_db_path()
         if who is None:
             try:
@@ -135,30 +126,19 @@ class Store:
             except Exception:
                 who = "analyst"
         try:
-            if readonly:
-                if not p.exists():
+            state = connection.check_file(p)
+            if state == "missing":
+                if readonly or not create:
                     raise StoreError(f"There is no database at {p}.")
-                conn = sqlite3.connect(
-                    f"{p.resolve().as_uri()}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                p.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                _enter_wal(conn)
-                conn.execute("PRAGMA synchronous = NORMAL")
-                # Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB. An import commits each
-                # article (~80 pages, mostly the same index pages again), so the default copied and
-                # fsynced pages back every dozen articles; fewer checkpoints write each page once.
-                conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+                connection.create(p, lambda conn: migrations.apply(Database(conn)))
+            readonly = readonly or state == "readonly"
+            conn = connection.connect(p, readonly=readonly)
             store = cls(conn, p, who, readonly)
-            store._migrate()
+            try:
+                store._migrate()
+            except BaseException:
+                store.close()
+                raise
             return store
         except sqlite3.Error as exc:
             raise _readable(exc, p) from exc
@@ -166,39 +146,53 @@ class Store:
             raise StoreError(f"The database {p} cannot be opened: {exc.strerror or exc}.") from exc
 
     def _migrate(self) -> None:
-        # Two connections opening the same new file (the GUI's threads, a CLI run) race here: the
-        # loser's write is refused at once (a stale read snapshot cannot be upgraded), so retry
-        # until the winner has finished and nothing is pending.
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                self._migrate_once()
-                return
-            except sqlite3.OperationalError as exc:
-                text = str(exc).lower()
-                # "already exists" / "duplicate column": the winner applied this step between our
-                # read of what is pending and our write; the next attempt sees it applied.
-                retry = any(
-                    m in text for m in ("locked", "busy", "already exists", "duplicate column")
-                )
-                if not retry or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-
-    def _migrate_once(self) -> None:
-        pending = migrations.pending(self.db)
-        if not pending:
+        """Bring the schema up to date, one step per transaction, each under the write lock (so two
+        openers never apply a step twice), after a backup of the file as it was."""
+        self._refuse_newer()
+        if not migrations.pending(self.db):
             return
         if self.readonly:
             raise StoreError(f"The database {self.path} needs an upgrade; open it writable once.")
-        applied = migrations.applied(self.db)
-        if applied:
-            backup = self.path.with_name(f"{self.path.name}.bak-{applied[-1].name}")
-            # A fresh backup of this step means another connection is migrating right now: copying
-            # again could catch its half-done work. An old one is from an earlier failed attempt.
-            if not backup.exists() or time.time() - backup.stat().st_mtime > 600:
-                self.backup(backup)
-        migrations.apply(self.db)
+        if migrations.applied(self.db):
+            self._backup_before_upgrade()
+        while True:
+            with connection.write_transaction(self.conn):
+                pending = migrations.pending(self.db)  # again, now that nobody else can write
+                if not pending:
+                    return
+                migrations.apply(self.db, stop_before=[m.name for m in pending[1:]])
+
+    def _backup_before_upgrade(self) -> None:
+        """``<file>.bak-<its last step>``: a consistent copy, named after the steps it holds."""
+        tmp = self.path.with_name(f".{self.path.name}.bak-{os.getpid()}-{id(self)}")
+        self.backup(tmp)
+        copy = Database(str(tmp))
+        try:
+            last = migrations.applied(copy)[-1].name
+        finally:
+            copy.close()
+        os.replace(tmp, self.path.with_name(f"{self.path.name}.bak-{last}"))
+
+    def _refuse_newer(self) -> None:
+        known = set(SCHEMA_STEPS)
+        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
+        if unknown:
+            raise StoreError(
+                f"The database {self.path} was written by a newer version of Dateline (schema step "
+                f"{unknown[-1]}); open it with that version or a later one."
+            )
+        if not migrations.applied(self.db) and self._has_foreign_tables():
+            raise StoreError(
+                f"The file {self.path} is an SQLite database but not a Dateline project."
+            )
+
+    def _has_foreign_tables(self) -> bool:
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != '_sqlite_migrations' LIMIT 1"
+            ).fetchone()
+        )
 
     @_guarded
     def backup(self, dest: Path) -> Path:
@@ -214,8 +208,7 @@ class Store:
         return [m.name for m in migrations.applied(self.db)]
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
+        connection.close(self.conn, readonly=self.readonly)
 
     def __enter__(self) -> Store:
         return self
@@ -229,7 +222,7 @@ class Store:
         if self.readonly:
             raise StoreError(f"The database {self.path} is open read-only.")
         try:
-            with self.db.atomic():
+            with connection.write_transaction(self.conn):
                 yield Tx(self.conn, self.who)
         except sqlite3.Error as exc:
             raise _readable(exc, self.path) from exc

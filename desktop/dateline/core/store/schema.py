@@ -6,6 +6,8 @@ in order so the store can name the backup it takes before migrating (``<file>.ba
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -307,7 +309,8 @@ def m009_drop_unread_event_indexes(db: Database) -> None:
     )
 
 
-SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
+# Every step in order: all of them are pending on an empty database.
+SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 
 
 def _run(db: Database, script: str) -> None:
@@ -317,27 +320,15 @@ def _run(db: Database, script: str) -> None:
 
 
 def _split(script: str) -> list[str]:
-    # Statements end with ';' at the end of a line, except inside CREATE TRIGGER ... END; blocks.
+    """The statements of ``script``: a line ends one where SQLite says it is complete (so a
+    ``CREATE TRIGGER ... END;`` block stays whole)."""
     out: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    for line in script.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        buf.append(line)
-        upper = stripped.upper()
-        if upper.startswith("CREATE TRIGGER"):
-            depth = 1
-        if depth:
-            if upper.endswith("END;"):
-                depth = 0
-                out.append("\n".join(buf))
-                buf = []
-            continue
-        if stripped.endswith(";"):
-            out.append("\n".join(buf))
-            buf = []
-    if buf:
-        out.append("\n".join(buf))
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
     return out

@@ -1,0 +1,223 @@
+"""Connections to a project file: how one is opened, written in, and closed without harming others.
+
+Two processes on one project are normal use (the window open while the command line imports), so:
+
+- A new project file is built aside and linked into place in one step, so two openers of a new path
+  never race over its journal mode or schema: the first link wins and the others open its file.
+- Write transactions start ``BEGIN IMMEDIATE``: the write lock is taken (waiting up to the busy timeout)
+  before anything is read, so a write never fails half-way because another connection committed
+  between its read and its write.
+- No connection checkpoints and deletes the write-ahead log when it closes. SQLite does that when it
+  believes it is the last connection, which it tells from POSIX locks; those are per process and any
+  plain ``open()``/``close()`` of the file inside another process (a file dialog sniffing its type, a
+  backup tool) silently drops that process's locks. Removing the log under a live connection loses its
+  later writes. Closing instead runs a passive checkpoint, which copies what it can into the database
+  file and removes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import StoreError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+# Checkpoint every ~40 MB of log instead of SQLite's 4 MB. An import commits each article (~80 pages,
+# mostly the same index pages again), so the default copied and synced pages back every dozen
+# articles; fewer checkpoints write each page once.
+WAL_CHECKPOINT_PAGES = 10_000
+WAL_SIZE_LIMIT = 64 * 1024 * 1024  # what a reset log is truncated to on disk
+_NO_CKPT_ON_CLOSE = 1006  # SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
+
+
+def configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    """The pragmas every connection of the project uses."""
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+
+
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A configured connection to an existing project file (see ``check_file``)."""
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not _wal_files_present(path) and not os.access(path.parent, os.W_OK):
+            # A read-only log needs its -shm file; with none and no right to create one, nobody can be
+            # writing this file, so it is read as it stands.
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    configure(conn, readonly=readonly)
+    if not readonly:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # A file from before the project used a log, or one another tool rewrote.
+            conn.execute("PRAGMA journal_mode = WAL")
+        keep_wal_on_close(conn, path)
+    return conn
+
+
+def _wal_files_present(path: Path) -> bool:
+    return Path(f"{path}-shm").exists()
+
+
+def create(path: Path, build: Callable[[sqlite3.Connection], None]) -> None:
+    """Make a new project file at ``path`` unless one appears first: built aside by ``build(conn)``,
+    then linked into place (atomic; fails if the name is taken, and then the other file is kept)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.new-{secrets.token_hex(6)}")
+    conn = sqlite3.connect(str(tmp), isolation_level=None)
+    try:
+        configure(conn, readonly=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        build(conn)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()  # the last connection to the aside file: its log is folded in and removed
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another opener created it first: theirs is the project
+    except OSError:
+        # A file system without hard links: a rename does not fail when the name is taken, so
+        # check first (a narrow race left only where links are unavailable).
+        if not path.exists():
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{tmp}{suffix}").unlink()
+
+
+def check_file(path: Path) -> str:
+    """ "missing", "readonly" or "writable" for a project path; StoreError for what cannot be one.
+
+    Only ``stat`` and ``access``: opening the file here would drop this process's locks on it (see
+    the module's docstring). A file that is not SQLite is refused by SQLite on the first read.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        raise StoreError(f"The database {path} cannot be opened: {exc.strerror or exc}.") from exc
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a Dateline database.")
+    if st.st_size == 0:
+        raise StoreError(
+            f"The file {path} is empty (0 bytes): it is not a Dateline database, or it was "
+            "truncated. Restore it from a backup, or remove it to start a new project there."
+        )
+    writable = os.access(path, os.W_OK) and (
+        os.access(path.parent, os.W_OK) or _wal_files_writable(path)
+    )
+    return "writable" if writable else "readonly"
+
+
+def _wal_files_writable(path: Path) -> bool:
+    return all(os.access(f"{path}{s}", os.W_OK) for s in ("-wal", "-shm"))
+
+
+@contextlib.contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (a savepoint when already inside a transaction)."""
+    if conn.in_transaction:
+        name = f"dateline_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def close(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    """Fold what the log holds into the database file where nobody needs it, then close."""
+    with contextlib.suppress(sqlite3.Error):
+        if not readonly and not conn.in_transaction:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+
+
+# ---- SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE ----
+
+
+def keep_wal_on_close(conn: sqlite3.Connection, path: Path) -> bool:
+    """Ask SQLite not to checkpoint and remove the log when ``conn`` closes. True when set."""
+    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        setconfig(_NO_CKPT_ON_CLOSE, True)
+        return True
+    return _db_config_by_handle(conn, path)
+
+
+def _db_config_by_handle(conn: sqlite3.Connection, path: Path) -> bool:
+    """Python 3.11's sqlite3 has no ``setconfig``: call ``sqlite3_db_config`` on the connection's
+    handle, after checking that the handle found is this connection's (its file name matches)."""
+    lib = _library()
+    if lib is None:
+        return False
+    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+    if not handle:
+        return False
+    name = lib.sqlite3_db_filename(ctypes.c_void_p(handle), b"main")
+    if not name or os.path.realpath(name.decode()) != os.path.realpath(path):
+        log.warning(
+            "could not reach the SQLite handle of %s: its log may be removed on close", path
+        )
+        return False
+    state = ctypes.c_int(-1)
+    rc = lib.sqlite3_db_config(
+        ctypes.c_void_p(handle),
+        ctypes.c_int(_NO_CKPT_ON_CLOSE),
+        ctypes.c_int(1),
+        ctypes.byref(state),
+    )
+    return rc == 0 and state.value == 1
+
+
+_LIB: ctypes.PyDLL | bool | None = False
+
+
+def _library() -> ctypes.PyDLL | None:
+    global _LIB
+    if _LIB is False:
+        try:
+            import _sqlite3
+
+            lib = ctypes.PyDLL(_sqlite3.__file__)
+            lib.sqlite3_db_filename.restype = ctypes.c_char_p
+            lib.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+            lib.sqlite3_db_config.restype = ctypes.c_int
+            _LIB = lib
+        except (ImportError, OSError, AttributeError):
+            _LIB = None
+    return _LIB  # type: ignore[return-value]

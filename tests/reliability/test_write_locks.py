@@ -1,0 +1,152 @@
+"""Writes that never fail for no reason: new files opened at once, upgrades raced, edits during imports.
+
+Write transactions take the write lock first (``BEGIN IMMEDIATE``) and wait for it up to the busy
+timeout, so an edit made while another process imports waits its turn instead of failing at once.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import run_cli, stored_events
+from dateline.core.commands import SetNote
+from dateline.core.importing import import_paths
+from dateline.core.store import Store
+from dateline.core.store.schema import SCHEMA_STEPS, migrations
+
+
+@pytest.mark.parametrize("round_", range(10))
+def test_threads_opening_one_new_file_at_once_all_get_the_same_project(tmp_path, round_):
+    path = tmp_path / "new.db"
+    results: list[object] = []
+    gate = threading.Barrier(6)
+
+    def opener() -> None:
+        gate.wait()
+        try:
+            with Store.open(path) as s:
+                s.conn.execute("SELECT count(*) FROM events").fetchone()
+                results.append(s.schema_steps())
+        except Exception as exc:  # reported below: the thread must not die silently
+            results.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [list(SCHEMA_STEPS)] * 6
+    assert not list(tmp_path.glob(".new.db.new-*")), "no file built aside is left behind"
+
+
+_UPGRADE = """
+import sys
+from dateline.core.store import Store
+with Store.open(sys.argv[1]) as s:
+    print(len(s.schema_steps()), s.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+"""
+
+
+def test_processes_upgrading_an_old_project_at_once_apply_each_step_once(tmp_path):
+    path = tmp_path / "old.db"
+    db = Database(str(path))
+    migrations.apply(db, stop_before=SCHEMA_STEPS[4])
+    db.execute(
+        "INSERT INTO events (id, title, value, granularity, status) "
+        "VALUES (1, 'Kept', '2024', 'year', 'accepted')"
+    )
+    db.conn.commit()
+    db.close()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _UPGRADE, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [e for _, e in outs]
+    assert [o.split() for o, _ in outs] == [[str(len(SCHEMA_STEPS)), "1"]] * 4
+    with Store.open(path) as s:
+        names = [r[0] for r in s.conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert names == list(SCHEMA_STEPS), "each step applied exactly once"
+    assert list(tmp_path.glob("old.db.bak-*")), "the file was backed up before the upgrade"
+
+
+def test_a_command_writes_while_the_window_reads_then_the_window_writes(tmp_path, seeds_dir):
+    db = tmp_path / "project.db"
+    window = Store.open(db)
+    import_paths(window, [seeds_dir])
+    first, second = window.event_ids()[:2]
+    window.conn.execute("BEGIN")  # the window is in the middle of a read (say, filling its table)
+    window.conn.execute("SELECT count(*) FROM events").fetchone()
+
+    run_cli("accept", str(first), db=db)
+
+    window.conn.execute("COMMIT")
+    window.apply(SetNote(second, "read, then written"))
+    window.close()
+    back = stored_events(db)
+    assert back[first]["status"] == "accepted"
+    assert back[second]["notes"] == "read, then written"
+
+
+def _articles(folder, seeds_dir, n):
+    """``n`` distinct articles made from the seeds (each with a line of its own, so none is a
+    duplicate of another)."""
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for i in range(n):
+        body = texts[i % len(texts)]
+        (folder / f"a{i:04}.txt").write_text(
+            body + f"\nCorrespondents filed report number {i} on Tuesday.\n", encoding="utf-8"
+        )
+    (folder / "manifest.json").write_text(
+        "{" + ",".join(f'"a{i:04}.txt": {{"published": "2024-10-16"}}' for i in range(n)) + "}",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_edits_during_an_import_in_another_process_wait_and_all_land(tmp_path, seeds_dir):
+    db = tmp_path / "project.db"
+    window = Store.open(db)
+    import_paths(window, [seeds_dir])
+    ids = window.event_ids()
+    folder = _articles(tmp_path / "batch", seeds_dir, 120)
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "import", str(folder), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    failures: list[str] = []
+    done: dict[int, str] = {}
+    n = 0
+    started = time.monotonic()
+    while importer.poll() is None or n < 20:
+        eid = ids[n % len(ids)]
+        note = f"edit {n}"
+        try:
+            window.apply(SetNote(eid, note))
+            done[eid] = note
+        except Exception as exc:  # counted: the point is that there are none
+            failures.append(str(exc))
+        n += 1
+        if time.monotonic() - started > 120:
+            break
+    out, err = importer.communicate(timeout=120)
+    window.close()
+    assert importer.returncode == 0, err
+    assert "120 imported" in out
+    assert failures == []
+    back = stored_events(db)
+    assert {eid: back[eid]["notes"] for eid in done} == done, "no edit was lost"
