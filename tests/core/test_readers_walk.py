@@ -16,11 +16,12 @@ def _touch(path):
 def test_walk_skips_manifest_gold_hidden_and_unknown_suffixes(tmp_path):
     for rel in ("b.txt", "A.md", "sub/c.html", "sub/deeper/d.jsonl", "e.ndjson", "f.htm",
                 "manifest.json", "gold-timeline.json", "x.gold.json", ".hidden.txt",
-                ".git/config.txt", "notes.docx", "image.png", "sub/GOLD-2.JSON", "data.json"):  # fmt: skip
+                ".git/config.txt", "notes.doc", "image.png", "sub/GOLD-2.JSON", "data.json",
+                "report.pdf", "memo.docx", "~$memo.docx", "fwd.eml"):  # fmt: skip
         _touch(tmp_path / rel)
     found = [p.relative_to(tmp_path).as_posix() for p in iter_article_files([tmp_path])]
-    assert found == ["A.md", "b.txt", "data.json", "e.ndjson", "f.htm", "sub/c.html",
-                     "sub/deeper/d.jsonl"]  # fmt: skip
+    assert found == ["A.md", "b.txt", "data.json", "e.ndjson", "f.htm", "fwd.eml", "memo.docx",
+                     "report.pdf", "sub/c.html", "sub/deeper/d.jsonl"]  # fmt: skip
 
 
 def test_explicit_files_are_yielded_as_given(tmp_path):

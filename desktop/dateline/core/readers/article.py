@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 MAX_FILE_BYTES: int = 20 * 1024 * 1024
 
 ARTICLE_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
-)
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".pdf",
+     ".docx", ".eml"}
+)  # fmt: skip
 
 # A first line longer than this is a paragraph, not a headline.
 LONG_TITLE_CHARS = 200
@@ -24,14 +25,18 @@ class ParsedArticle:
     title: str
     text: str  # "\n" line endings, no NUL/control chars, no BOM, NFC
     published: dt.date | None
-    published_source: str  # metadata | manifest | argument | unknown
+    published_source: str  # metadata | dateline | email | manifest | argument | unknown
     source: str = ""
     url: str = ""
     author: str = ""
     language: str = "en"
     encoding: str = "utf-8"
-    format: str = "text"  # text | markdown | html | json
+    format: str = "text"  # text | markdown | html | json | pdf | docx | email
     warnings: tuple[str, ...] = ()
+    # The header line(s) the publication date was read from ("March 01, 2008", "By Jane Doe |
+    # March 1, 2008", a wire dateline's "March 1"), as written. They are not in ``text``: a date
+    # line is metadata, never an event. Empty when the article had none.
+    dateline: str = ""
 
 
 def title_from_text(text: str, *, markdown: bool = False) -> str:
@@ -69,3 +74,5 @@ class Draft:
     author: str = ""
     language: str = ""
     warnings: list[str] = field(default_factory=list)
+    published_source: str = ""  # "" = "metadata" when ``published`` is set
+    dateline: str = ""

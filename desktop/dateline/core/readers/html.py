@@ -1,7 +1,9 @@
 """HTML -> the article's main text and its metadata. Nothing in the page is executed or fetched.
 
-Scripts, styles, navigation, headers/footers, asides, forms and comments are dropped; the main
-text is the ``<article>`` (or the element holding most paragraph text), one line per paragraph.
+Scripts, styles, navigation, headers/footers, asides, forms and comments are dropped, then page
+furniture (``maintext``); the main text is trafilatura's, or when it finds none the ``<article>``
+(or the element holding most paragraph text), one line per paragraph. Dates and encodings are
+read here, not by trafilatura: ours measured better.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from lxml import html as lxml_html
 from dateline.core.readers.article import Draft
 from dateline.core.readers.dates import metadata_date, parse_date_detail
 from dateline.core.readers.encoding import normalize_text
+from dateline.core.readers.maintext import furniture_author, main_text, prune_furniture
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
@@ -77,7 +80,9 @@ def read_html(markup: str, *, use_htmldate: bool = True) -> Draft:
     draft.language = _language(root, meta)
     _find_published(root, meta, json_ld, draft, use_htmldate=use_htmldate)
     _strip_unwanted(root)
-    draft.text = normalize_text(_main_text(root))
+    draft.author = draft.author or furniture_author(root)
+    prune_furniture(root)
+    draft.text = normalize_text(main_text(root) or _main_text(root))
     if not draft.text.strip():
         # libxml2 drops content nested deeper than its limit; salvage the text by stripping tags.
         draft.text = normalize_text(strip_tags(markup))

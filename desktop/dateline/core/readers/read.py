@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,24 @@ from typing import Any
 from lxml import etree
 
 from dateline.core.errors import ImportFailed
-from dateline.core.readers.article import MAX_FILE_BYTES, Draft, ParsedArticle, shorten_title
+from dateline.core.readers.article import (
+    MAX_FILE_BYTES,
+    Draft,
+    ParsedArticle,
+    shorten_title,
+    title_from_text,
+)
+from dateline.core.readers.dateline import take_dateline
 from dateline.core.readers.dates import metadata_date
+from dateline.core.readers.dumps import split_dump
 from dateline.core.readers.encoding import decode_bytes, normalize_text, read_limited
 from dateline.core.readers.html import NoReadableText, read_html
 from dateline.core.readers.jsonl import BadCollection, read_collection
+from dateline.core.readers.mail import read_email
 from dateline.core.readers.manifest import manifest_entry
-from dateline.core.readers.text import read_text
+from dateline.core.readers.pdf import read_pdf
+from dateline.core.readers.text import read_text, split_front_matter
+from dateline.core.readers.word import read_docx
 
 _FORMATS = {
     ".txt": "text",
@@ -31,12 +43,19 @@ _FORMATS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".eml": "email",
 }
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 MISSING_DATE = "publication date missing"
 _FIELDS = ("title", "source", "url", "author", "language")
+
+# (units done, units in the file): PDF pages as they are read. It may raise Cancelled, which
+# reaches the caller untouched; the other readers take well under a second on the largest file.
+ReadProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -49,15 +68,20 @@ class FileRead:
 
 
 def read_articles(
-    path: str | Path, *, published: dt.date | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: str | Path,
+    *,
+    published: dt.date | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    progress: ReadProgress | None = None,
 ) -> list[ParsedArticle]:
-    """The articles in one file: one for text/Markdown/HTML, one per usable record of a collection.
+    """The articles in one file: one for text/Markdown/HTML/PDF/Word/e-mail, one per usable record
+    of a collection, one per article of an obvious multi-article text dump (``dumps``).
 
     ``published`` (the CLI's --published) overrides every other date (published_source="argument").
     Warnings about the file as a whole (skipped records) are added to the first article.
     Raises ImportFailed(path, reason) when the file gives no article at all.
     """
-    result = read_file(path, published=published, max_bytes=max_bytes)
+    result = read_file(path, published=published, max_bytes=max_bytes, progress=progress)
     articles = list(result.articles)
     if result.warnings:
         first = articles[0]
@@ -66,37 +90,38 @@ def read_articles(
 
 
 def read_file(
-    path: str | Path, *, published: dt.date | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: str | Path,
+    *,
+    published: dt.date | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    progress: ReadProgress | None = None,
 ) -> FileRead:
     """Like ``read_articles`` but keeps file-level warnings apart from the articles."""
     path = Path(path)
     name = str(path)
     data = read_limited(path, max_bytes)
     kind = _FORMATS.get(path.suffix.lower(), "")
-    decoded = decode_bytes(data, name, html=kind in ("html", ""))
-    text = decoded.text
-    if not kind:
-        kind = _sniff(text)
+    if not kind and data.startswith(b"%PDF-"):
+        kind = "pdf"
     entry, manifest_warning = manifest_entry(path)
     file_warnings = [manifest_warning] if manifest_warning else []
-
-    if kind in ("json", "jsonl"):
-        try:
-            collection = read_collection(text, lines=kind == "jsonl")
-        except BadCollection as exc:
-            raise ImportFailed(name, str(exc)) from None
-        drafts = collection.records
-        file_warnings += collection.warnings
+    encoding, encoding_warnings = "", ()
+    if kind in ("pdf", "docx", "email"):
+        drafts, encoding = _read_binary(data, kind, name, progress)
     else:
-        drafts = [(-1, _read_single(text, kind, name))]
+        decoded = decode_bytes(data, name, html=kind in ("html", ""))
+        encoding, encoding_warnings = decoded.encoding, decoded.warnings
+        kind = kind or _sniff(decoded.text)
+        drafts, collection_warnings = _read_decoded(decoded.text, kind, name)
+        file_warnings += collection_warnings
 
     articles = tuple(
         _finish(
             draft,
             path=name if index < 0 else f"{name}#{index}",
             file_name=path.name,
-            encoding=decoded.encoding,
-            encoding_warnings=decoded.warnings,
+            encoding=encoding,
+            encoding_warnings=encoding_warnings,
             entry=entry,
             collection=index >= 0,
             argument=published,
@@ -106,14 +131,47 @@ def read_file(
     return FileRead(name, articles, tuple(file_warnings))
 
 
+def _read_binary(
+    data: bytes, kind: str, name: str, progress: ReadProgress | None
+) -> tuple[list[tuple[int, Draft]], str]:
+    if not data.strip():
+        raise ImportFailed(name, "empty file")
+    if kind == "pdf":
+        draft, encoding = read_pdf(data, name, progress), ""
+    elif kind == "docx":
+        draft, encoding = read_docx(data, name), ""
+    else:
+        draft, encoding = read_email(data, name)
+    take_dateline(draft)
+    draft.title = draft.title or title_from_text(draft.text)
+    return [(-1, draft)], encoding
+
+
+def _read_decoded(text: str, kind: str, name: str) -> tuple[list[tuple[int, Draft]], list[str]]:
+    if kind in ("json", "jsonl"):
+        try:
+            collection = read_collection(text, lines=kind == "jsonl")
+        except BadCollection as exc:
+            raise ImportFailed(name, str(exc)) from None
+        return collection.records, collection.warnings
+    if kind in ("text", "markdown") and not split_front_matter(text)[0]:
+        chunks = split_dump(text)
+        if chunks is not None:
+            drafts = [read_text(chunk, markdown=kind == "markdown") for chunk in chunks]
+            return list(enumerate(drafts)), [f"{len(drafts)} articles found in this file"]
+    return [(-1, _read_single(text, kind, name))], []
+
+
 def _read_single(text: str, kind: str, name: str) -> Draft:
     if kind == "html":
         try:
-            return read_html(text)
+            draft = read_html(text)
         except NoReadableText as exc:
             raise ImportFailed(name, str(exc)) from None
         except (ValueError, RecursionError, etree.LxmlError):
             raise ImportFailed(name, "broken HTML: the page could not be parsed") from None
+        take_dateline(draft)
+        return draft
     draft = read_text(text, markdown=kind == "markdown")
     if not draft.text.strip():
         raise ImportFailed(name, "no article text: the file holds only front matter")
@@ -146,7 +204,8 @@ def _finish(
     argument: dt.date | None,
 ) -> ParsedArticle:
     warnings = list(encoding_warnings) + draft.warnings
-    published, source = draft.published, "metadata" if draft.published else "unknown"
+    published = draft.published
+    source = (draft.published_source or "metadata") if published else "unknown"
     fields: dict[str, str] = {}
     for key in _FIELDS:
         if getattr(draft, key):
@@ -200,6 +259,7 @@ def _finish(
         encoding=encoding,
         format=draft.format,
         warnings=tuple(dict.fromkeys(warnings)),
+        dateline=draft.dateline,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dateline.core.readers.article import Draft, title_from_text
+from dateline.core.readers.dateline import take_dateline
 from dateline.core.readers.dates import metadata_date
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w .-]*?)\s*:\s*(.*)$")
@@ -42,6 +43,7 @@ def read_text(text: str, *, markdown: bool) -> Draft:
                 draft.published = metadata_date(value, draft.warnings, where="front matter")
         elif not getattr(draft, name):
             setattr(draft, name, value)
+    take_dateline(draft)
     if not draft.title:
         draft.title = title_from_text(draft.text, markdown=markdown)
     return draft

@@ -13,8 +13,9 @@ from dateline.core.readers.manifest import MANIFEST_NAME
 
 log = logging.getLogger(__name__)
 
-# Reference annotations live next to articles but are not articles.
-_NOT_ARTICLES = (MANIFEST_NAME, "gold-*.json", "*.gold.json")
+# Reference annotations live next to articles but are not articles; nor are the "~$name.docx"
+# lock files Word leaves beside an open document.
+_NOT_ARTICLES = (MANIFEST_NAME, "gold-*.json", "*.gold.json", "~$*")
 
 
 def is_article_name(name: str) -> bool:

@@ -1,0 +1,149 @@
+"""Near-duplicate articles: a text fingerprint robust to formatting, and a similarity test.
+
+The same article saved as .txt and as .html, or a wire story republished by several outlets with
+another headline, another byline and a sentence changed, must not count as independent sources;
+two articles by different reporters about the same event (sharing names, figures and even a
+quote) must.
+
+``fingerprint(text)`` reads the text as a sequence of words (Unicode NFKC, case-folded, accents,
+punctuation and layout dropped: line breaks, quotes, dashes, markup leftovers do not matter) and
+keeps:
+
+- ``exact``: sha256 of that word sequence; equal digests = the same text after normalisation;
+- ``words``: how many words; ``shingles``: how many distinct runs of ``SHINGLE_WORDS`` words;
+- ``sketch``: the ``SKETCH_SIZE`` smallest 64-bit hashes of those runs (a bottom-k sketch),
+  sorted. A text with fewer runs keeps them all, so short texts compare exactly.
+
+``similarity(a, b)`` estimates from the sketches:
+
+- ``resemblance``: |A ∩ B| / |A ∪ B| over the word runs (Jaccard), 0..1;
+- ``containment``: |A ∩ B| / min(|A|, |B|): how much of the shorter text is in the longer one;
+- ``duplicate``: True when the digests are equal, or resemblance >= ``DUPLICATE_RESEMBLANCE``
+  (0.5), or containment >= ``DUPLICATE_CONTAINMENT`` (0.8) while the shorter text has at least
+  ``MIN_SIZE_RATIO`` (0.25) of the longer one's runs (a wire story trimmed by an outlet).
+
+Measured on the pairs in the tests: copies of one article 0.79-1.0 resemblance, a rewritten
+syndicated copy 0.66, different articles about the same event below 0.05. Hashes are computed
+with blake2b and fixed arithmetic: a fingerprint is the same in every process and on every
+machine, so it can be stored (``to_bytes`` / ``from_bytes``). Pure: no I/O, no state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass
+
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 256
+DUPLICATE_RESEMBLANCE = 0.5
+DUPLICATE_CONTAINMENT = 0.8
+MIN_SIZE_RATIO = 0.25
+
+_WORD = re.compile(r"[^\W_]+")
+_MASK = (1 << 64) - 1
+_PRIME = 0x100000001B3
+_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    exact: str
+    words: int
+    shingles: int
+    sketch: tuple[int, ...]
+
+    def to_bytes(self) -> bytes:
+        """A compact, stable encoding (about 2 KB at most) for a database column."""
+        head = struct.pack("<BII32s", _FORMAT_VERSION, self.words, self.shingles,
+                           bytes.fromhex(self.exact))  # fmt: skip
+        return head + struct.pack(f"<{len(self.sketch)}Q", *self.sketch)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Fingerprint:
+        version, words, shingles, exact = struct.unpack_from("<BII32s", data)
+        if version != _FORMAT_VERSION:
+            raise ValueError(f"unknown fingerprint format {version}")
+        size = struct.calcsize("<BII32s")
+        count = (len(data) - size) // 8
+        sketch = struct.unpack_from(f"<{count}Q", data, size)
+        return cls(exact.hex(), words, shingles, tuple(sketch))
+
+
+@dataclass(frozen=True)
+class Similarity:
+    resemblance: float
+    containment: float
+    exact: bool
+    duplicate: bool
+
+
+def normalized_words(text: str) -> list[str]:
+    """The words a fingerprint is made of: case-folded, accents and punctuation dropped."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _WORD.findall(text)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """The text's fingerprint (see the module's docstring for what each field means)."""
+    words = normalized_words(text)
+    exact = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    cache: dict[str, int] = {}
+    ids = []
+    for word in words:
+        value = cache.get(word)
+        if value is None:
+            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+            value = cache[word] = int.from_bytes(digest, "little")
+        ids.append(value)
+    runs = set(_shingle_hashes(ids))
+    sketch = tuple(sorted(heapq.nsmallest(SKETCH_SIZE, runs)))
+    return Fingerprint(exact, len(words), len(runs), sketch)
+
+
+def _shingle_hashes(ids: list[int]) -> list[int]:
+    if not ids:
+        return []
+    if len(ids) < SHINGLE_WORDS:
+        ids = ids + [0] * (SHINGLE_WORDS - len(ids))
+    out = []
+    for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False):
+        h = ((((a * _PRIME + b) * _PRIME + c) * _PRIME + d) * _PRIME + e) & _MASK
+        # splitmix64's finaliser: every bit of the run reaches the high bits the sketch keeps.
+        h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK
+        out.append(h ^ (h >> 31))
+    return out
+
+
+def similarity(a: Fingerprint, b: Fingerprint) -> Similarity:
+    """How alike two fingerprinted texts are, and whether they count as the same article."""
+    exact = a.exact == b.exact and a.words > 0
+    if exact:
+        return Similarity(1.0, 1.0, True, True)
+    if not a.sketch or not b.sketch:
+        return Similarity(0.0, 0.0, False, False)
+    set_a, set_b = set(a.sketch), set(b.sketch)
+    union = heapq.nsmallest(SKETCH_SIZE, set_a | set_b)
+    both = sum(1 for h in union if h in set_a and h in set_b)
+    # Below the sketch's largest kept value each sketch holds every run of its text, so the
+    # k smallest of the union are an unbiased sample of A ∪ B (Broder's bottom-k estimate).
+    resemblance = both / len(union)
+    smaller, larger = sorted((a.shingles, b.shingles))
+    shared = resemblance * (a.shingles + b.shingles) / (1 + resemblance)
+    containment = min(1.0, shared / smaller) if smaller else 0.0
+    duplicate = resemblance >= DUPLICATE_RESEMBLANCE or (
+        containment >= DUPLICATE_CONTAINMENT and smaller >= MIN_SIZE_RATIO * larger
+    )
+    return Similarity(round(resemblance, 4), round(containment, 4), False, duplicate)
+
+
+def is_near_duplicate(a: str | Fingerprint, b: str | Fingerprint) -> bool:
+    """True when two texts (or their fingerprints) are one article for corroboration's sake."""
+    fa = a if isinstance(a, Fingerprint) else fingerprint(a)
+    fb = b if isinstance(b, Fingerprint) else fingerprint(b)
+    return similarity(fa, fb).duplicate
