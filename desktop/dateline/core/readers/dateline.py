@@ -20,6 +20,8 @@ from dateline.core.readers.dates import parse_date
 
 HEADER_LINES = 6  # the title and five more non-empty lines
 PROSE_WORDS = 30  # a line this long is the body's first paragraph: the header ends with it
+SENTENCE_WORDS = 8  # a line this long ending like a sentence reads as prose
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 
 _WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _MON = (
@@ -184,13 +186,21 @@ def read_dateline(text: str) -> Header:
 
 
 def _header_indexes(lines: list[str]) -> list[int]:
-    """Indexes of the header block's non-empty lines; the first prose paragraph ends it."""
+    """Indexes of the header block's non-empty lines.
+
+    The first paragraph of prose ends it: a long line, or the second line that reads as a
+    sentence (the first may be a standfirst under the headline, above the byline).
+    """
     indexes: list[int] = []
+    sentences = 0
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         indexes.append(i)
-        if len(indexes) >= HEADER_LINES or len(line.split()) >= PROSE_WORDS:
+        words = len(line.split())
+        if words >= SENTENCE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS):
+            sentences += 1
+        if len(indexes) >= HEADER_LINES or words >= PROSE_WORDS or sentences >= 2:
             break
     return indexes
 

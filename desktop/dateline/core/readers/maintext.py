@@ -81,10 +81,10 @@ def prune_furniture(root: Any) -> None:
         text = " ".join(el.text_content().split())
         if not text or len(text) > 160:
             continue
-        if _BOILERPLATE.match(text):
-            doomed.append(el)
-        elif _SECTION_HEADINGS.match(text):
+        if _SECTION_HEADINGS.match(text):
             doomed.extend(_related_section(el, total))
+        elif _BOILERPLATE.match(text):
+            doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
