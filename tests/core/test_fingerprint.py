@@ -80,7 +80,7 @@ def test_a_trimmed_copy_is_contained_in_the_original():
         (
             (SEEDS / "000_4469d01aed9a9573.txt").read_text("utf-8"),
             (SEEDS / "001_be753c90a74e32cd.txt").read_text("utf-8"),
-        ),  # fmt: skip
+        ),
     ],
     ids=["rollout-by-two-reporters", "seeds-same-press-conference"],
 )
