@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -117,6 +118,15 @@ def test_pdf_encrypted_with_an_empty_user_password_is_read(tmp_path):
 )
 def test_bad_pdfs_are_refused_with_a_reason(tmp_path, make, reason):
     assert reason in _reason(_write(tmp_path, "bad.pdf", make()))
+
+
+def test_a_damaged_page_is_reported_and_the_other_pages_kept(tmp_path):
+    data = pdf_bytes([["Page one tells of the rollout."], ["Page two tells of the delay."]])
+    last_stream = [m.end() for m in re.finditer(rb"(?<!end)stream\r?\n", data)][-1]
+    data = data[:last_stream] + b"\x00\x01\x02\x03" + data[last_stream + 4 :]
+    [article] = read_articles(_write(tmp_path, "damaged.pdf", data))
+    assert article.text == "Page one tells of the rollout."
+    assert "page(s) 2 of 2 could not be read and are missing" in article.warnings
 
 
 def test_a_pdf_without_its_suffix_is_still_read_as_pdf(tmp_path):

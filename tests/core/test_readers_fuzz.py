@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dateline.core.errors import ImportFailed
 from dateline.core.readers import read_articles
 
-SUFFIXES = (".txt", ".md", ".html", ".json", ".jsonl", ".unknown")
+SUFFIXES = (".txt", ".md", ".html", ".json", ".jsonl", ".unknown", ".pdf", ".docx", ".eml")
 FRAGMENTS = st.sampled_from(
     ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<style>", "<!--", "-->",
      "<article>", "<br>", "&amp;", "&#0;", "&#xD800;", "<meta property='og:title' content='T'>",
@@ -54,3 +54,30 @@ def test_random_bytes(data, suffix):
 )
 def test_tag_soup_and_text(parts, suffix, encoding):
     _check("".join(parts).encode(encoding, errors="surrogatepass"), suffix)
+
+
+def _valid_documents() -> dict[str, bytes]:
+    from document_fixtures import ROLLOUT_BODY, docx_bytes, forwarded_email, pdf_bytes
+
+    return {
+        ".pdf": pdf_bytes([["Headline", "March 1, 2008", *ROLLOUT_BODY]]),
+        ".docx": docx_bytes(ROLLOUT_BODY, heading="Headline"),
+        ".eml": forwarded_email(),
+    }
+
+
+_DOCUMENTS = _valid_documents()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    suffix=st.sampled_from(sorted(_DOCUMENTS)),
+    cuts=st.lists(st.tuples(st.floats(0, 1), st.binary(max_size=8)), min_size=1, max_size=4),
+    truncate=st.floats(0.05, 1),
+)
+def test_damaged_pdf_word_and_email_files(suffix, cuts, truncate):
+    data = bytearray(_DOCUMENTS[suffix])
+    for where, junk in cuts:
+        at = int(where * (len(data) - 1))
+        data[at : at + len(junk)] = junk
+    _check(bytes(data[: max(1, int(truncate * len(data)))]), suffix)

@@ -12,6 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from dateline.core.errors import ImportFailed
 from dateline.core.readers.article import Draft, shorten_title
@@ -41,8 +42,9 @@ def read_pdf(data: bytes, name: str, progress: PageProgress | None = None) -> Dr
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-    # pypdf logs every repair it makes ("EOF marker not found"); the reader reports what matters.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs every repair it makes ("EOF marker not found", "Advanced encoding ... not
+    # implemented") as warnings and errors; the reader reports what matters to the analyst.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -59,15 +61,25 @@ def read_pdf(data: bytes, name: str, progress: PageProgress | None = None) -> Dr
     if count > MAX_PAGES:
         raise ImportFailed(name, f"PDF has {count} pages, over the {MAX_PAGES}-page limit")
     pages: list[list[str]] = []
-    for number, page in enumerate(reader.pages, start=1):
-        pages.append(_page_lines(page, number, name))
+    unreadable: list[int] = []
+    for number in range(1, count + 1):
+        lines = _page_lines(reader, number)
+        if lines is None:
+            unreadable.append(number)
+        pages.append(lines or [])
         if progress is not None:
             progress(number, count)
+    if len(unreadable) == count:
+        raise ImportFailed(name, f"broken PDF: none of its {count} page(s) could be read")
     if not any(line.strip() for lines in pages for line in lines):
         raise ImportFailed(
             name, "no text in this PDF: its pages are images (a scan?); it needs OCR first"
         )
     draft = Draft(text=normalize_text(_paragraphs(_drop_running_lines(pages))), format="pdf")
+    if unreadable:
+        shown = ", ".join(str(n) for n in unreadable[:10])
+        more = "..." if len(unreadable) > 10 else ""
+        draft.warnings.append(f"page(s) {shown}{more} of {count} could not be read and are missing")
     draft.title = _metadata_title(reader)
     return draft
 
@@ -86,17 +98,19 @@ def _decrypt(reader: object, name: str) -> None:
         raise ImportFailed(name, "encrypted PDF: it needs a password to be read")
 
 
-def _page_lines(page: object, number: int, name: str) -> list[str]:
-    """The page's lines; "" where the vertical gap is wider than the page's line spacing."""
+def _page_lines(reader: Any, number: int) -> list[str] | None:
+    """The page's lines ("" where the vertical gap is wider than the page's line spacing), or
+    None when the page cannot be read: one bad page must not lose the others."""
     try:
+        page = reader.pages[number - 1]
         # Layout mode keeps vertical gaps as blank lines: the only trace of paragraph breaks.
-        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+        text = page.extract_text(extraction_mode="layout")
     except Exception:
         try:
-            text = page.extract_text()  # type: ignore[attr-defined]
-        except Exception as exc:  # one bad page must not lose the others
-            log.warning("%s: page %d unreadable: %s", name, number, exc)
-            return []
+            text = reader.pages[number - 1].extract_text()
+        except Exception as exc:
+            log.debug("page %d unreadable: %s", number, exc)
+            return None
     gaps: list[int] = []
     lines: list[str] = []
     blank = 0

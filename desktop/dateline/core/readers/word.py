@@ -32,7 +32,7 @@ def read_docx(data: bytes, name: str) -> Draft:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, NotImplementedError) as exc:
         raise ImportFailed(name, f"broken Word file: {_short(exc)}") from None
     except ValueError as exc:  # python-docx: "file is not a Word file, content type is ..."
         raise ImportFailed(name, f"not a Word document ({_short(exc)})") from None
@@ -53,7 +53,7 @@ def _check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
         raise ImportFailed(
             name, "broken Word file: it is not a valid .docx (zip) archive"
         ) from None
