@@ -55,6 +55,7 @@ _ZONE = re.compile(r"^\(?(?:[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT)(?:\s*[+-]\s*\d{1,2}
 _BYLINE = re.compile(r"^by\s+(?P<name>[^\d|]{2,80})$", re.I)
 _NAME = re.compile(r"^\(?(?:[A-Z][\w.'’&-]*\)?(?:\s+|$)){1,5}$")
 _DECORATION = "*_#>`~=\"'“”‘’()[]{}.:"
+_HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR = re.compile(rf"(?<![\w$€£-]){_Y}(?![\w-])")
 _WIRE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]*[a-zA-Z.])?)"
@@ -90,6 +91,8 @@ def classify_line(line: str, *, first: bool = False) -> LineDate | None:
     ``first`` is the article's first line: there capitalised words next to the date are a
     headline unless the line is a byline ("By Jane Doe, Associated Press | March 1, 2008").
     """
+    if len(line) > 200 or not _HAS_YEAR.search(line):  # most lines: no date line, cheaply
+        return None
     line = line.strip().strip(_DECORATION + " ").strip()
     if not line or len(line) > 160:
         return None
