@@ -340,3 +340,31 @@ def test_undated_document_gets_events_once_anchored(tmp_path):
     assert "2024-10-17" in values and "2023-03-03" in values
     assert len([e for e in store.events(store.event_ids()) if e.value == "2023-03-03"]) == 1
     store.close()
+
+
+def test_an_event_made_from_a_selection_has_whole_words_and_its_sentences_date(store):
+    doc = next(d for d in store.documents() if "ministers’ meeting on Thursday" in d.text)
+    text = doc.text
+    start = text.index("apan, South Korea")  # mid-word, as a drag selects
+    end = text.index("New Zealand") + 5  # "New Zeal"
+    cmd = CreateEvent(doc.id, start, end, status="proposed")
+    store.apply(cmd)
+    e = store.event(cmd.created_id)
+    assert e.title == "Japan, South Korea, Australia and New Zealand"
+    assert e.status == Status.PROPOSED and e.origin == "analyst"
+    assert e.value == "2024-10-17", "dated from its sentence"
+    assert e.sources[0].timex_text.startswith("Thursday")
+
+
+def test_an_event_made_from_a_bare_date_gets_the_engines_title(store):
+    doc = next(d for d in store.documents() if "ministers’ meeting on Thursday" in d.text)
+    start = doc.text.index("Thursday and Friday")
+    cmd = CreateEvent(doc.id, start, start + len("Thursday and Friday"), status="proposed")
+    store.apply(cmd)
+    e = store.event(cmd.created_id)
+    assert e.title and e.title != "Thursday and Friday" and "meeting" in e.title.lower(), e.title
+    with pytest.raises(ValidationError):
+        comma = doc.text.index(", South")
+        store.apply(CreateEvent(doc.id, comma, comma + 2))  # ", " holds no word
+    with pytest.raises(ValidationError):
+        store.apply(CreateEvent(doc.id, start, start + 8, status="maybe"))

@@ -96,3 +96,20 @@ def test_utf16_map_counts_emoji_as_two_units():
     assert m.span_from_utf16(m.span_to_utf16((start, start + 9))) == (start, start + 9)
     # A position inside a surrogate pair rounds down to the character's start.
     assert m.from_utf16(2) == 1
+
+
+def test_snap_to_words_never_cuts_a_word():
+    from dateline.core.highlight import snap_to_words
+
+    text = "NATO's ministers re-run the plan, on Thursday."
+    start = text.index("inisters")
+    a, b = snap_to_words(text, start, text.index("plan") + 2)
+    assert text[a:b] == "ministers re-run the plan"
+    a, b = snap_to_words(text, 2, 4)
+    assert text[a:b] == "NATO's"
+    a, b = snap_to_words(text, text.index(", on") - 1, text.index(", on") + 6)
+    assert text[a:b] == "plan, on Thursday"
+    assert snap_to_words(text, text.index(","), text.index(",") + 2) == (
+        text.index(",") + 2,
+        text.index(",") + 2,
+    ), "punctuation and blanks alone are no words"

@@ -67,6 +67,32 @@ def trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def snap_to_words(text: str, start: int, end: int) -> Span:
+    """A selection grown to whole words and cut of the blanks and punctuation at its ends: what an
+    event made from it is titled with. Empty when it held no letter or digit."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start == end:
+        return start, start
+    while start > 0 and _in_word(text, start - 1):
+        start -= 1
+    while end < len(text) and _in_word(text, end):
+        end += 1
+    return start, end
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Letters and digits, and an apostrophe or hyphen between two of them ("NATO's", "re-run")."""
+    ch = text[i]
+    if ch.isalnum():
+        return True
+    inner = ch in "'’-" and 0 < i < len(text) - 1
+    return inner and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
 def split_marked(text: str, mark: Span | None) -> tuple[str, str, str]:
     """``text`` cut around ``mark`` (relative offsets): before, marked, after. Out-of-range marks
     are clamped so a stale span never raises; no mark gives ("text", "", "")."""

@@ -119,7 +119,9 @@ def parse_day(text: str, *, day_first: bool = True) -> TypedDay:
     )
 
 
-def _numeric(weekday: str | None, first: int, second: int, year: str, *, day_first: bool) -> TypedDay:
+def _numeric(
+    weekday: str | None, first: int, second: int, year: str, *, day_first: bool
+) -> TypedDay:
     day, month = (first, second) if day_first else (second, first)
     if month > 12 and day <= 12:
         order = "day first" if day_first else "month first"
@@ -187,9 +189,7 @@ class Guess:
     why: str
 
 
-def guess_published(
-    text: str, found: Iterable[tuple[int, str, str, str]] = ()
-) -> Guess | None:
+def guess_published(text: str, found: Iterable[tuple[int, str, str, str]] = ()) -> Guess | None:
     """The publication date an article's text suggests, or None (never today's date).
 
     ``found`` holds the engine's dates as (offset, text, value, anchor). A date line near the top

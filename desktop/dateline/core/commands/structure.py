@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import NotFound, ValidationError
+from ..highlight import snap_to_words
 from ..model import Status
 from ..store.ingest import conflict_flags, terms_json
 from ..store.tx import Tx, event_image
 from ..timevalue import compatible, finer, interval
-from .base import Command, check_span, date_fields, plural, sentence_around
+from .base import Command, check_span, check_status, date_fields, plural, sentence_around
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -52,15 +54,33 @@ def _timex_in(tx: Tx, document_id: int, start: int, end: int) -> Any | None:
     return (resolved or rows or [None])[0]
 
 
-def _source_from_span(tx: Tx, document_id: int, start: int, end: int) -> tuple[dict[str, Any], str]:
+def _nearest_timex(tx: Tx, document_id: int, within: tuple[int, int], start: int, end: int) -> Any:
+    """The resolved timex of the sentence ``within`` closest to [start, end), or None."""
+    rows = tx.conn.execute(
+        'SELECT * FROM timexes WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start',
+        (document_id, within[1], within[0]),
+    ).fetchall()
+    resolved = [r for r in rows if r["earliest"] is not None or r["reviewed_value"]]
+    return min(resolved, key=lambda r: max(r["start"] - end, start - r["end"], 0), default=None)
+
+
+def _source_from_span(
+    tx: Tx, document_id: int, start: int, end: int, *, from_selection: bool = False
+) -> tuple[dict[str, Any], str, tuple[int, int]]:
+    """The source a span makes, the span's text and where it lies. ``from_selection`` (an analyst's selection): the span grows to whole
+    words, and a span holding no date takes the date of its sentence."""
     row = tx.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         raise NotFound(f"There is no document {document_id}.")
     text = row[0]
     check_span(text, start, end)
+    if from_selection:
+        start, end = snap_to_words(text, start, end)
     s0, s1 = sentence_around(text, start, end)
     s0, s1 = min(s0, start), max(s1, end)
     t = _timex_in(tx, document_id, start, end)
+    if t is None and from_selection:
+        t = _nearest_timex(tx, document_id, (s0, s1), start, end)
     value = (t["reviewed_value"] or t["value"]) if t is not None else ""
     at = (t["start"], t["end"]) if t is not None else (start, end)
     source = {
@@ -77,7 +97,7 @@ def _source_from_span(tx: Tx, document_id: int, start: int, end: int) -> tuple[d
         "origin": "analyst",
         "match_terms": _match_terms(tx, document_id, text, s0, s1, at),
     }
-    return source, text[start:end]
+    return source, text[start:end], (start, end)
 
 
 def _match_terms(tx: Tx, document_id: int, text: str, s0: int, s1: int, at: tuple[int, int]) -> str:
@@ -254,6 +274,7 @@ class CreateEvent(Command):
     end: int
     title: str | None = None
     value: str | None = None  # the date, when the span holds none (or the analyst knows better)
+    status: str = Status.ACCEPTED.value  # the window starts it as proposed, like every other event
     action: ClassVar[str] = "create"
     created_id: int | None = field(default=None, init=False, compare=False)
 
@@ -261,11 +282,18 @@ class CreateEvent(Command):
         return f"Create event from document {self.document_id}"
 
     def prepare(self, store: Store) -> None:
+        check_status(self.status)
         if self.value:
             date_fields(self.value)
 
     def run(self, tx: Tx, store: Store) -> str:
-        source, span_text = _source_from_span(tx, self.document_id, self.start, self.end)
+        source, span_text, span = _source_from_span(
+            tx, self.document_id, self.start, self.end, from_selection=True
+        )
+        if span[0] == span[1]:
+            raise ValidationError("An event needs a title: select some words.", field="title")
+        if self.title is None and source["timex_start"] is not None and _only_dates(tx, self, span):
+            span_text = _title_of_date(source) or span_text  # a bare date says when, not what
         value = self.value or source["value"]
         if value and interval(value)[0] is not None:
             fields = date_fields(value)
@@ -273,13 +301,13 @@ class CreateEvent(Command):
             fields = {"value": value or "", "end_value": None, "granularity": "unknown",
                       "earliest": None, "latest": None}  # fmt: skip
         title = " ".join((self.title or span_text).split())[:200]
-        if not title:
-            raise ValidationError("An event needs a title.", field="title")
+        if not any(ch.isalnum() for ch in title):
+            raise ValidationError("An event needs a title: select some words.", field="title")
         eid = tx.insert_event(
             {
                 "title": title,
                 **fields,
-                "status": Status.ACCEPTED.value,
+                "status": check_status(self.status).value,
                 "confidence": 1.0,
                 "origin": "analyst",
             }
@@ -287,6 +315,32 @@ class CreateEvent(Command):
         tx.insert_source(eid, source)
         self.created_id = eid
         return f"Created event {eid}"
+
+
+_DATE_GLUE = {"and", "to", "through", "until", "from", "between", "on", "in", "at", "the", "of"}
+
+
+def _only_dates(tx: Tx, cmd: CreateEvent, span: tuple[int, int]) -> bool:
+    """Every word of the span is part of a date, or joins two ("Thursday and Friday")."""
+    rows = tx.conn.execute(
+        'SELECT start, "end" FROM timexes WHERE document_id = ? AND start < ? AND "end" > ?',
+        (cmd.document_id, span[1], span[0]),
+    ).fetchall()
+    text = tx.conn.execute("SELECT text FROM documents WHERE id = ?", (cmd.document_id,)).fetchone()
+    for m in re.finditer(r"\w+", text[0][span[0] : span[1]]):
+        at = span[0] + m.start()
+        dated = any(r["start"] <= at < r["end"] for r in rows)
+        if not dated and m.group().lower() not in _DATE_GLUE:
+            return False
+    return True
+
+
+def _title_of_date(source: dict[str, Any]) -> str:
+    """The engine's title for the happening a date in this sentence dates."""
+    from ..eventtext import analyse
+
+    s0 = source["sentence_start"]
+    return analyse(source["quote"], source["timex_start"] - s0, source["timex_end"] - s0).title
 
 
 @dataclass
@@ -303,7 +357,7 @@ class AddSource(Command):
 
     def run(self, tx: Tx, store: Store) -> str:
         tx.event_row(self.event_id)
-        source, _ = _source_from_span(tx, self.document_id, self.start, self.end)
+        source, _, _ = _source_from_span(tx, self.document_id, self.start, self.end)
         self.created_id = tx.insert_source(self.event_id, source)
         return f"Added a source to event {self.event_id}"
 
