@@ -10,6 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ui.main_window import MainWindow
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--seeds",
         action="store_true",
         help="load the sample articles if the database is empty (what `dateline run` does)",
+    )
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the project read-only: review, import and edits are disabled",
     )
     p.add_argument(
         "--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit"
@@ -100,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings,
             offer_seeds=args.screenshot is None and not args.seeds,
             restore_state=args.screenshot is None,
+            readonly=args.read_only,
         )
     except DatelineError as exc:
         print(f"dateline: {exc.message}", file=sys.stderr)
@@ -113,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
 
     if args.screenshot is not None:
-        return _screenshot(app, window, args)
+        return _screenshot(window, args)
 
     import signal
 
@@ -126,23 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(code)
 
 
-def _seed_if_empty(window: object) -> None:
-    w = window  # MainWindow
-    if getattr(w, "_seeded", False):
+def _seed_if_empty(window: MainWindow) -> None:
+    if window.property("seeded"):
         return
-    w._seeded = True  # type: ignore[attr-defined]
-    if not w.documents:  # type: ignore[attr-defined]
-        w.load_seeds()  # type: ignore[attr-defined]
+    window.setProperty("seeded", True)
+    if not window.documents:
+        window.jobs.load_seeds()
 
 
-def _screenshot(app: object, window: object, args: argparse.Namespace) -> int:
+def _screenshot(window: MainWindow, args: argparse.Namespace) -> int:
     """Wait for the data, select the event, render, save, exit 0 (1 if the PNG was not written)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    w = window  # MainWindow
+    w = window
     if args.size:
         width, _, height = args.size.partition("x")
-        w.resize(int(width), int(height))  # type: ignore[attr-defined]
+        w.resize(int(width), int(height))
     loop = QEventLoop()
     state = {"ids": False, "docs": False}
 
@@ -159,54 +168,52 @@ def _screenshot(app: object, window: object, args: argparse.Namespace) -> int:
         check()
 
     if args.status is not None:  # before the first ids arrive: only the filtered ones count
-        bar = w.filter_bar  # type: ignore[attr-defined]
+        bar = w.filter_bar
         bar.status.setCurrentIndex(bar.status.findText(args.status.capitalize()))
-    w.ids_loaded.connect(ids)  # type: ignore[attr-defined]
-    w.documents_loaded.connect(docs)  # type: ignore[attr-defined]
+    w.ids_loaded.connect(ids)
+    w.documents_loaded.connect(docs)
     guard = QTimer()
     guard.setSingleShot(True)
     guard.timeout.connect(loop.quit)
     guard.start(30_000)
-    w.show()  # type: ignore[attr-defined]
+    w.show()
     loop.exec()
     if args.view == "timeline":
-        w.show_timeline()  # type: ignore[attr-defined]
+        w.events.show_timeline()
     if args.panel == "provenance":
         # the sources get the right-hand column's height; the editor keeps its minimum
-        w.right_split.setSizes([w.height(), 1])  # type: ignore[attr-defined]
+        w.right_split.setSizes([w.height(), 1])
     elif args.panel == "timeline":
         # the timeline gets the window; the side panels keep their minimum
-        w.main_split.setSizes([1, w.width(), 1])  # type: ignore[attr-defined]
-        w.centre_split.setSizes([w.height(), 1])  # type: ignore[attr-defined]
+        w.main_split.setSizes([1, w.width(), 1])
+        w.centre_split.setSizes([w.height(), 1])
     if args.select_event is not None:
-        w.select_event(args.select_event)  # type: ignore[attr-defined]
-        w.table.setFocus()  # type: ignore[attr-defined]
+        w.select_event(args.select_event)
+        w.table.setFocus()
     # let the timeline's events arrive and layouts settle
     settle = QTimer()
     settle.setSingleShot(True)
     settle.timeout.connect(loop.quit)
     deadline = 0
-    while not w.runner.is_idle() and deadline < 100:  # type: ignore[attr-defined]
+    while not w.runner.is_idle() and deadline < 100:
         settle.start(50)
         loop.exec()
         deadline += 1
     settle.start(100)
     loop.exec()
     guard.stop()
-    target = {"provenance": "provenance", "timeline": "timeline"}.get(args.panel)
+    target = {"provenance": w.provenance, "timeline": w.timeline}.get(args.panel, w)
     if args.range and args.view == "timeline":
         import datetime as dt
 
         first, _, last = args.range.partition(":")
-        w.timeline.set_visible_range(  # type: ignore[attr-defined]
-            dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-        )
+        w.timeline.set_visible_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
         settle.start(50)
         loop.exec()
-    image = (getattr(w, target) if target else w).grab()  # type: ignore[attr-defined]
+    image = target.grab()
     args.screenshot.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(args.screenshot))
-    w.close()  # type: ignore[attr-defined]
+    w.close()
     print(f"{'wrote' if ok else 'could not write'} {args.screenshot}")
     return 0 if ok else 1
 

@@ -28,8 +28,10 @@ def test_browsing_the_project_folder_then_a_command_keeps_every_window_edit(
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.ready and win.runner.is_idle(), timeout=10000)
-    task = win.start_import([seeds_dir])
-    qtbot.waitUntil(lambda: task is not None and win.last_import_report is not None, timeout=30000)
+    task = win.jobs.start_import([seeds_dir])
+    qtbot.waitUntil(
+        lambda: task is not None and win.jobs.last_import_report is not None, timeout=30000
+    )
     qtbot.waitUntil(lambda: win.runner.is_idle() and bool(win.model.ids()), timeout=10000)
 
     # File > Import on the folder that holds the project, as an analyst keeps them together.

@@ -25,7 +25,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def settle(qtbot, win: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids,
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading,
         timeout=10000,
     )
 
@@ -123,7 +123,7 @@ def test_clicking_a_date_in_the_article_selects_its_event(qtbot, main_window):
 def test_keys_zoom_and_pan_the_timeline_in_the_window(qtbot, main_window):
     win = main_window
     QTest.keyClick(win.table, K.Key_2, CTRL)
-    qtbot.waitUntil(lambda: bool(win._timeline_events), timeout=5000)
+    qtbot.waitUntil(lambda: bool(win.events.timeline_event_count()), timeout=5000)
     win.timeline.setFocus()
     a0, b0 = win.timeline.visible_range()
     QTest.keyClick(win.timeline, K.Key_Plus)
@@ -171,14 +171,14 @@ def test_not_the_same_hides_the_suggestion_and_ctrl_z_brings_it_back(qtbot, spli
     a, b = h1_pair(win.db_path)
     win.select_event(a)
     qtbot.waitUntil(lambda: win.merge_bar.suggestions() == [b], timeout=5000)
-    qtbot.waitUntil(lambda: win.suggestion_total >= 1, timeout=5000)
-    total = win.suggestion_total
+    qtbot.waitUntil(lambda: win.merge_review.suggestion_total >= 1, timeout=5000)
+    total = win.merge_review.suggestion_total
     qtbot.mouseClick(
         win.merge_bar.findChild(QPushButton, "merge_suggestion_dismiss"), Qt.MouseButton.LeftButton
     )
     settle(qtbot, win)
     qtbot.waitUntil(lambda: not win.merge_bar.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: win.suggestion_total == total - 1, timeout=5000)
+    qtbot.waitUntil(lambda: win.merge_review.suggestion_total == total - 1, timeout=5000)
     with Store.open(win.db_path) as s:
         assert all({a, b} != {x, y} for x, y, _ in s.merge_suggestions(None))
     # M now finds nothing to merge with
@@ -191,7 +191,7 @@ def test_not_the_same_hides_the_suggestion_and_ctrl_z_brings_it_back(qtbot, spli
     settle(qtbot, win)
     win.select_event(a)
     qtbot.waitUntil(lambda: win.merge_bar.suggestions() == [b], timeout=5000)
-    qtbot.waitUntil(lambda: win.suggestion_total == total, timeout=5000)
+    qtbot.waitUntil(lambda: win.merge_review.suggestion_total == total, timeout=5000)
 
 
 def test_shift_m_selects_the_next_event_having_a_suggestion(qtbot, split_window):

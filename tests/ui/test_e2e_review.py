@@ -42,7 +42,7 @@ def key(widget, k, mod=Qt.KeyboardModifier.NoModifier):
 
 def settle(qtbot, win: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids,
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading,
         timeout=20000,
     )
 
@@ -71,9 +71,9 @@ def test_review_session_by_keyboard(qtbot, window, gold, tmp_path):
     offer = win.findChild(QMessageBox, "seed_offer")
     qtbot.waitUntil(offer.isVisible)
     key(offer, K.Key_Return)
-    qtbot.waitUntil(lambda: win.last_import_report is not None, timeout=30000)
+    qtbot.waitUntil(lambda: win.jobs.last_import_report is not None, timeout=30000)
     settle(qtbot, win)
-    assert win.last_import_report.failed == ()
+    assert win.jobs.last_import_report.failed == ()
     n = win.model.rowCount()
     assert n >= 7
 
@@ -170,7 +170,7 @@ def test_review_session_by_keyboard(qtbot, window, gold, tmp_path):
     out = tmp_path / "timeline.json"
     export_timelinejs(qtbot, win, out)
     settle(qtbot, win)
-    assert win.last_export and Path(win.last_export[0]) == out
+    assert win.jobs.last_export and Path(win.jobs.last_export[0]) == out
 
     # ---- what the database says ----
     with Store.open(db) as s:
@@ -201,12 +201,12 @@ def test_review_session_by_keyboard(qtbot, window, gold, tmp_path):
 def export_timelinejs(qtbot, win: MainWindow, out: Path) -> None:
     key(win.table, K.Key_E, CTRL)
     qtbot.waitUntil(lambda: win.findChild(object, "export_dialog") is not None)
-    dlg = win._export_dlg
+    dlg = win.jobs.export_dialog
     qtbot.waitUntil(dlg.isVisible)
     qtbot.waitUntil(dlg.isActiveWindow)
     drive_export_dialog(qtbot, dlg, "timelinejs", out)
-    qtbot.waitUntil(lambda: not dlg.isVisible() or win.last_export, timeout=20000)
-    qtbot.waitUntil(lambda: bool(win.last_export), timeout=20000)
+    qtbot.waitUntil(lambda: not dlg.isVisible() or win.jobs.last_export, timeout=20000)
+    qtbot.waitUntil(lambda: bool(win.jobs.last_export), timeout=20000)
 
 
 def drive_export_dialog(qtbot, dlg, fmt: str, out: Path) -> None:

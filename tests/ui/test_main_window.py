@@ -18,7 +18,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def settle(qtbot, win):
-    qtbot.waitUntil(lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids)
+    qtbot.waitUntil(
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading
+    )
 
 
 def test_search_filters_in_sql_after_a_pause(qtbot, main_window):
@@ -52,7 +54,7 @@ def test_status_filter_and_review_order(qtbot, main_window):
     win.actions_.order_doubt.trigger()
     settle(qtbot, win)
     with Store.open(win.db_path) as s:
-        assert win.model.ids() == s.event_ids(win.filter, "doubt")
+        assert win.model.ids() == s.event_ids(win.events.filter, "doubt")
     assert win.filter_bar.current_order() == "doubt"
 
 
@@ -131,7 +133,7 @@ def test_state_persists_between_sessions(qtbot, seeded_db):
     again.show()
     qtbot.waitUntil(lambda: again.ready)
     assert again.main_split.sizes() == wanted
-    assert again.order == "document"
+    assert again.events.order == "document"
     again.close()
 
 
@@ -191,8 +193,8 @@ def test_header_sort_runs_in_sql(qtbot, main_window):
     win.table.horizontalHeader().setSortIndicator(TITLE, Qt.SortOrder.DescendingOrder)
     settle(qtbot, win)
     with Store.open(win.db_path) as s:
-        assert win.model.ids() == s.event_ids(win.filter, "-title")
-    assert win.order == "-title"
+        assert win.model.ids() == s.event_ids(win.events.filter, "-title")
+    assert win.events.order == "-title"
 
 
 def test_open_database_switches_windows_and_remembers_recent(qtbot, main_window, tmp_path):
@@ -202,7 +204,7 @@ def test_open_database_switches_windows_and_remembers_recent(qtbot, main_window,
     assert not main_window.isVisible()
     assert new.db_path == other
     assert main_window.settings.recent_dbs()[:2] == [other.resolve(), main_window.db_path.resolve()]
-    from dateline.ui.jobs import OPEN_WINDOWS
+    from dateline.ui.window_chrome import OPEN_WINDOWS
 
     new.close()
     qtbot.waitUntil(lambda: new not in OPEN_WINDOWS)

@@ -8,7 +8,9 @@ from dateline.ui import errors
 
 
 def settle(qtbot, win):
-    qtbot.waitUntil(lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids)
+    qtbot.waitUntil(
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading
+    )
 
 
 def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, main_window, tmp_path, seeds_dir):
@@ -21,10 +23,10 @@ def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, main_window, tmp_pa
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02" * 500)
     shown = len(errors.SHOWN)
-    win.start_import([bad, good])
-    qtbot.waitUntil(lambda: win.last_import_report is not None, timeout=20000)
+    win.jobs.start_import([bad, good])
+    qtbot.waitUntil(lambda: win.jobs.last_import_report is not None, timeout=20000)
     settle(qtbot, win)
-    report = win.last_import_report
+    report = win.jobs.last_import_report
     assert [p for p, _ in report.imported] == [str(good)]
     assert [p for p, _ in report.failed] == [str(bad)]
     assert report.failed[0][1]  # a reason a person can read
@@ -37,17 +39,17 @@ def test_export_dialog_counts_each_subset(qtbot, main_window):
     ids = win.model.ids()
     win.session.push(cmds.SetStatus(tuple(ids[:3]), "accepted"))
     settle(qtbot, win)
-    assert win._count_for("accepted") == 3
-    assert win._count_for("all") == len(ids)
+    assert win.jobs.count_for("accepted") == 3
+    assert win.jobs.count_for("all") == len(ids)
     win.filter_bar.status.setCurrentIndex(1)  # Proposed
     settle(qtbot, win)
-    assert win._count_for("filter") == len(ids) - 3
+    assert win.jobs.count_for("filter") == len(ids) - 3
 
 
 def test_setting_a_publication_date_re_anchors_and_undoes(qtbot, main_window):
     import datetime as dt
 
-    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialogButtonBox
 
     from dateline.core.store import Store
@@ -56,14 +58,14 @@ def test_setting_a_publication_date_re_anchors_and_undoes(qtbot, main_window):
     doc_id = sorted(win.documents)[0]
     answered = []
 
-    from dateline.ui.documents_panel import PublishedDateDialog
+    from dateline.ui.published_dialog import PublishedDateDialog
 
     def answer():
         dialog = win.findChild(PublishedDateDialog)
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, answer)  # the dialog is not up yet
             return
-        dialog.date_edit.setDate(QDate(2024, 10, 23))
+        dialog.date_edit.setText("2024-10-23")
         answered.append(dialog)
         box = dialog.findChild(QDialogButtonBox)
         box.button(QDialogButtonBox.StandardButton.Ok).click()

@@ -4,21 +4,17 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 from test_panels_seed import documents
 
 from dateline.core.importing import ImportReport
 from dateline.ui import theme
-from dateline.ui.documents_panel import (
-    DocumentListModel,
-    DocumentsPanel,
-    PublishedDateDialog,
-    ask_published_date,
-)
+from dateline.ui.documents_panel import DocumentListModel, DocumentsPanel
 from dateline.ui.export_dialog import ExportChoice, ExportDialog
 from dateline.ui.import_report import report_sections, report_text, show_import_report
+from dateline.ui.published_dialog import PublishedDateDialog, ask_published_date
 from dateline.ui.shortcut_sheet import ShortcutSheet
 
 COUNTS = {1: {"proposed": 5, "accepted": 2}, 2: {"proposed": 3, "accepted": 3, "edited": 1}}
@@ -164,7 +160,7 @@ def test_published_date_dialog(qtbot):
     dialog = PublishedDateDialog(doc)
     qtbot.addWidget(dialog)
     assert dialog.chosen_date() == dt.date(2024, 10, 16)
-    dialog.date_edit.setDate(QDate(2024, 10, 15))
+    dialog.date_edit.setText("2024-10-15")
     assert dialog.chosen_date() == dt.date(2024, 10, 15)
     dialog.unknown_check.setChecked(True)
     assert not dialog.date_edit.isEnabled()

@@ -61,13 +61,13 @@ def test_dropped_files_are_imported_off_the_gui_thread(qtbot, tmp_path, seeds_di
     win.show()
     qtbot.waitUntil(lambda: win.ready and win.runner.is_idle())
     _drop(win, sorted(seeds_dir.glob("*.txt")))
-    qtbot.waitUntil(lambda: win.last_import_report is not None, timeout=30000)
+    qtbot.waitUntil(lambda: win.jobs.last_import_report is not None, timeout=30000)
     qtbot.waitUntil(lambda: win.runner.is_idle() and win.model.rowCount() > 0)
 
     names = {n for n, _ in calls}
     assert {"import", "find_timexes", "propose"} <= names
     assert not [n for n, on_gui in calls if on_gui], "import or extraction ran on the GUI thread"
-    assert len(win.last_import_report.imported) == 2
+    assert len(win.jobs.last_import_report.imported) == 2
     assert len(win.documents) == 2
     win.close()
 
@@ -85,13 +85,13 @@ def test_cancelled_import_keeps_the_committed_files(qtbot, tmp_path, seeds_dir):
     win.show()
     qtbot.waitUntil(lambda: win.ready and win.runner.is_idle())
 
-    task = win.start_import([folder])
+    task = win.jobs.start_import([folder])
     assert win.cancel_button.isVisible()
     qtbot.waitUntil(lambda: win.progress.maximum() > 0 and win.progress.value() >= 1, timeout=20000)
     win.cancel_button.click()
-    qtbot.waitUntil(lambda: win.last_import_report is not None, timeout=30000)
+    qtbot.waitUntil(lambda: win.jobs.last_import_report is not None, timeout=30000)
     qtbot.waitUntil(win.runner.is_idle)
-    report = win.last_import_report
+    report = win.jobs.last_import_report
     assert task is not None
     assert report.cancelled
     assert report.not_processed, "some files were left when the user cancelled"

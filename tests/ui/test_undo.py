@@ -15,7 +15,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def settle(qtbot, win):
-    qtbot.waitUntil(lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids)
+    qtbot.waitUntil(
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading
+    )
 
 
 def statuses(win, ids):
@@ -73,7 +75,7 @@ def test_editor_apply_of_several_fields_is_one_undo_step(qtbot, main_window):
     win = main_window
     eid = win.current_event_id()
     before = win.store.event(eid)
-    win.apply_editor_changes(eid, {"title": "Renamed", "date": ("2024-10", None)})
+    win.review.apply_editor_changes(eid, {"title": "Renamed", "date": ("2024-10", None)})
     settle(qtbot, win)
     after = win.store.event(eid)
     assert (after.title, after.value) == ("Renamed", "2024-10")
@@ -158,7 +160,7 @@ def test_a_multi_field_edit_with_a_bad_part_leaves_nothing_half_done(qtbot, main
     win = main_window
     eid = win.current_event_id()
     before = win.store.event(eid)
-    win.apply_editor_changes(eid, {"title": "Half", "date": ("2024-13-45", None)})
+    win.review.apply_editor_changes(eid, {"title": "Half", "date": ("2024-13-45", None)})
     settle(qtbot, win)
     after = win.store.event(eid)
     assert (after.title, after.value) == (before.title, before.value)

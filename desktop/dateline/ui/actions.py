@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from . import icons
@@ -128,6 +128,15 @@ _SPEC: list[tuple[str, str, str, tuple, str, str]] = [
     ),
     ("split", "Revie&w", "&Split Merged Event", (), "", "Undo a merge: move sources back out"),
     ("delete", "Revie&w", "&Delete Event", (Std.Delete,), "", "Delete the selected events"),
+    (
+        "set_published",
+        "Revie&w",
+        "Set &Publication Date…",
+        ("F2",),
+        "",
+        "Set the publication date of the selected documents (or the article shown);"
+        " their relative dates are re-anchored",
+    ),
     ("view_table", "V&iew", "&Table", ("Ctrl+1",), "", "Show the event table"),
     ("view_timeline", "V&iew", "T&imeline", ("Ctrl+2",), "", "Show the timeline"),
     (
@@ -215,7 +224,7 @@ def build_actions(window: QMainWindow) -> Actions:
         if name == "load_seeds":
             acts.recent_menu = menu.addMenu("Open &Recent")
             menu.addSeparator()
-        if name in ("export", "select_all", "previous", "note", "view_timeline"):
+        if name in ("export", "select_all", "previous", "note", "view_timeline", "delete"):
             menu.addSeparator()
         if name == "merge":
             order_menu = acts.menus["Revie&w"].addMenu("Review &Order")
@@ -249,6 +258,28 @@ def build_actions(window: QMainWindow) -> Actions:
     window.addToolBar(tb)
     acts.toolbar = tb
     return acts
+
+
+def add_view_actions(acts: Actions, menu_title: str, actions: dict[str, QAction]) -> None:
+    """Put actions that belong to a view (the article's C, the editor's Ctrl+Enter) in a menu and in
+    the shortcut sheet. Their shortcuts keep the view's context: C still types in a text field."""
+    menu = acts.menus[menu_title]
+    menu.addSeparator()
+    for name, action in actions.items():
+        action.setObjectName(name)
+        menu.addAction(action)
+        acts.by_name[name] = action
+
+
+def show_undo_text(action: QAction, verb: str, text: str, width: int) -> None:
+    """``&Undo Accept 3 events`` in the menu; on the toolbar the same, elided to ``width`` pixels so
+    a long step never pushes the buttons after it; the tooltip holds the whole text."""
+    full = f"{verb} {text}" if text else verb
+    action.setText(f"&{full}")
+    fm = QFontMetrics(action.font())
+    action.setIconText(fm.elidedText(full, Qt.TextElideMode.ElideRight, width))
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{full} ({keys})" if keys else full)
 
 
 def refresh_icons(acts: Actions, window: QMainWindow) -> None:

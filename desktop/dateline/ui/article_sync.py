@@ -7,12 +7,10 @@ remembered and applied once the document is on screen, so selecting an event nev
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 
 from ..core.model import DocumentRecord, TimexRecord
-from ..core.store import EventFilter
+from ..core.store import EventFilter, Store
 from .article_view import ArticleView
 from .tasks import TaskContext, TaskRunner
 
@@ -23,7 +21,7 @@ MAX_STATUS_EVENTS = 2000
 _RANK = {"accepted": 3, "edited": 3, "proposed": 2, "rejected": 1}
 
 
-def status_by_span(store: Any, document_id: int) -> dict[Span, str]:
+def status_by_span(store: Store, document_id: int) -> dict[Span, str]:
     """The strongest review status of the events sourced on each timex span of a document."""
     ids = store.event_ids(EventFilter(document_id=document_id), "document")
     if len(ids) > MAX_STATUS_EVENTS:
@@ -53,6 +51,7 @@ class ArticleSync(QObject):
         self._wanted: tuple[DocumentRecord, Span | None, Span | None] | None = None
         self._loading: set[int] = set()
         self._generation = 0
+        self._shown_spans: dict[Span, str] | None = None
 
     def invalidate(self) -> None:
         """Forget cached statuses (after a write); the shown document is refreshed in place."""
@@ -60,6 +59,19 @@ class ArticleSync(QObject):
         self._generation += 1
         if self._wanted is not None:
             self._load(self._wanted[0].id)
+
+    def update_document(self, doc: DocumentRecord) -> None:
+        """A new version of a document (its publication date set): the article's header follows."""
+        if self._wanted is None or self._wanted[0].id != doc.id or self._wanted[0] == doc:
+            return
+        _old, sentence, timex = self._wanted
+        self._wanted = (doc, sentence, timex)
+        if doc.id in self._cache:
+            timexes, spans = self._cache[doc.id]
+            self.view.show_document(doc, timexes, spans)
+
+    def shown_document(self) -> DocumentRecord | None:
+        return self._wanted[0] if self._wanted is not None else None
 
     def show(
         self, doc: DocumentRecord, sentence: Span | None = None, timex: Span | None = None
@@ -97,10 +109,7 @@ class ArticleSync(QObject):
         assert self._wanted is not None
         doc, sentence, timex = self._wanted
         timexes, spans = self._cache[doc.id]
-        if (
-            self.view.current_document_id() != doc.id
-            or getattr(self, "_shown_spans", None) is not spans
-        ):
+        if self.view.current_document_id() != doc.id or self._shown_spans is not spans:
             self.view.show_document(doc, timexes, spans)
             self._shown_spans = spans
         if sentence is not None:

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..core import timevalue
 from ..core.explain import ANCHOR_LABELS, explain
-from ..core.highlight import Span, Utf16Map, span_at, trim
+from ..core.highlight import Span, Utf16Map, snap_to_words, span_at, trim
 from ..core.model import DocumentRecord, TimexRecord
+from ..core.search_words import word_spans
 from . import theme
 
 
@@ -99,6 +100,8 @@ class ArticleView(QWidget):
         self._status: dict[Span, str] = {}
         self._sentence: Span | None = None
         self._marked: Span | None = None
+        self._search: tuple[str, ...] = ()
+        self._readonly = False
         self._u16 = Utf16Map("")
 
         self.title_label = QLabel(self)
@@ -136,27 +139,7 @@ class ArticleView(QWidget):
         self.editor.selectionChanged.connect(self._update_actions)
         self.editor.cursorPositionChanged.connect(self._update_actions)
 
-        self.create_action = QAction("&Create Event from Selection", self)
-        self.create_action.setShortcut(QKeySequence(Qt.Key.Key_C))
-        self.create_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.create_action.setToolTip(
-            "Create a timeline event from the selected text (C); its date comes from a date inside it"
-        )
-        self.create_action.setStatusTip(self.create_action.toolTip())
-        self.create_action.triggered.connect(self._request_create)
-        self.addAction(self.create_action)
-
-        self.next_date_action = QAction("Next Date in Article", self)
-        self.next_date_action.setShortcut(QKeySequence(Qt.Key.Key_BracketRight))
-        self.next_date_action.setToolTip("Select the next date in the article (])")
-        self.next_date_action.triggered.connect(self.select_next_date)
-        self.previous_date_action = QAction("Previous Date in Article", self)
-        self.previous_date_action.setShortcut(QKeySequence(Qt.Key.Key_BracketLeft))
-        self.previous_date_action.setToolTip("Select the previous date in the article ([)")
-        self.previous_date_action.triggered.connect(self.select_previous_date)
-        for action in (self.next_date_action, self.previous_date_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self._make_actions()
 
         layout = QVBoxLayout(self)
         fm = self.fontMetrics()
@@ -174,6 +157,30 @@ class ArticleView(QWidget):
         self.setFocusProxy(self.editor)
         self._show_header()
         self._update_actions()
+
+    def _make_actions(self) -> None:
+        self.create_action = QAction("&Create Event from Selection", self)
+        self.create_action.setShortcut(QKeySequence(Qt.Key.Key_C))
+        self.create_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.create_action.setToolTip(
+            "Create a proposed event from the selected words (C), dated by a date inside them or"
+            " in their sentence"
+        )
+        self.create_action.setStatusTip(self.create_action.toolTip())
+        self.create_action.triggered.connect(self._request_create)
+        self.addAction(self.create_action)
+
+        self.next_date_action = QAction("Next Date in Article", self)
+        self.next_date_action.setShortcut(QKeySequence(Qt.Key.Key_BracketRight))
+        self.next_date_action.setToolTip("Select the next date in the article (])")
+        self.next_date_action.triggered.connect(self.select_next_date)
+        self.previous_date_action = QAction("Previous Date in Article", self)
+        self.previous_date_action.setShortcut(QKeySequence(Qt.Key.Key_BracketLeft))
+        self.previous_date_action.setToolTip("Select the previous date in the article ([)")
+        self.previous_date_action.triggered.connect(self.select_previous_date)
+        for action in (self.next_date_action, self.previous_date_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
     # ---- public API ----
 
@@ -200,6 +207,22 @@ class ArticleView(QWidget):
         self._apply_highlights()
         if same:
             self.editor.verticalScrollBar().setValue(scroll)
+
+    def set_search_words(self, words: Sequence[str]) -> None:
+        """Mark the words of the current search wherever they appear in the article."""
+        words = tuple(words)
+        if words != self._search:
+            self._search = words
+            self._apply_highlights()
+
+    def search_spans(self) -> list[Span]:
+        """Where the search words are marked (document offsets)."""
+        return word_spans(self._doc.text, self._search) if self._doc and self._search else []
+
+    def set_read_only(self, readonly: bool) -> None:
+        """A read-only project: no event can be created from the text."""
+        self._readonly = readonly
+        self._update_actions()
 
     def clear(self) -> None:
         self._doc = None
@@ -331,6 +354,11 @@ class ArticleView(QWidget):
             fmt.setBackground(theme.sentence_fill(palette))
             fmt.setProperty(QTextFormat.Property.UserProperty, "sentence")
             selections.append(self._selection(self._sentence, fmt))
+        for span in self.search_spans():
+            fmt = QTextCharFormat()
+            fmt.setBackground(theme.search_fill(palette))
+            fmt.setProperty(QTextFormat.Property.UserProperty, "search")
+            selections.append(self._selection(span, fmt))
         if self._doc is not None:
             for span in self._spans:
                 status = self._status.get(span, "none")
@@ -416,16 +444,21 @@ class ArticleView(QWidget):
 
     @Slot()
     def _update_actions(self) -> None:
-        self.create_action.setEnabled(self._create_span() is not None)
+        self.create_action.setEnabled(not self._readonly and self._create_span() is not None)
 
     def _create_span(self) -> Span | None:
+        """The selection grown to whole words (None when it holds no word); with no selection, the
+        date under the cursor, a natural one-key "make this an event"."""
+        if self._doc is None:
+            return None
         span = self.selected_span()
-        if span is None and self._doc is not None:
-            # No selection: the date under the cursor is a natural one-key "make this an event".
-            offset = self._u16.from_utf16(self.editor.textCursor().position())
-            t = self.timex_at(offset)
-            span = (t.start, t.end) if t else None
-        return span
+        if span is not None:
+            # The store grows it to whole words; a selection holding no word makes no event.
+            start, end = snap_to_words(self._doc.text, *span)
+            return span if end > start else None
+        offset = self._u16.from_utf16(self.editor.textCursor().position())
+        t = self.timex_at(offset)
+        return (t.start, t.end) if t else None
 
     @Slot()
     def _request_create(self) -> None:

@@ -22,7 +22,8 @@ log = logging.getLogger("dateline")
 
 # Dialogs currently shown (kept referenced: a parentless non-modal box would be garbage collected).
 _OPEN: list[QMessageBox] = []
-# Every error shown this session, newest last (tests and the status bar read it).
+# Every error box shown this session, newest last (tests and the status bar read it); a failure
+# repeated while its box is still open raises that box instead of stacking another.
 SHOWN: list[tuple[str, str]] = []
 
 
@@ -75,10 +76,16 @@ def show_error(
         log.warning("%s%s", message, f" ({details})" if details else "")
     else:
         log.error("%s\n%s", message, details)
-    SHOWN.append((message, details))
     if QApplication.instance() is None:
+        SHOWN.append((message, details))
         print(f"dateline: {message}", file=sys.stderr)
         return None
+    # The same failure reached again (every write of a broken file, a read after it) is one box.
+    for open_box in _OPEN:
+        if open_box.text() == message and open_box.isVisible():
+            open_box.raise_()
+            return open_box
+    SHOWN.append((message, details))
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setIcon(

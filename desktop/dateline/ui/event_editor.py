@@ -1,14 +1,14 @@
 """The event editor: every field of one event, validated as you type, applied as one request.
 
-The editor never writes: Apply (Ctrl+Enter) emits ``edit_requested(event_id, changes)`` holding only
-the fields that differ from the event it was given, and the main window turns that into an undoable
-command. Escape puts the fields back.
+The editor never writes: Apply (Ctrl+Enter, or Enter in a one-line field) emits
+``edit_requested(event_id, changes)`` holding only the fields that differ from the event it was given,
+and the main window turns that into an undoable command. Escape puts the fields back. Either way
+``editing_finished`` hands the keyboard back to the list, so the next J or D is a review key again,
+never typing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -30,28 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import timevalue
 from ..core.corroboration import (
     CREDIBILITY_LABELS,
     RELIABILITY_LABELS,
-    has_conflict,
     independent_documents,
-    reading_range,
-    readings,
     suggested_credibility,
 )
-from ..core.datecheck import check_range, check_value
-from ..core.model import EventRecord, Granularity, Status
+from ..core.model import EventRecord, Status
 from . import theme
+from .date_fields import PRECISIONS, DateFields, caption
 
-PRECISIONS: tuple[tuple[str, Granularity], ...] = (
-    ("Day", Granularity.DAY),
-    ("Month", Granularity.MONTH),
-    ("Quarter", Granularity.QUARTER),
-    ("Half year", Granularity.HALF),
-    ("Year", Granularity.YEAR),
-    ("Decade", Granularity.DECADE),
-)
+__all__ = ["PRECISIONS", "EventEditor", "TagCompleter", "parse_tags"]
+
 _STATUS_LABELS = {s: theme.STATUS_LABELS[str(s)] for s in Status}
 
 
@@ -78,27 +68,19 @@ class TagCompleter(QCompleter):
         return head + str(index.data())
 
 
-def _caption(parent: QWidget, accessible: str) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setAccessibleName(accessible)
-    label.setVisible(False)
-    return label
-
-
 class EventEditor(QWidget):
     """Edits one EventRecord. A plain view: emits ``edit_requested``, never writes."""
 
     edit_requested = Signal(int, dict)  # event id, {field: new value} of changed fields only
+    editing_finished = (
+        Signal()
+    )  # Enter applied or Escape reverted: the keyboard goes back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._event: EventRecord | None = None
-        # The day a coarser precision came from, so Day -> Year -> Day gives the same day back.
-        self._day: dt.date | None = None
-        self._end_day: dt.date | None = None
         self._loading = False
-        self._adjusting = False  # the editor itself is rewriting the date fields
+        self._readonly = False
         fm = self.fontMetrics()
 
         self.header_label = QLabel(self)
@@ -107,36 +89,22 @@ class EventEditor(QWidget):
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText("What happened, in a few words")
-        self.title_error = _caption(self, "Title problem")
+        self.title_error = caption(self, "Title problem")
 
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setPlaceholderText("Details, context")
         self.description_edit.setMaximumHeight(fm.lineSpacing() * 4 + fm.height())
 
-        self.value_edit = QLineEdit(self)
-        self.value_edit.setPlaceholderText("2024-10-16")
-        self.value_edit.setToolTip(
-            "Date at any precision: 2024-10-16, 2024-10, 2024-Q4, 2024-H2, 2024, 202 (the 2020s)."
-            " Written forms like '16 Oct 2024' are accepted."
-        )
-        self.precision_combo = QComboBox(self)
-        for text, g in PRECISIONS:
-            self.precision_combo.addItem(text, str(g))
-        self.precision_combo.setToolTip("Precision of the date: the same day made coarser or finer")
-        self.end_edit = QLineEdit(self)
-        self.end_edit.setPlaceholderText("end")
-        self.end_edit.setToolTip("Optional: last day or period of a ranged event, e.g. 2024-10-18")
-        self.date_label = _caption(self, "Date as read")
-        self.date_error = _caption(self, "Date problem")
-        # Links, not buttons: rich text wraps in a narrow editor and Tab reaches each link.
-        self.readings_row = _caption(self, "Readings of the date by the sources")
-        self.readings_row.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.readings_row.linkActivated.connect(self._reading_chosen)
-        self._reading_choices: dict[str, tuple[str, str | None]] = {}
+        self.dates = DateFields(self)
+        # The date row's fields, by the names the rest of the editor (and its tests) use.
+        self.value_edit = self.dates.value_edit
+        self.precision_combo = self.dates.precision_combo
+        self.end_edit = self.dates.end_edit
+        self.date_label = self.dates.date_label
+        self.date_error = self.dates.date_error
+        self.readings_row = self.dates.readings_row
+        self.dates.reading_chosen.connect(self._reading_chosen)
 
         self.status_combo = QComboBox(self)
         for status, text in _STATUS_LABELS.items():
@@ -169,7 +137,7 @@ class EventEditor(QWidget):
         for grade, text in CREDIBILITY_LABELS.items():
             self.credibility_combo.addItem(f"{grade} — {text}", grade)
         self.credibility_combo.setToolTip("Information credibility (Admiralty scale 1-6)")
-        self.corroboration_label = _caption(self, "Corroboration")
+        self.corroboration_label = caption(self, "Corroboration")
         self.corroboration_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
@@ -181,10 +149,12 @@ class EventEditor(QWidget):
         self._suggested: int | None = None
 
         self.revert_button = QPushButton("Revert", self)
-        self.revert_button.setToolTip("Put the fields back as they were (Esc)")
+        self.revert_button.setToolTip("Put the fields back as they were (Esc returns to the list)")
         self.apply_button = QPushButton("Apply", self)
         self.apply_button.setDefault(True)
-        self.apply_button.setToolTip("Apply the changes (Ctrl+Enter); undo with Ctrl+Z")
+        self.apply_button.setToolTip(
+            "Apply the changes (Ctrl+Enter, or Enter in a one-line field); undo with Ctrl+Z"
+        )
         self.revert_button.clicked.connect(self.revert)
         self.apply_button.clicked.connect(self.apply)
 
@@ -195,7 +165,7 @@ class EventEditor(QWidget):
         self.revert_action = QAction("Revert Event Changes", self)
         self.revert_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.revert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_action.triggered.connect(self.revert)
+        self.revert_action.triggered.connect(self.escape)
         self.addActions([self.apply_action, self.revert_action])
 
         self._names = {
@@ -234,21 +204,7 @@ class EventEditor(QWidget):
             labelled("&Title", self.title_edit), self._stack(self.title_edit, self.title_error)
         )
         form.addRow(labelled("&Description", self.description_edit), self.description_edit)
-        date_row = QHBoxLayout()
-        date_row.setContentsMargins(0, 0, 0, 0)
-        date_row.addWidget(self.value_edit, 3)
-        date_row.addWidget(self.precision_combo, 2)
-        to = QLabel("to", self)
-        date_row.addWidget(to)
-        date_row.addWidget(self.end_edit, 3)
-        date_box = QVBoxLayout()
-        date_box.setContentsMargins(0, 0, 0, 0)
-        date_box.setSpacing(self.fontMetrics().height() // 6)
-        date_box.addLayout(date_row)
-        date_box.addWidget(self.date_label)
-        date_box.addWidget(self.date_error)
-        date_box.addWidget(self.readings_row)
-        form.addRow(labelled("D&ate", self.value_edit), date_box)
+        form.addRow(labelled("D&ate", self.value_edit), self.dates)
         form.addRow(labelled("&Status", self.status_combo), self.status_combo)
         form.addRow(labelled("Ta&gs", self.tags_edit), self.tags_edit)
         form.addRow(labelled("&Notes", self.notes_edit), self.notes_edit)
@@ -317,10 +273,16 @@ class EventEditor(QWidget):
             text.textChanged.connect(self._refresh)
         for combo in (self.status_combo, self.reliability_combo, self.credibility_combo):
             combo.currentIndexChanged.connect(self._refresh)
-        # textChanged, not textEdited: a reading adopted or a precision chosen is validated too.
-        self.value_edit.textChanged.connect(self._value_typed)
-        self.end_edit.textChanged.connect(self._end_typed)
-        self.precision_combo.activated.connect(self._precision_chosen)
+        self.dates.edited.connect(self._refresh)
+        for line in (
+            self.title_edit,
+            self.value_edit,
+            self.end_edit,
+            self.tags_edit,
+            self.location_edit,
+            self.actors_edit,
+        ):
+            line.returnPressed.connect(self._enter)
 
     # ---- public API ----
 
@@ -340,6 +302,7 @@ class EventEditor(QWidget):
             self._loading = False
         for widget in self._names:
             widget.setEnabled(ev is not None)
+        self.set_read_only(self._readonly)
         self._refresh()
 
     def event_record(self) -> EventRecord | None:
@@ -408,7 +371,7 @@ class EventEditor(QWidget):
         status = Status(self.status_combo.currentData())
         if status != ev.status:
             out["status"] = status
-        value, end = self._date()
+        value, end = self.dates.date()
         if (value, end) != (ev.value, ev.end or None):
             out["date"] = (value, end)
         return out
@@ -426,6 +389,33 @@ class EventEditor(QWidget):
         ev, self._event = self._event, None
         self.set_event(ev)
 
+    @Slot()
+    def escape(self) -> None:
+        """Escape: the fields as they were, and back to the list."""
+        self.revert()
+        self.editing_finished.emit()
+
+    @Slot()
+    def _enter(self) -> None:
+        """Enter in a one-line field applies what was typed and goes back to the list; a field that
+        cannot be stored keeps the keyboard, its problem shown under it."""
+        if self._event is None or self._problems():
+            return
+        self.apply()
+        self.editing_finished.emit()
+
+    def set_read_only(self, readonly: bool) -> None:
+        """A read-only project: every field can be read and copied, nothing can be applied."""
+        self._readonly = readonly
+        for widget in self._names:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(readonly)
+            else:
+                widget.setEnabled(not readonly and self._event is not None)
+        self.dates.set_read_only(readonly)
+        self.apply_button.setVisible(not readonly)
+        self.revert_button.setVisible(not readonly)
+
     # ---- filling and reading the fields ----
 
     def _fill(self, ev: EventRecord | None) -> None:
@@ -433,12 +423,7 @@ class EventEditor(QWidget):
         self.title_edit.setCursorPosition(0)  # long titles show their beginning
         self.title_edit.setToolTip(ev.title if ev else "")
         self.description_edit.setPlainText(ev.description if ev else "")
-        self.value_edit.setText(ev.value if ev else "")
-        self.end_edit.setText(ev.end or "" if ev else "")
-        a, _, g = timevalue.interval(ev.value) if ev else (None, None, Granularity.UNKNOWN)
-        self._day = ev.earliest if ev and ev.earliest else a
-        self._end_day = timevalue.interval(ev.end)[1] if ev and ev.end else None
-        self._show_precision(g)
+        self.dates.set_event(ev)
         self.status_combo.setCurrentIndex(
             max(0, self.status_combo.findData(str(ev.status) if ev else "proposed"))
         )
@@ -453,7 +438,6 @@ class EventEditor(QWidget):
             max(0, self.credibility_combo.findData(ev.credibility)) if ev and ev.credibility else 0
         )
         self._show_header(ev)
-        self._show_readings(ev)
 
     def _show_header(self, ev: EventRecord | None) -> None:
         if ev is None:
@@ -486,45 +470,14 @@ class EventEditor(QWidget):
         )
         self.corroboration_label.setVisible(True)
 
-    def _show_readings(self, ev: EventRecord | None) -> None:
-        """When sources read the date differently, a link per reading to adopt it, and one to keep
-        a range covering them all."""
-        self._reading_choices = {}
-        conflict = ev is not None and has_conflict(ev)
-        self.readings_row.setVisible(conflict)
-        if not conflict or ev is None:
-            self.readings_row.clear()
-            return
-        counts: dict[tuple[str, str | None], int] = {}
-        all_readings = readings(ev)
-        for r in all_readings:
-            counts[(r.value, r.end)] = counts.get((r.value, r.end), 0) + 1
-        warn = theme.warning_color(self.palette()).name()
-        links = []
-        for i, (value, end) in enumerate(
-            sorted(counts, key=lambda k: timevalue.sort_key(k[0], k[1]))
-        ):
-            self._reading_choices[str(i)] = (value, end)
-            n = counts[(value, end)]
-            links.append(
-                f"<a href='{i}'>{html.escape(timevalue.label(value, end))}</a> "
-                f"({n} source{'s' if n != 1 else ''})"
-            )
-        self._reading_choices["range"] = reading_range(all_readings)
-        links.append("<a href='range'>keep the range</a>")
-        self.readings_row.setText(
-            f"<span style='color:{warn}'>&#9888; Sources disagree:</span> " + " · ".join(links)
-        )
-        self.readings_row.setToolTip("Click a reading to make it the event's date")
-
-    @Slot(str)
-    def _reading_chosen(self, key: str) -> None:
+    @Slot(str, object)
+    def _reading_chosen(self, value: str, end: str | None) -> None:
         """Adopt a source's reading. With nothing else edited it is applied at once (one undoable
         step); otherwise it joins the pending edits, so nothing typed is applied unasked or lost."""
-        if key not in self._reading_choices:
+        if self._readonly:
             return
         pending = self.changes()
-        self._adopt(*self._reading_choices[key])
+        self.dates.adopt(value, end)
         if not pending:
             self.apply()
 
@@ -533,129 +486,36 @@ class EventEditor(QWidget):
         if self._suggested is not None:
             self.credibility_combo.setCurrentIndex(self.credibility_combo.findData(self._suggested))
 
-    def _adopt(self, value: str, end: str | None) -> None:
-        self.value_edit.setText(value)
-        self.end_edit.setText(end or "")
-
-    def _show_precision(self, g: Granularity) -> None:
-        i = self.precision_combo.findData(str(g))
-        if i < 0 and g is not Granularity.UNKNOWN:
-            self.precision_combo.addItem(str(g).title(), str(g))
-            i = self.precision_combo.count() - 1
-        self.precision_combo.blockSignals(True)
-        self.precision_combo.setCurrentIndex(max(i, 0))
-        self.precision_combo.blockSignals(False)
-
-    def _date(self) -> tuple[str, str | None]:
-        """(value, end) as typed, normalised; an end equal to the value is no end."""
-        ev = self._event
-        raw = self.value_edit.text().strip()
-        value, _ = check_value(raw)
-        if not value and ev is not None and raw == ev.value:
-            value = ev.value  # an unresolved machine value the analyst left alone
-        end_raw = self.end_edit.text().strip()
-        end = check_value(end_raw)[0] if end_raw else None
-        if end == value:
-            end = None
-        return value or raw, end
-
     def _problems(self) -> dict[str, str]:
         ev = self._event
         if ev is None:
             return {}
         out: dict[str, str] = {}
-        if not self.title_edit.text().strip():
+        title = self.title_edit.text().strip()
+        # Only a title being changed can be refused: an event stored without a usable title must
+        # still take a new date (its title is fixed when the analyst gets to it).
+        if not title and title != (ev.title or "").strip():
             out["title"] = "A title is required."
-        raw = self.value_edit.text().strip()
-        value, why = check_value(raw)
-        if why and raw != ev.value:
+        if why := self.dates.problem():
             out["date"] = why
-        end_raw = self.end_edit.text().strip()
-        if end_raw:
-            end, why_end = check_value(end_raw)
-            if why_end:
-                out["date"] = f"End date: {why_end}"
-            elif value and (why_range := check_range(value, end)):
-                out["date"] = why_range
         return out
-
-    # ---- reactions ----
-
-    @Slot(str)
-    def _value_typed(self, text: str) -> None:
-        value, _ = check_value(text)
-        if value:
-            a, _, g = timevalue.interval(value)
-            if g in (Granularity.DAY, Granularity.HOUR, Granularity.MINUTE) or (
-                self._day is None or a is None or not self._within(self._day, value)
-            ):
-                self._day = a
-            self._show_precision(g)
-        self._refresh()
-
-    @Slot(str)
-    def _end_typed(self, text: str) -> None:
-        if not self._adjusting:
-            end, _ = check_value(text)
-            if end:
-                self._end_day = timevalue.interval(end)[1]
-            elif not text.strip():
-                self._end_day = None
-        self._refresh()
-
-    @staticmethod
-    def _within(day: dt.date, value: str) -> bool:
-        a, b, _ = timevalue.interval(value)
-        return a is not None and b is not None and a <= day <= b
-
-    @Slot(int)
-    def _precision_chosen(self, index: int) -> None:
-        g = Granularity(self.precision_combo.itemData(index))
-        self._adjusting = True
-        try:
-            self._set_precision(g)
-        finally:
-            self._adjusting = False
-        self._refresh()
-
-    def _set_precision(self, g: Granularity) -> None:
-        value, _ = check_value(self.value_edit.text())
-        if value and self._day is not None:
-            self.value_edit.setText(timevalue.value_at(self._day, g))
-        elif value:
-            a, _, _ = timevalue.interval(value)
-            if a is not None:
-                self._day = a
-                self.value_edit.setText(timevalue.value_at(a, g))
-        if self._end_day is not None:
-            end = timevalue.value_at(self._end_day, g)
-            # At a precision where start and end fall together the range is one period.
-            self.end_edit.setText("" if end == self.value_edit.text() else end)
 
     @Slot()
     def _refresh(self) -> None:
         if self._loading:
             return
         problems = self._problems()
-        palette = self.palette()
-        error = theme.error_color(palette).name()
-        for key, label in (("title", self.title_error), ("date", self.date_error)):
-            why = problems.get(key, "")
-            label.setText(f"<span style='color:{error}'>&#9888; {why}</span>" if why else "")
-            label.setVisible(bool(why))
-        self.value_edit.setToolTip(problems.get("date") or self.value_edit.toolTip())
-        value, end = self._date()
-        if self._event is not None and "date" not in problems and timevalue.is_resolved(value):
-            muted = theme.muted_color(palette).name()
-            self.date_label.setText(
-                f"<span style='color:{muted}'>reads as {timevalue.label(value, end)}</span>"
-            )
-            self.date_label.setVisible(True)
-        else:
-            self.date_label.setVisible(False)
+        error = theme.error_color(self.palette()).name()
+        why = problems.get("title", "")
+        if not why and self._event is not None and not self.title_edit.text().strip():
+            why = "This event has no title yet: say who did what."
+        self.title_error.setText(f"<span style='color:{error}'>&#9888; {why}</span>" if why else "")
+        self.title_error.setVisible(bool(why))
+        self.dates.show_state(problems.get("date", ""))
         dirty = bool(self.changes())
-        self.apply_button.setEnabled(self._event is not None and dirty and not problems)
-        self.apply_action.setEnabled(self.apply_button.isEnabled())
+        ok = self._event is not None and dirty and not problems and not self._readonly
+        self.apply_button.setEnabled(ok)
+        self.apply_action.setEnabled(ok)
         self.revert_button.setEnabled(self._event is not None and dirty)
 
     def changeEvent(self, event: QEvent) -> None:

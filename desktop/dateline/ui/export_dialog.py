@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.export import FORMATS
 from . import file_dialogs, theme
 
 SUBSETS = (
@@ -48,34 +49,12 @@ class _Format:
     skips_unresolved: bool = False
 
 
-_FALLBACK = {
-    "csv": _Format("CSV spreadsheet", ".csv"),
-    "json": _Format("Dateline JSON", ".json"),
-    "timelinejs": _Format("TimelineJS3 JSON", ".json", skips_unresolved=True),
-    "ics": _Format("iCalendar", ".ics", skips_unresolved=True),
-    "timeml": _Format("TimeML (one .tml per document)", ".tml", multi_file=True),
-    "timesketch": _Format("Timesketch CSV", ".csv", skips_unresolved=True),
-    "timesketch-jsonl": _Format("Timesketch JSONL", ".jsonl", skips_unresolved=True),
-    "markdown": _Format("Markdown briefing", ".md"),
-    "html": _Format("HTML briefing", ".html"),
-}
-
-
 def available_formats() -> dict[str, _Format]:
-    """The exporters' own list when present (labels, suffixes), else the names agreed in the brief."""
-    try:
-        from ..core.export import FORMATS
-    except ImportError:
-        return dict(_FALLBACK)
-    out = {}
-    for key, info in dict(FORMATS).items():
-        out[key] = _Format(
-            str(getattr(info, "name", key)),
-            str(getattr(info, "suffix", _FALLBACK.get(key, _Format(key, "")).suffix)),
-            bool(getattr(info, "multi_file", False)),
-            bool(getattr(info, "skips_unresolved", False)),
-        )
-    return out
+    """The exporters' own list (labels, suffixes, what each format leaves out)."""
+    return {
+        key: _Format(info.name, info.suffix, info.multi_file, info.skips_unresolved)
+        for key, info in FORMATS.items()
+    }
 
 
 class ExportDialog(QDialog):

@@ -20,43 +20,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.importing import ImportReport
 from . import theme
 
-
-def _entry(item: object) -> tuple[str, str]:
-    """(path, detail) from a report entry: a path, a (path, detail) pair or an object with them."""
-    if isinstance(item, str):
-        return item, ""
-    if isinstance(item, tuple | list):
-        path = str(item[0]) if item else ""
-        detail = item[1] if len(item) > 1 else ""
-        return path, "" if isinstance(detail, int) else str(detail)
-    return str(getattr(item, "path", item)), str(getattr(item, "reason", "") or "")
+Entry = tuple[str, str]  # (path, detail)
 
 
-def report_sections(report: object) -> list[tuple[str, str, list[tuple[str, str]]]]:
+def report_sections(report: ImportReport) -> list[tuple[str, str, list[Entry]]]:
     """(key, heading, [(path, detail)]) for every non-empty part of ``report``, in reading order."""
-    parts = [
-        ("failed", "Failed", "failed"),
-        ("imported", "Imported", "imported"),
-        ("duplicates", "Skipped: already in the project", "duplicates"),
-        ("undated", "Imported without a publication date", "undated"),
-        ("not_processed", "Not processed (import cancelled)", "not_processed"),
-        ("warnings", "Warnings", "warnings"),
+    parts: list[tuple[str, str, list[Entry]]] = [
+        ("failed", "Failed", [(p, why) for p, why in report.failed]),
+        ("imported", "Imported", [(p, "") for p, _doc in report.imported]),
+        ("duplicates", "Skipped: already in the project", [(p, "") for p in report.duplicates]),
+        (
+            "undated",
+            "Imported without a publication date",
+            [(p, "relative dates wait for a publication date") for p in report.undated],
+        ),
+        (
+            "not_processed",
+            "Not processed (import cancelled)",
+            [(p, "") for p in report.not_processed],
+        ),
+        ("warnings", "Warnings", [(p, why) for p, why in report.warnings]),
     ]
-    out = []
-    for key, heading, attr in parts:
-        entries = [_entry(x) for x in getattr(report, attr, ()) or ()]
-        if key == "undated":
-            entries = [(p, "relative dates wait for a publication date") for p, _ in entries]
-        if entries:
-            out.append((key, heading, entries))
-    return out
+    return [(key, heading, entries) for key, heading, entries in parts if entries]
 
 
-def report_text(report: object) -> str:
+def report_text(report: ImportReport) -> str:
     """The report as plain text (for the clipboard and logs)."""
-    lines = [_summary(report)]
+    lines = [report.summary()]
     for _key, heading, entries in report_sections(report):
         lines.append("")
         lines.append(f"{heading} ({len(entries)}):")
@@ -64,16 +57,8 @@ def report_text(report: object) -> str:
     return "\n".join(lines)
 
 
-def _summary(report: object) -> str:
-    summary = getattr(report, "summary", None)
-    if callable(summary):
-        return str(summary())
-    n = {a: len(getattr(report, a, ()) or ()) for a in ("imported", "duplicates", "failed")}
-    return f"{n['imported']} imported, {n['duplicates']} duplicates, {n['failed']} failed"
-
-
 class ImportReportDialog(QDialog):
-    def __init__(self, report: object, parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Report")
         self.setModal(False)
@@ -81,13 +66,13 @@ class ImportReportDialog(QDialog):
         palette = self.palette()
         sections = report_sections(report)
         failed = any(k == "failed" for k, _, _ in sections)
-        cancelled = bool(getattr(report, "cancelled", False))
+        cancelled = report.cancelled
 
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("Import summary")
-        text = f"<b>{html.escape(_summary(report))}</b>"
-        events = int(getattr(report, "events_proposed", 0) or 0)
+        text = f"<b>{html.escape(report.summary())}</b>"
+        events = report.events_proposed
         if events:
             text += f"<br>{events} event{'s' if events != 1 else ''} proposed for review."
         if failed or cancelled:
@@ -149,8 +134,8 @@ class ImportReportDialog(QDialog):
         QGuiApplication.clipboard().setText(report_text(self._report))
 
 
-def show_import_report(parent: QWidget | None, report: object) -> ImportReportDialog:
-    """Show ``report`` (a dateline.core.importing.ImportReport) in a non-modal dialog."""
+def show_import_report(parent: QWidget | None, report: ImportReport) -> ImportReportDialog:
+    """Show ``report`` in a non-modal dialog."""
     dialog = ImportReportDialog(report, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

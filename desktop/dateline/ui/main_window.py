@@ -3,42 +3,61 @@ centre, merge suggestions and the provenance panel over the editor on the right.
 
 The window owns one Store on the GUI thread for small reads (a block of rows, one event's history),
 a TaskRunner for everything slow or writing, and an EditSession (undo stack) whose commands run on
-the runner's writer. Review keys live in :mod:`.review`, merge suggestions and source re-dating in
-:mod:`.merge_review`; import, export and databases in :mod:`.jobs`.
+the runner's writer. It builds its widgets (:mod:`.window_layout`) and controllers and wires them:
+:class:`.EventList` (filter, order, selection), :class:`.ReviewController` (review keys),
+:class:`.MergeReviewController` (merge suggestions, re-dating), :class:`.JobsController` (import,
+export), :class:`.PublicationDates` (F2). What the side panels show for the current event, the
+documents, and what follows a write stay here.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QMainWindow,
-)
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QMainWindow
 
 from ..core import commands as cmds
+from ..core.importing import ImportReport
 from ..core.model import DocumentRecord, EventRecord
+from ..core.search_words import query_words
 from ..core.store import EventFilter, Store
 from . import actions as actions_mod
 from . import icons
-from .event_table import COLUMN_ORDERS, COLUMNS, TITLE
-from .jobs import JobsMixin
-from .merge_review import MergeReviewMixin
-from .review import ReviewMixin
+from .article_sync import ArticleSync
+from .event_list import EventList
+from .event_table import COLUMNS
+from .jobs import JobsController
+from .merge_review import MergeReviewController
+from .published_dates import PublicationDates
+from .review import ReviewController
 from .settings import Settings
-from .tasks import TaskRunner
-from .undo import EditSession
-from .window_layout import LayoutMixin
+from .tasks import TaskContext, TaskRunner
+from .timex_cache import TimexCache
+from .undo import READ_ONLY_MESSAGE, EditSession
+from .window_chrome import WindowChrome
+from .window_layout import build_parts
 
 log = logging.getLogger(__name__)
 
+DocumentCounts = dict[int, dict[str, int]]  # {document id: {status: events}}
 
-class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWindow):
+# What a read-only project cannot do; reading, searching, exporting and undo-free moves still work.
+WRITE_ACTIONS = (
+    "accept", "reject", "tag", "merge", "split", "delete", "undo", "redo", "import_files",
+    "import_folder", "load_seeds", "set_published", "create_event", "apply_edit", "revert_edit",
+)  # fmt: skip
+
+
+def _store_opener(readonly: bool):  # -> Callable[[Path], Store]
+    return functools.partial(Store.open, readonly=True) if readonly else Store.open
+
+
+class MainWindow(QMainWindow):
     """One window over one database file."""
 
     ids_loaded = Signal()  # the table holds the ids of the current filter and order
@@ -52,100 +71,139 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         *,
         offer_seeds: bool = True,
         restore_state: bool = True,
+        readonly: bool = False,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings or Settings()
-        self.offer_seeds = offer_seeds
-        self.store = Store.open(self.db_path)
-        self.runner = TaskRunner(self.db_path, self)
-        self.session = EditSession(self.runner, self)
-        self.session.error_parent = self
+        self.store = Store.open(self.db_path, readonly=readonly)
+        self.readonly = bool(self.store.readonly)
+        self.runner = TaskRunner(self.db_path, self, store_opener=_store_opener(self.readonly))
+        self.session = EditSession(self.runner, self, error_parent=self, readonly=self.readonly)
         self.documents: dict[int, DocumentRecord] = {}
-        self.counts: dict[int, dict[str, int]] = {}
+        self.counts: DocumentCounts = {}
         self.tags: list[str] = []
         self.to_review = 0
-        self.order = self.settings.review_order()
-        self.filter = EventFilter()
-        self._query_gen = 0
         self._docs_gen = 0
-        self._loading_ids = False
-        self._pending_select: int | None = None
         self._shown_event: int | None = None
-        self._timeline_events: dict[int, EventRecord] = {}
         self._closing = False
         self.ready = False
-        self._init_review()
-        self._init_merge_review()
-        self._init_jobs()
-
         self.setWindowIcon(icons.app_icon())
-        self.setAcceptDrops(True)
-        self._build()
+        self.setAcceptDrops(not self.readonly)
+
+        parts = build_parts(self, self.store.events)
+        self.documents_panel, self.filter_bar = parts.documents_panel, parts.filter_bar
+        self.model, self.table, self.views = parts.model, parts.table, parts.views
+        self.timeline, self.tag_bar, self.article = parts.timeline, parts.tag_bar, parts.article
+        self.editor, self.provenance, self.merge_bar = (
+            parts.editor,
+            parts.provenance,
+            parts.merge_bar,
+        )
+        self.main_split, self.centre_split = parts.main_split, parts.centre_split
+        self.right_split, self.counts_label = parts.right_split, parts.counts_label
+        self.progress, self.cancel_button = parts.progress, parts.cancel_button
+        self.title_delegate, self.mode_label = parts.title_delegate, parts.mode_label
         self.actions_ = actions_mod.build_actions(self)
-        self._connect()
+
+        order = self.settings.review_order()
+        self.events = EventList(
+            self.runner, self.model, self.table, self.views, self.timeline, self.store.events,
+            order, self,
+        )  # fmt: skip
+        self.filter_bar.set_order(order)
+        self.review = ReviewController(self.session, self.events, self.editor, self.tag_bar, self)
+        self.merge_review = MergeReviewController(
+            self.runner, self.session, self.events, self.merge_bar, self.provenance, self, self
+        )
+        self.jobs = JobsController(
+            self.runner, self.settings, self.db_path, self, self.progress, self.cancel_button,
+            current_filter=lambda: self.events.filter, count_events=self.store.count_events,
+            shown_count=self.model.rowCount, offer_seeds=offer_seeds, readonly=self.readonly,
+            parent=self,
+        )  # fmt: skip
+        self.dates = PublicationDates(self.session, self.store, self.settings, self, self)
+        self.timexes = TimexCache(self.runner, self)
+        self.article_sync = ArticleSync(self.article, self.runner, self)
+        self.chrome = WindowChrome(
+            self,
+            self.actions_,
+            self.settings,
+            self.db_path,
+            update_title=self._update_title,
+            open_database=self.open_database,
+        )
+        self._wire()
+        if self.readonly:
+            self._enter_read_only()
         self._update_title()
         if restore_state:
-            self._restore_state()
+            self.chrome.restore_state()
         self.settings.add_recent_db(self.db_path)
-        self.reload()
+        self.events.reload()
         self.reload_documents()
 
-    def _connect(self) -> None:
+    def _wire(self) -> None:
         a = self.actions_
-        self.model.sort_requested.connect(self._sort_requested)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
-        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_row_changed)
+        selection.selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._row_activated)
         self.table.addAction(a.open_source)
         self.views.addActions(a.review_keys())
         self.article.addActions(a.review_keys())
         self.filter_bar.filter_changed.connect(self._filter_changed)
-        self.filter_bar.order_changed.connect(self.set_order)
+        self.filter_bar.order_changed.connect(self.events.set_order)
+        self.events.order_changed.connect(self.chrome.show_order)
+        self.events.ids_loaded.connect(self._ids_loaded)
         self.documents_panel.document_selected.connect(self._document_selected)
-        self.documents_panel.published_edit_requested.connect(self.edit_published)
-        self.article.create_event_requested.connect(self.create_event_from_span)
-        self.editor.edit_requested.connect(self.apply_editor_changes)
+        self.documents_panel.published_edit_requested.connect(self._published_edit_requested)
+        self.documents_panel.use_date_action(a.set_published)
+        a.set_published.triggered.connect(self.edit_published_dates)
+        a.open_source.triggered.connect(self.open_source)
+        self.article.create_event_requested.connect(self.review.create_event_from_span)
+        self.article.timex_clicked.connect(self.merge_review.show_event_of_timex)
         self.provenance.source_activated.connect(self.show_source)
-        self.timeline.event_selected.connect(self.select_event)
+        self.timeline.event_selected.connect(self.events.select_event)
         self.timeline.event_activated.connect(self._timeline_activated)
-        self.views.currentChanged.connect(self._view_changed)
         self.session.changed.connect(self._store_changed)
         self.session.write_failed.connect(self._write_failed)
-        self.session.stack.cleanChanged.connect(self._update_title)
-        self.session.stack.indexChanged.connect(self._undo_index_changed)
-        self.cancel_button.clicked.connect(self.cancel_job)
-        self._connect_review_actions()
-        self._connect_merge_review()
-        self._connect_job_actions()
-        for act in (a.order_date, a.order_document, a.order_doubt):
-            act.setChecked(act.data() == self.order)
-        self._show_sort_indicator(self.order)
+        self.session.write_refused.connect(self._post)
+        self.review.connect_actions(a)
+        self.merge_review.connect_actions(a)
+        self.jobs.connect_actions(a)
+        self.chrome.connect(self.events, self.session, self.filter_bar, self.table, self.jobs)
+        for controller in (self.review, self.merge_review, self.jobs, self.dates):
+            controller.message_posted.connect(self._post)
+        self.merge_review.count_changed.connect(self._update_counts)
+        self.jobs.imported.connect(self._imported)
+        self.timexes.arrived.connect(self._timexes_arrived)
+        actions_mod.add_view_actions(
+            a,
+            "Revie&w",
+            {
+                "create_event": self.article.create_action,
+                "next_date": self.article.next_date_action,
+                "previous_date": self.article.previous_date_action,
+                "apply_edit": self.editor.apply_action,
+                "revert_edit": self.editor.revert_action,
+            },
+        )
 
-    # ---- state ----
-    def _restore_state(self) -> None:
-        s = self.settings
-        if (g := s.geometry()) is not None:
-            self.restoreGeometry(g)
-        if (st := s.window_state()) is not None:
-            self.restoreState(st)
-        for split in (self.main_split, self.centre_split, self.right_split):
-            if (data := s.splitter(split.objectName())) is not None:
-                split.restoreState(data)
-        if s.view() == "timeline":
-            self.views.setCurrentWidget(self.timeline)
+    def _enter_read_only(self) -> None:
+        """Reading, searching and exporting work; every edit is disabled and the status bar says so."""
+        for name in WRITE_ACTIONS:
+            self.actions_.by_name[name].setEnabled(False)
+        self.editor.set_read_only(True)
+        self.article.set_read_only(True)
+        self.merge_bar.set_read_only(True)
+        self.provenance.set_read_only(True)
+        self.mode_label.setText("Read-only")
+        self.mode_label.setToolTip(READ_ONLY_MESSAGE)
+        self.mode_label.show()
+        self.statusBar().showMessage(READ_ONLY_MESSAGE, 10000)
 
-    def save_state(self) -> None:
-        s = self.settings
-        s.set_geometry(self.saveGeometry())
-        s.set_window_state(self.saveState())
-        for split in (self.main_split, self.centre_split, self.right_split):
-            s.set_splitter(split.objectName(), split.saveState())
-        s.set_review_order(self.order)
-        s.set_view("timeline" if self.views.currentWidget() is self.timeline else "table")
-        s.sync()
-
+    # ---- the window ----
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
@@ -155,15 +213,22 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         if self._closing:
             return
         self._closing = True
-        self.save_state()
+        self.chrome.save_state()
         self.filter_bar.stop()
-        self._count_timer.stop()
+        self.events.stop()
+        self.merge_review.stop()
+        self.timexes.stop()
         self.statusBar().clearMessage()  # stops the message's timeout timer
         self.runner.shutdown()
         self.store.close()
 
-    def _update_title(self, *_: Any) -> None:
-        self.setWindowTitle(f"{self.db_path.name}[*] — Dateline")
+    @Slot()
+    def _update_title(self) -> None:
+        # Every change is in the database the moment it lands: the title has no unsaved marker.
+        # windowModified still tells that this session changed the project (the undo stack is
+        # away from where it opened).
+        mode = " (read-only)" if self.readonly else ""
+        self.setWindowTitle(f"{self.db_path.name}{mode} — Dateline")
         self.setWindowModified(not self.session.stack.isClean())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -171,46 +236,26 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
             actions_mod.refresh_icons(self.actions_, self)
         super().changeEvent(event)
 
+    @Slot(str)
+    @Slot(str, int)
+    def _post(self, text: str, msecs: int = 5000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
     # ---- loading ----
     def reload(self, select: int | None = None) -> None:
-        """Re-run the current filter and order in SQL (off the GUI thread) and swap the ids in."""
-        self._query_gen += 1
-        gen = self._query_gen
-        flt, order = self.filter, self.order
-        if select is None:
-            select = self.current_event_id()
-        self._pending_select = select
-        self._loading_ids = True
+        """Re-read the events of the current filter (and keep ``select`` selected)."""
+        self.events.reload(select)
 
-        def query(ctx: Any) -> list[int]:
-            return ctx.store.event_ids(flt, order)
-
-        self.runner.run(query, name="event_ids", on_done=lambda ids: self._ids_arrived(gen, ids))
-
-    def _ids_arrived(self, gen: int, ids: list[int]) -> None:
-        if gen != self._query_gen or self._closing:
-            return  # a newer filter is on its way
-        select = self._pending_select
-        self.model.set_ids(ids)
-        self._loading_ids = False
-        row = self.model.row_of(select) if select is not None else -1
-        if row < 0 and ids:
-            row = 0
-        if row >= 0:
-            self.select_row(row)
-        else:
+    @Slot()
+    def _ids_loaded(self) -> None:
+        if self.events.current_event_id() is None:
             self._show_event(None)
         if not self.ready:
             self.ready = True
             focus = self.focusWidget()
-            if (
-                focus is None
-                or focus is self.documents_panel
-                or self.documents_panel.isAncestorOf(focus)
-            ):
+            if focus is None or self.documents_panel.isAncestorOf(focus):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_counts()
-        self._refresh_timeline()
         self.ids_loaded.emit()
 
     def reload_documents(self, *, full: bool = True) -> None:
@@ -219,129 +264,80 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         self._docs_gen += 1
         gen = self._docs_gen
 
-        def query(ctx: Any) -> tuple[Any, ...]:
+        def query(
+            ctx: TaskContext,
+        ) -> tuple[list[DocumentRecord] | None, DocumentCounts, list[str], int]:
             s = ctx.store
             to_review = s.count_events(EventFilter(statuses=("proposed",)))
-            return (s.documents() if full else None), s.document_counts(), s.tags(), to_review
+            return (s.documents() if full else None), s.document_counts(), list(s.tags()), to_review
 
         self.runner.run(
-            query, name="documents", on_done=lambda res: self._documents_arrived(gen, res)
+            query, name="documents", on_done=lambda res: self._documents_arrived(gen, *res)
         )
 
-    def _documents_arrived(self, gen: int, res: tuple[Any, ...]) -> None:
+    def _documents_arrived(
+        self,
+        gen: int,
+        docs: list[DocumentRecord] | None,
+        counts: DocumentCounts,
+        tags: list[str],
+        to_review: int,
+    ) -> None:
         if gen != self._docs_gen or self._closing:
             return
-        docs, counts, tags, self.to_review = res
         changed = docs is not None and {d.id: d for d in docs} != self.documents
         if docs is not None:
             self.documents = {d.id: d for d in docs}
-        self.counts = counts
-        self.tags = list(tags)
+        self.counts, self.tags, self.to_review = counts, tags, to_review
         self.documents_panel.set_documents(list(self.documents.values()), counts)
+        self.events.set_documents(self.documents.values())
         if changed:
             self.filter_bar.set_documents(list(self.documents.values()))
+            shown = self.article_sync.shown_document()
+            if shown is not None and shown.id in self.documents:
+                self.article_sync.update_document(self.documents[shown.id])
         self.filter_bar.set_tags(self.tags)
         self.editor.set_tag_completions(self.tags)
+        self.tag_bar.set_completions(self.tags)
         self._update_counts()
-        self.schedule_suggestion_count()  # documents are re-read after every write and import
+        self.merge_review.schedule_count(self.stored_events())  # after every write and import
         if changed:
             self._refresh_provenance()
         self.documents_loaded.emit()
         if not self.documents:
-            self.maybe_offer_seeds()
+            self.jobs.maybe_offer_seeds()
 
+    def stored_events(self) -> int:
+        return sum(sum(c.values()) for c in self.counts.values())
+
+    @Slot()
     def _update_counts(self) -> None:
         total, docs, proposed = self.model.rowCount(), len(self.documents), self.to_review
         text = f"{total:,} event{'s' if total != 1 else ''} shown · {docs} document{'s' if docs != 1 else ''}"
         if proposed:
             text += f" · {proposed:,} to review"
-        self.counts_label.setText(text + self.suggestion_text())
+        self.counts_label.setText(text + self.merge_review.suggestion_text())
 
-    def _refresh_timeline(self) -> None:
-        """Load the events of the table into the timeline (a reader task), when it is shown."""
-        if self.views.currentWidget() is not self.timeline:
+    @Slot(object)
+    def _imported(self, _report: ImportReport | None) -> None:
+        """However an import ended, show what the database holds now."""
+        if self._closing:
             return
-        ids = self.model.ids()
+        self.model.invalidate()
+        self.article_sync.invalidate()
+        self.timexes.forget()
+        self.events.reload()
+        self.reload_documents()
 
-        def fetch(ctx: Any) -> list[EventRecord]:
-            return ctx.store.events(ids)
-
-        gen = self._query_gen
-        self.runner.run(
-            fetch, name="timeline events", on_done=lambda evs: self._timeline_arrived(gen, evs)
-        )
-
-    def _timeline_arrived(self, gen: int, events: list[EventRecord]) -> None:
-        if gen != self._query_gen or self._closing:
-            return
-        self._timeline_events = {e.id: e for e in events}
-        self.timeline.set_events(events, list(self.documents.values()))
-        self.timeline.select_event(self.current_event_id())
-
-    def _update_timeline(self, updated: Any) -> None:
-        """After an edit, swap only the touched events (a few rows) into the timeline's list."""
-        if not self._timeline_events:
-            self._refresh_timeline()
-            return
-        for ev in self.store.events([i for i in updated if i in self._timeline_events]):
-            self._timeline_events[ev.id] = ev
-        self.timeline.set_events(
-            list(self._timeline_events.values()), list(self.documents.values())
-        )
-        self.timeline.select_event(self.current_event_id())
-
-    @Slot(int)
-    def _view_changed(self, index: int) -> None:
-        is_timeline = self.views.widget(index) is self.timeline
-        self.actions_.view_timeline.setChecked(is_timeline)
-        self.actions_.view_table.setChecked(not is_timeline)
-        if is_timeline:
-            self.timeline.select_event(self.current_event_id())
-            self._refresh_timeline()
-
-    # ---- filter and order ----
+    # ---- filter ----
     @Slot(object)
     def _filter_changed(self, flt: EventFilter) -> None:
-        self.filter = flt
         if flt.document_id is not None:
             self.documents_panel.select_document(flt.document_id)
-        self.reload()
-
-    @Slot(str)
-    def set_order(self, order: str) -> None:
-        if order == self.order and not self._loading_ids:
-            return
-        self.order = order
-        self.filter_bar.set_order(order)
-        for act in (
-            self.actions_.order_date,
-            self.actions_.order_document,
-            self.actions_.order_doubt,
-        ):
-            act.setChecked(act.data() == order)
-        self._show_sort_indicator(order)
-        self.reload()
-
-    def _show_sort_indicator(self, order: str) -> None:
-        """The header arrow follows the order, and disappears for orders that are not a column."""
-        key = order.lstrip("-")
-        column = next((c for c, k in COLUMN_ORDERS.items() if k == key), -1)
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        desc = (
-            Qt.SortOrder.DescendingOrder if order.startswith("-") else Qt.SortOrder.AscendingOrder
-        )
-        header.setSortIndicator(column, desc)
-        header.blockSignals(False)
-
-    @Slot(str)
-    def _sort_requested(self, order: str) -> None:
-        self.order = order
-        self.reload()
-
-    @Slot(int, Qt.SortOrder)
-    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)
+        words = query_words(flt.text)
+        self.title_delegate.set_words(words)
+        self.article.set_search_words(words)
+        self.events.set_filter(flt)
 
     @Slot(int)
     def _document_selected(self, document_id: int) -> None:
@@ -349,40 +345,44 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         # through the panel never hides events.
         doc = self.documents.get(document_id)
         if doc is not None:
-            self._show_document(doc)
+            self.article_sync.show(doc)
+
+    # ---- publication dates ----
+    @Slot()
+    def edit_published_dates(self) -> None:
+        """F2: the documents selected in the panel when it has the keyboard, else the article's."""
+        panel = self.documents_panel
+        focus = self.focusWidget()
+        ids = panel.selected_document_ids()
+        if not (focus is not None and panel.isAncestorOf(focus)) or not ids:
+            shown = self.article.current_document_id()
+            ids = [shown] if shown is not None else ids
+        self.dates.edit([self.documents[i] for i in ids if i in self.documents])
+
+    @Slot(int)
+    def _published_edit_requested(self, document_id: int) -> None:
+        """A click on a document's date: that document, or all selected ones if it is among them."""
+        ids = self.documents_panel.selected_document_ids()
+        if document_id not in ids:
+            ids = [document_id]
+        self.dates.edit([self.documents[i] for i in ids if i in self.documents])
 
     # ---- selection ----
     def current_event_id(self) -> int | None:
-        idx = self.table.currentIndex()
-        return self.model.event_id(idx.row()) if idx.isValid() else None
+        return self.events.current_event_id()
 
     def selected_event_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [eid for r in rows if (eid := self.model.event_id(r)) is not None]
-        if not ids and (cur := self.current_event_id()) is not None:
-            ids = [cur]
-        return ids
+        return self.events.selected_event_ids()
 
     def select_row(self, row: int) -> None:
-        if not (0 <= row < self.model.rowCount()):
-            return
-        idx = self.model.index(row, TITLE)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-            | QItemSelectionModel.SelectionFlag.Current
-        )
-        self.table.selectionModel().setCurrentIndex(idx, flags)
-        self.table.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.events.select_row(row)
 
     @Slot(int)
     def select_event(self, event_id: int) -> None:
-        row = self.model.row_of(event_id)
-        if row >= 0:
-            self.select_row(row)
+        self.events.select_event(event_id)
 
     @Slot(QModelIndex, QModelIndex)
-    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         eid = self.model.event_id(current.row()) if current.isValid() else None
         self._show_event(eid)
         if eid is not None:
@@ -390,12 +390,10 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
             self.timeline.select_event(eid)
 
     @Slot()
-    def _selection_changed(self, *_: Any) -> None:
+    def _selection_changed(self, *_: object) -> None:
         n = len(self.table.selectionModel().selectedRows())
         if n > 1:
-            self.statusBar().showMessage(
-                f"{n} events selected: A, X and T act on all of them", 4000
-            )
+            self._post(f"{n} events selected: A, X and T act on all of them", 4000)
 
     def _show_event(self, event_id: int | None, *, force: bool = False) -> None:
         if event_id == self._shown_event and not force:
@@ -404,7 +402,7 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         if event_id is None:
             self.editor.set_event(None)
             self.provenance.set_event(None, self.documents, [])
-            self.refresh_suggestions()
+            self.merge_review.show_event(None)
             return
         row = self.model.row_of(event_id)
         ev = self.model.event(row) if row >= 0 else None
@@ -416,14 +414,10 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
                 return
         self.editor.set_event(ev)
         self._refresh_provenance(ev)
-        self.refresh_suggestions()
+        self.merge_review.show_event(event_id)
         if ev.sources:
-            src = ev.sources[0]
             shown = self.article.current_document_id()
-            for s in ev.sources:
-                if s.document_id == shown:
-                    src = s
-                    break
+            src = next((s for s in ev.sources if s.document_id == shown), ev.sources[0])
             self._show_source_record(
                 src.document_id,
                 src.sentence_start,
@@ -438,12 +432,18 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
             if self._shown_event is None:
                 return
             ev = self.model.cached(self._shown_event) or self.store.event(self._shown_event)
-        self.provenance.set_event(
-            ev, self.documents, self.store.history(ev.id), self.timexes_for(ev)
-        )
+        history = self.store.history(ev.id)
+        self.provenance.set_event(ev, self.documents, history, self.timexes.timexes_for(ev))
 
-    def _show_document(self, doc: DocumentRecord) -> None:
-        self.article_sync.show(doc)
+    @Slot(object)
+    def _timexes_arrived(self, documents: set[int]) -> None:
+        shown = self.provenance.shown_event()
+        if (
+            not self._closing
+            and shown is not None
+            and {s.document_id for s in shown.sources} & documents
+        ):
+            self._refresh_provenance()
 
     def _show_source_record(
         self, document_id: int, s0: int, s1: int, t0: int | None, t1: int | None
@@ -462,50 +462,63 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         self._show_source_record(document_id, s0, s1, t0, t1)
         self.article.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @Slot()
+    def open_source(self) -> None:
+        """Enter on an event: its first source, sentence shaded, in the article."""
+        eid = self.events.current_event_id()
+        ev = self.model.event(self.model.row_of(eid)) if eid is not None else None
+        if ev is None or not ev.sources:
+            return
+        src = ev.sources[0]
+        t0 = -1 if src.timex_start is None else src.timex_start
+        t1 = -1 if src.timex_end is None else src.timex_end
+        self.show_source(src.document_id, src.sentence_start, src.sentence_end, t0, t1)
+
     @Slot(QModelIndex)
-    def _row_activated(self, index: QModelIndex) -> None:
+    def _row_activated(self, _index: QModelIndex) -> None:
         self.open_source()
 
     @Slot(int)
     def _timeline_activated(self, event_id: int) -> None:
-        self.select_event(event_id)
+        self.events.select_event(event_id)
         self.open_source()
 
     # ---- after writes ----
     @Slot(object, object, str)
-    def _store_changed(self, change: Any, core: Any, direction: str) -> None:
+    def _store_changed(self, change: cmds.Change, core: cmds.Command, direction: str) -> None:
         if self._closing:
             return
         if direction == "revert" and change.updated and not (change.added or change.removed):
             # an undo takes the analyst back to what it restored
             rows = [r for r in map(self.model.row_of, change.updated) if r >= 0]
-            if rows and self.table.currentIndex().row() not in rows:
-                self.select_row(min(rows))
+            if rows and self.events.current_row() not in rows:
+                self.events.select_row(min(rows))
         if change.message:
-            self.statusBar().showMessage(change.message, 5000)
+            self._post(change.message, 5000)
         self.article_sync.invalidate()
         self.model.refresh(change.updated)
-        self._decided.difference_update(change.updated)
+        self.review.written(change.updated)
+        published = isinstance(core, cmds.SetPublished)
         if change.added or change.removed:
-            self.reload(select=self._after_change_select(change, core))
-        elif self.views.currentWidget() is self.timeline:
-            self._update_timeline(change.updated)
-        self.reload_documents(full=isinstance(core, cmds.SetPublished))
-        if isinstance(core, cmds.SetPublished):
-            self.forget_timexes()  # re-anchored: the explanations changed
+            self.events.reload(select=self._after_change_select(change, core))
+        else:
+            self.events.update_timeline(change.updated)
+        self.reload_documents(full=published)
+        if published:
+            self.timexes.forget()  # re-anchored: the explanations changed
         # Only the event that changed is re-shown: re-filling the editor of another event would
         # throw away what the analyst is typing into it.
         if self._shown_event is not None and self._shown_event in change.events:
             self._show_event(self._shown_event, force=True)
         else:
-            self.refresh_suggestions()
+            self.merge_review.refresh()
 
-    def _after_change_select(self, change: Any, core: Any) -> int | None:
+    def _after_change_select(self, change: cmds.Change, core: cmds.Command) -> int | None:
         """A new event made by the analyst is selected; otherwise the selection stays, or moves to
         what the removed event became (a merge keeps the first event)."""
         if isinstance(core, cmds.CreateEvent) and change.added:
             return min(change.added)
-        cur = self.current_event_id()
+        cur = self.events.current_event_id()
         if cur is not None and cur not in change.removed:
             return cur
         for group in (change.updated, change.added):
@@ -515,22 +528,24 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
 
     @Slot(str)
     def _write_failed(self, message: str) -> None:
-        self._decided.clear()
-        self.statusBar().showMessage(message, 8000)
+        self.review.write_failed()
+        self._post(message, 8000)
         self.model.invalidate()
 
-    @Slot(int)
-    def _undo_index_changed(self, _index: int) -> None:
-        self._update_title()
+    # ---- databases ----
+    def open_database(self, path: str | Path) -> MainWindow:
+        """Open another database in a new window and close this one (state is saved on close)."""
+        win = MainWindow(Path(path), self.settings, offer_seeds=self.jobs.offer_seeds)
+        return self.chrome.replace_window(win)
 
     # ---- drag and drop ----
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if not self.readonly and _local_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
@@ -538,10 +553,10 @@ class MainWindow(LayoutMixin, MergeReviewMixin, ReviewMixin, JobsMixin, QMainWin
         paths = _local_paths(event.mimeData().urls())
         if paths:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.start_import(paths))
+            QTimer.singleShot(0, lambda: self.jobs.start_import(paths))
 
 
-def _local_paths(urls: Sequence[Any]) -> list[str]:
+def _local_paths(urls: Sequence[QUrl]) -> list[str]:
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 

@@ -32,6 +32,7 @@ class MergeSuggestionBar(QFrame):
         self._event_id: int | None = None
         self._others: list[EventRecord] = []
         self._rows: list[QWidget] = []
+        self._readonly = False
         self._layout = QVBoxLayout(self)
         pad = self.fontMetrics().averageCharWidth()
         self._layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
@@ -84,7 +85,16 @@ class MergeSuggestionBar(QFrame):
         lay.addWidget(label, 1)
         lay.addWidget(merge, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        merge.setVisible(not self._readonly)
+        dismiss.setVisible(not self._readonly)
         return row
+
+    def set_read_only(self, readonly: bool) -> None:
+        """A read-only project: the suggestions still show, nothing can be merged or dismissed."""
+        self._readonly = readonly
+        for row in self._rows:
+            for button in row.findChildren(QPushButton):
+                button.setVisible(not readonly)
 
     @Slot()
     def _request(self, signal: Signal, other: int, *_: object) -> None:

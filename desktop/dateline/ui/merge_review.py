@@ -1,5 +1,5 @@
 """Cross-source review in the main window: merge suggestions (M, Shift+M, "Not the same"), the count of
-suggestions, re-dating one source, and the stored timexes that explain each source's date.
+suggestions, re-dating one source, and the event a date in the article comes from.
 
 Every read runs on a reader task; every edit is a core command pushed on the EditSession.
 """
@@ -7,16 +7,20 @@ Every read runs on a reader task; every edit is a core command pushed on the Edi
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from ..core import commands as cmds
 from ..core.model import EventRecord, TimexRecord
+from ..core.store import Store
+from .actions import Actions
+from .event_list import EventList
+from .merge_bar import MergeSuggestionBar
+from .provenance_panel import ProvenancePanel
 from .redate_dialog import RedateSourceDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .tasks import TaskContext, TaskRunner
+from .undo import EditSession
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +30,7 @@ AUTO_COUNT_LIMIT = 50_000  # events (about 2 s of counting); above it the count 
 NEXT_SCAN = 2000  # suggestions read to find the next event having one
 
 
-def _suggestions(store: Any, event_id: int | None, limit: int) -> list[tuple[int, int, float]]:
+def _suggestions(store: Store, event_id: int | None, limit: int) -> list[tuple[int, int, float]]:
     return list(store.merge_suggestions(event_id, limit=limit))
 
 
@@ -39,64 +43,89 @@ def _others(event_id: int, pairs: list[tuple[int, int, float]]) -> list[int]:
     return out
 
 
-class MergeReviewMixin:
-    """Merge suggestions, source re-dating and timex look-ups of MainWindow."""
+class MergeReviewController(QObject):
+    """Merge suggestions of the shown event and of the store, merging, dismissing, re-dating."""
 
-    def _init_merge_review(self: MainWindow) -> None:
+    count_changed = Signal(int)  # merge suggestions in the whole store
+    message_posted = Signal(str, int)  # status-bar text, milliseconds
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        session: EditSession,
+        events: EventList,
+        merge_bar: MergeSuggestionBar,
+        provenance: ProvenancePanel,
+        dialog_parent: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.session = session
+        self.events = events
+        self.merge_bar = merge_bar
+        self.provenance = provenance
+        self.dialog_parent = dialog_parent
+        self.suggestion_total = 0
+        self._shown: int | None = None
         self._suggest_gen = 0
         self._count_gen = 0
-        self._timex_cache: dict[int, tuple[TimexRecord, ...]] = {}
-        self._timex_loading: set[int] = set()
-        self.suggestion_total = 0
         self._counting = False
         self._count_again = False
+        self._stopped = False
+        self._pending_merge: int | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setObjectName("suggestion_count_timer")
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
-        self._count_timer.timeout.connect(self.refresh_suggestion_count)
-        self._pending_merge: int | None = None
+        self._count_timer.timeout.connect(self.refresh_count)
+        merge_bar.merge_requested.connect(self.merge_pair)
+        merge_bar.dismiss_requested.connect(self.dismiss_pair)
+        provenance.source_redate_requested.connect(self.redate_source)
 
-    def _connect_merge_review(self: MainWindow) -> None:
-        a = self.actions_
+    def connect_actions(self, a: Actions) -> None:
+        a.merge.triggered.connect(self.merge_with_next_similar)
         a.next_merge.triggered.connect(self.next_merge_suggestion)
-        self.merge_bar.merge_requested.connect(self.merge_pair)
-        self.merge_bar.dismiss_requested.connect(self.dismiss_pair)
-        self.provenance.source_redate_requested.connect(self.redate_source)
-        self.article.timex_clicked.connect(self.show_event_of_timex)
+
+    def stop(self) -> None:
+        """The window is closing: no timer left running, no late result applied."""
+        self._stopped = True
+        self._count_timer.stop()
 
     # ---- suggestions of the shown event, and the total ----
-    def refresh_suggestions(self: MainWindow) -> None:
-        """Re-read the shown event's suggestions (a reader task; an index range scan)."""
+    def show_event(self, event_id: int | None) -> None:
+        """The panels show ``event_id``: read its suggestions (a reader task; an index range scan)."""
+        self._shown = event_id
         self._suggest_gen += 1
-        gen, eid = self._suggest_gen, self._shown_event
-        if eid is None:
+        gen = self._suggest_gen
+        if event_id is None:
             self.merge_bar.set_suggestions(None, [])
-        else:
+            return
 
-            def read(ctx: Any) -> list[EventRecord]:
-                ids = _others(eid, _suggestions(ctx.store, eid, SHOWN_SUGGESTIONS))
-                by_id = {e.id: e for e in ctx.store.events(ids)}
-                return [by_id[i] for i in ids if i in by_id]
+        def read(ctx: TaskContext) -> list[EventRecord]:
+            ids = _others(event_id, _suggestions(ctx.store, event_id, SHOWN_SUGGESTIONS))
+            by_id = {e.id: e for e in ctx.store.events(ids)}
+            return [by_id[i] for i in ids if i in by_id]
 
-            self.runner.run(
-                read,
-                name="merge suggestions",
-                on_done=lambda evs: self._suggestions_arrived(gen, eid, evs),
-            )
+        self.runner.run(
+            read,
+            name="merge suggestions",
+            on_done=lambda evs: self._suggestions_arrived(gen, event_id, evs),
+        )
 
-    def schedule_suggestion_count(self: MainWindow) -> None:
+    def refresh(self) -> None:
+        """Read the shown event's suggestions again (after a write)."""
+        self.show_event(self._shown)
+
+    def schedule_count(self, stored_events: int) -> None:
         """Re-count after writes settle. The count compares every event (seconds of CPU, holding
         the GIL, on 100,000 events): it waits for a quiet moment, and on a large store it is left
         to Shift+M, which reads the suggestions anyway."""
-        if self.stored_events() <= AUTO_COUNT_LIMIT:
+        if stored_events <= AUTO_COUNT_LIMIT and not self._stopped:
             self._count_timer.start()
 
-    def stored_events(self: MainWindow) -> int:
-        return sum(sum(c.values()) for c in self.counts.values())
-
     @Slot()
-    def refresh_suggestion_count(self: MainWindow) -> None:
+    def refresh_count(self) -> None:
         """Count the store's suggestions on a reader. At most one count runs at a time; writes made
         meanwhile ask for one more when it ends."""
         if self._counting:
@@ -106,7 +135,7 @@ class MergeReviewMixin:
         self._count_gen += 1
         cgen = self._count_gen
 
-        def count(ctx: Any) -> int:
+        def count(ctx: TaskContext) -> int:
             return int(ctx.store.suggestion_count())
 
         self.runner.run(
@@ -117,76 +146,74 @@ class MergeReviewMixin:
             on_cancel=self._count_cancelled,
         )
 
-    def _suggestions_arrived(
-        self: MainWindow, gen: int, event_id: int, others: list[EventRecord]
-    ) -> None:
-        if gen != self._suggest_gen or self._closing or event_id != self._shown_event:
+    def _suggestions_arrived(self, gen: int, event_id: int, others: list[EventRecord]) -> None:
+        if gen != self._suggest_gen or self._stopped or event_id != self._shown:
             return
         self.merge_bar.set_suggestions(event_id, others)
         if self._pending_merge == event_id:
             self._pending_merge = None
             self._merge_top()
 
-    def _count_arrived(self: MainWindow, gen: int, n: int) -> None:
+    def _count_arrived(self, gen: int, n: int) -> None:
         self._counting = False
-        if gen != self._count_gen or self._closing:
+        if gen != self._count_gen or self._stopped:
             return
         self.suggestion_total = n
-        self._update_counts()
+        self.count_changed.emit(n)
         if self._count_again:
-            self.refresh_suggestion_count()
+            self.refresh_count()
 
-    def _count_cancelled(self: MainWindow) -> None:
+    def _count_cancelled(self) -> None:
         self._counting = False
 
-    def _count_failed(self: MainWindow, exc: BaseException) -> None:
+    def _count_failed(self, exc: BaseException) -> None:
         self._counting = False  # the count is a hint: the status bar just keeps the last one
         log.warning("counting merge suggestions failed: %s", exc)
 
-    def suggestion_text(self: MainWindow) -> str:
+    def suggestion_text(self) -> str:
         n = self.suggestion_total
         return f" · {n:,} merge suggestion{'s' if n != 1 else ''}" if n else ""
 
     # ---- merging ----
     @Slot()
-    def merge_with_next_similar(self: MainWindow) -> None:
+    def merge_with_next_similar(self) -> None:
         """M: several rows selected merge together; one row merges with its top suggestion (the one
         the bar shows, so a dismissed pair is never merged)."""
-        eid = self.current_event_id()
+        eid = self.events.current_event_id()
         if eid is None:
             return
-        ids = self.selected_event_ids()
+        ids = self.events.selected_event_ids()
         if len(ids) > 1:
             self.session.push(cmds.MergeEvents(tuple(ids)))
             return
-        if self.merge_bar.event_id() == eid and eid == self._shown_event:
+        if self.merge_bar.event_id() == eid and eid == self._shown:
             self._merge_top()
         else:  # the suggestions are still on their way: merge when they arrive
             self._pending_merge = eid
-            self.refresh_suggestions()
+            self.refresh()
 
-    def _merge_top(self: MainWindow) -> None:
+    def _merge_top(self) -> None:
         eid, others = self.merge_bar.event_id(), self.merge_bar.suggestions()
         if eid is None or not others:
-            self.statusBar().showMessage("No merge suggestion for this event.", 5000)
+            self.message_posted.emit("No merge suggestion for this event.", 5000)
             return
         self.merge_pair(eid, others[0])
 
     @Slot(int, int)
-    def merge_pair(self: MainWindow, event_id: int, other: int) -> None:
+    def merge_pair(self, event_id: int, other: int) -> None:
         self.session.push(cmds.MergeEvents((event_id, other)))
-        self.focus_table()
+        self.events.focus_list()
 
     @Slot(int, int)
-    def dismiss_pair(self: MainWindow, event_id: int, other: int) -> None:
+    def dismiss_pair(self, event_id: int, other: int) -> None:
         self.session.push(cmds.DismissMerge(event_id, other))
-        self.focus_table()
+        self.events.focus_list()
 
     @Slot()
-    def next_merge_suggestion(self: MainWindow) -> None:
+    def next_merge_suggestion(self) -> None:
         """Shift+M: select the next event in table order that has a suggestion (wrapping)."""
 
-        def read(ctx: Any) -> list[int]:
+        def read(ctx: TaskContext) -> list[int]:
             ids: list[int] = []
             for a, b, _ in _suggestions(ctx.store, None, NEXT_SCAN):
                 ids.extend((a, b))
@@ -194,28 +221,32 @@ class MergeReviewMixin:
 
         self.runner.run(read, name="next merge suggestion", on_done=self._next_merge_arrived)
 
-    def _next_merge_arrived(self: MainWindow, ids: list[int]) -> None:
-        if self._closing:
+    def _next_merge_arrived(self, ids: list[int]) -> None:
+        if self._stopped:
             return
-        self.refresh_suggestion_count()  # cached by the store now: cheap
-        rows = sorted({r for r in map(self.model.row_of, ids) if r >= 0})
+        self.refresh_count()  # cached by the store now: cheap
+        model = self.events.model
+        rows = sorted({r for r in map(model.row_of, ids) if r >= 0})
         if not rows:
-            self.statusBar().showMessage("No merge suggestions among the events shown.", 5000)
+            self.message_posted.emit("No merge suggestions among the events shown.", 5000)
             return
-        cur = self.table.currentIndex().row()
+        cur = self.events.current_row()
         after = [r for r in rows if r > cur]
-        self.select_row(after[0] if after else rows[0])
-        self.focus_table()
+        self.events.select_row(after[0] if after else rows[0])
+        self.events.focus_list()
 
     # ---- re-dating one source ----
     @Slot(int)
-    def redate_source(self: MainWindow, source_id: int) -> RedateSourceDialog | None:
+    def redate_source(self, source_id: int) -> RedateSourceDialog | None:
         """Ask for the source's reading (non-blocking) and push SetSourceValue on OK."""
+        if self.session.readonly:
+            self.message_posted.emit("This project is open read-only.", 5000)
+            return None
         ev = self.provenance.shown_event()
         src = next((s for s in ev.sources if s.id == source_id), None) if ev else None
         if src is None:
             return None
-        dialog = RedateSourceDialog(src, self)
+        dialog = RedateSourceDialog(src, self.dialog_parent)
         dialog.accepted.connect(lambda: self._redate_chosen(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -223,7 +254,7 @@ class MergeReviewMixin:
         dialog.value_edit.setFocus()
         return dialog
 
-    def _redate_chosen(self: MainWindow, dialog: RedateSourceDialog) -> None:
+    def _redate_chosen(self, dialog: RedateSourceDialog) -> None:
         chosen = dialog.chosen()
         if chosen is None:
             return
@@ -232,10 +263,10 @@ class MergeReviewMixin:
 
     # ---- the article's dates lead to their events ----
     @Slot(object)
-    def show_event_of_timex(self: MainWindow, timex: TimexRecord) -> None:
+    def show_event_of_timex(self, timex: TimexRecord) -> None:
         """A date clicked in the article selects the event it is a source of (a reader task)."""
 
-        def read(ctx: Any) -> int | None:
+        def read(ctx: TaskContext) -> int | None:
             statuses = ("proposed", "accepted", "edited", "rejected")
             for ev in ctx.store.events_overlapping(
                 timex.earliest, timex.latest, value=timex.value, statuses=statuses
@@ -251,42 +282,12 @@ class MergeReviewMixin:
 
         self.runner.run(read, name="event of a date", on_done=self._event_of_timex_arrived)
 
-    def _event_of_timex_arrived(self: MainWindow, event_id: int | None) -> None:
-        if self._closing:
+    def _event_of_timex_arrived(self, event_id: int | None) -> None:
+        if self._stopped:
             return
         if event_id is None:
-            self.statusBar().showMessage("No event comes from this date.", 4000)
-        elif self.model.row_of(event_id) < 0:
-            self.statusBar().showMessage(f"Event {event_id} is hidden by the filter.", 4000)
-        elif event_id != self.current_event_id():
-            self.select_event(event_id)
-
-    # ---- stored timexes (the "Explain this date" lines) ----
-    def timexes_for(self: MainWindow, ev: EventRecord) -> tuple[TimexRecord, ...]:
-        """The cached timexes of the event's documents; missing ones are fetched on a reader task
-        and the provenance is shown again when they arrive."""
-        docs = {s.document_id for s in ev.sources}
-        missing = [d for d in docs if d not in self._timex_cache and d not in self._timex_loading]
-        if missing:
-            self._timex_loading.update(missing)
-
-            def read(ctx: Any) -> dict[int, tuple[TimexRecord, ...]]:
-                return {d: tuple(ctx.store.timexes(d)) for d in missing}
-
-            self.runner.run(read, name="timexes", on_done=self._timexes_arrived)
-        out: list[TimexRecord] = []
-        for d in docs:
-            out.extend(self._timex_cache.get(d, ()))
-        return tuple(out)
-
-    def _timexes_arrived(self: MainWindow, found: dict[int, tuple[TimexRecord, ...]]) -> None:
-        self._timex_loading.difference_update(found)
-        if self._closing:
-            return
-        self._timex_cache.update(found)
-        shown = self.provenance.shown_event()
-        if shown is not None and {s.document_id for s in shown.sources} & set(found):
-            self._refresh_provenance()
-
-    def forget_timexes(self: MainWindow) -> None:
-        self._timex_cache.clear()
+            self.message_posted.emit("No event comes from this date.", 4000)
+        elif self.events.model.row_of(event_id) < 0:
+            self.message_posted.emit(f"Event {event_id} is hidden by the filter.", 4000)
+        elif event_id != self.events.current_event_id():
+            self.events.select_event(event_id)

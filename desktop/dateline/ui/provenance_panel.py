@@ -363,6 +363,7 @@ class ProvenancePanel(QWidget):
         self._documents: Mapping[int, DocumentRecord] = {}
         self._history: Sequence[AuditEntry] = ()
         self._timexes: tuple[TimexRecord, ...] = ()
+        self._readonly = False
 
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
@@ -453,6 +454,14 @@ class ProvenancePanel(QWidget):
         if n_sources:
             self.sources_view.setCurrentIndex(self.source_model.index(0, 0))
 
+    def set_read_only(self, readonly: bool) -> None:
+        """A read-only project: sources open in the article, none can be re-dated."""
+        self._readonly = readonly
+        links = "<a href='open'>Open in the article</a>"
+        if not readonly:
+            links += " · <a href='redate'>Re-date this source…</a>"
+        self.redate_link.setText(links)
+
     def shown_event(self) -> EventRecord | None:
         return self._event
 
@@ -466,7 +475,8 @@ class ProvenancePanel(QWidget):
         if index.isValid():
             self.sources_view.setCurrentIndex(index)
             menu.addAction("&Open in the Article", functools.partial(self._activate, index))
-            menu.addAction("&Re-date this Source…", self.request_redate)
+            if not self._readonly:
+                menu.addAction("&Re-date this Source…", self.request_redate)
         return menu
 
     @Slot(QPoint)

@@ -1,4 +1,4 @@
-"""The review keys of the main window: move, accept, reject, edit, tag, note, merge, create.
+"""The review keys of the main window: move, accept, reject, edit, tag, note, split, delete, create.
 
 Each key builds a core command and pushes it on the EditSession; nothing here writes to the database
 itself. After accept/reject the selection moves to the next event still waiting for a decision.
@@ -6,20 +6,18 @@ itself. After accept/reject the selection moves to the next event still waiting 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..core import commands as cmds
 from ..core.model import Status
-from .event_editor import parse_tags
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .actions import Actions
+from .event_editor import EventEditor, parse_tags
+from .event_list import EventList
+from .undo import EditSession
 
 UNDECIDED = {Status.PROPOSED.value}
 SCAN_LIMIT = 2000  # rows examined for "next unreviewed" (ten row-cache blocks at most)
@@ -45,12 +43,14 @@ class TagBar(QWidget):
         lay.addWidget(self.ok)
         self.edit.returnPressed.connect(self._submit)
         self.ok.clicked.connect(self._submit)
+        self._completions: list[str] = []
 
-    def open_for(self, count: int, completions: Iterable[str]) -> None:
-        from PySide6.QtWidgets import QCompleter
+    def set_completions(self, tags: Iterable[str]) -> None:
+        self._completions = sorted(set(tags), key=str.casefold)
 
+    def open_for(self, count: int) -> None:
         self.label.setText(f"Tag {count} event{'s' if count != 1 else ''}:")
-        completer = QCompleter(sorted(completions, key=str.casefold), self.edit)
+        completer = QCompleter(self._completions, self.edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.edit.setCompleter(completer)
         self.edit.clear()
@@ -73,214 +73,159 @@ class TagBar(QWidget):
         super().keyPressEvent(event)
 
 
-class ReviewMixin:
-    """Review behaviour of MainWindow (kept apart so each module holds one idea)."""
+class ReviewController(QObject):
+    """The review keys over the selected events of an :class:`EventList`."""
 
-    def _init_review(self: MainWindow) -> None:
+    message_posted = Signal(str, int)  # status-bar text, milliseconds
+
+    def __init__(
+        self,
+        session: EditSession,
+        events: EventList,
+        editor: EventEditor,
+        tag_bar: TagBar,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.events = events
+        self.editor = editor
+        self.tag_bar = tag_bar
         self._decided: set[int] = set()  # ids whose accept/reject is still on its way to the store
+        editor.edit_requested.connect(self.apply_editor_changes)
+        editor.editing_finished.connect(events.focus_list)
+        tag_bar.tags_entered.connect(self._tags_entered)
+        tag_bar.closed.connect(events.focus_list)
 
-    def _connect_review_actions(self: MainWindow) -> None:
-        a = self.actions_
+    def connect_actions(self, a: Actions) -> None:
         a.next.triggered.connect(self.next_event)
         a.previous.triggered.connect(self.previous_event)
         a.accept.triggered.connect(self.accept_selected)
         a.reject.triggered.connect(self.reject_selected)
         a.edit.triggered.connect(self.edit_selected)
-        a.open_source.triggered.connect(self.open_source)
         a.tag.triggered.connect(self.tag_selected)
         a.note.triggered.connect(self.note_selected)
         a.edit_date.triggered.connect(self.edit_date_selected)
-        a.merge.triggered.connect(self.merge_with_next_similar)
         a.split.triggered.connect(self.split_selected)
         a.delete.triggered.connect(self.delete_selected)
-        a.undo.triggered.connect(self.session.stack.undo)
-        a.redo.triggered.connect(self.session.stack.redo)
-        a.find.triggered.connect(self.filter_bar.focus_search)
-        a.select_all.triggered.connect(self.table.selectAll)
-        a.view_table.triggered.connect(self.show_table)
-        a.view_timeline.triggered.connect(self.show_timeline)
-        self.session.stack.canUndoChanged.connect(a.undo.setEnabled)
-        self.session.stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.session.stack.undoTextChanged.connect(self._undo_text)
-        self.session.stack.redoTextChanged.connect(self._redo_text)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        for act in (a.order_date, a.order_document, a.order_doubt):
-            act.triggered.connect(functools.partial(self.set_order, str(act.data())))
-        self.tag_bar.tags_entered.connect(self._tags_entered)
-        self.tag_bar.closed.connect(self.focus_table)
+
+    def written(self, event_ids: Iterable[int]) -> None:
+        """These events' decisions have reached the store."""
+        self._decided.difference_update(event_ids)
+
+    def write_failed(self) -> None:
+        self._decided.clear()
 
     # ---- moving ----
     @Slot()
-    def focus_table(self: MainWindow) -> None:
-        if self.views.currentWidget() is self.timeline:
-            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    def next_event(self) -> None:
+        self.events.step(+1)
 
     @Slot()
-    def next_event(self: MainWindow) -> None:
-        self._step(+1)
+    def previous_event(self) -> None:
+        self.events.step(-1)
 
-    @Slot()
-    def previous_event(self: MainWindow) -> None:
-        self._step(-1)
-
-    def _step(self: MainWindow, delta: int) -> None:
-        idx = self.table.currentIndex()
-        row = idx.row() if idx.isValid() else -1
-        target = min(max(0, row + delta), self.model.rowCount() - 1)
-        if target >= 0:
-            self.select_row(target)
-        self.focus_table()
-
-    def _next_undecided_row(self: MainWindow, after_row: int, skip: set[int]) -> int:
+    def _next_undecided_row(self, after_row: int, skip: set[int]) -> int:
         """The next row still proposed, wrapping around; -1 when none. Looks at most SCAN_LIMIT rows
         so a key press never reads a whole 100,000-row table on the GUI thread."""
-        n = self.model.rowCount()
+        model = self.events.model
+        n = model.rowCount()
         rows = list(range(after_row + 1, n)) + list(range(0, after_row + 1))
         for row in rows[:SCAN_LIMIT]:
-            eid = self.model.event_id(row)
+            eid = model.event_id(row)
             if eid is None or eid in skip or eid in self._decided:
                 continue
-            ev = self.model.event(row)
+            ev = model.event(row)
             if ev is not None and str(ev.status) in UNDECIDED:
                 return row
         return -1 if n <= SCAN_LIMIT else min(after_row + 1, n - 1)
 
-    @Slot()
-    def show_table(self: MainWindow) -> None:
-        self.views.setCurrentIndex(0)
-        self.table.setFocus()
-
-    @Slot()
-    def show_timeline(self: MainWindow) -> None:
-        self.views.setCurrentWidget(self.timeline)
-        self.timeline.setFocus()
-
     # ---- deciding ----
     @Slot()
-    def accept_selected(self: MainWindow) -> None:
+    def accept_selected(self) -> None:
         self._decide(Status.ACCEPTED.value)
 
     @Slot()
-    def reject_selected(self: MainWindow) -> None:
+    def reject_selected(self) -> None:
         self._decide(Status.REJECTED.value)
 
-    def _decide(self: MainWindow, status: str) -> None:
-        ids = self.selected_event_ids()
+    def _decide(self, status: str) -> None:
+        ids = self.events.selected_event_ids()
         if not ids:
             return
-        rows = [self.model.row_of(i) for i in ids]
+        rows = [self.events.model.row_of(i) for i in ids]
+        if self.session.push(cmds.SetStatus(tuple(ids), status)) is None:
+            return
         self._decided.update(ids)
-        self.session.push(cmds.SetStatus(tuple(ids), status))
         nxt = self._next_undecided_row(max(rows), set(ids))
         if nxt >= 0:
-            self.select_row(nxt)
+            self.events.select_row(nxt)
         else:
-            self.statusBar().showMessage("Every event shown has been reviewed.", 5000)
-        self.focus_table()
+            self.message_posted.emit("Every event shown has been reviewed.", 5000)
+        self.events.focus_list()
 
     # ---- editing ----
-    @Slot()
-    def edit_selected(self: MainWindow) -> None:
-        if self.current_event_id() is not None:
-            self.editor.focus_field("title")
+    def _focus_editor(self, field: str) -> None:
+        if self.events.current_event_id() is not None:
+            self.editor.focus_field(field)
 
     @Slot()
-    def note_selected(self: MainWindow) -> None:
-        if self.current_event_id() is not None:
-            self.editor.focus_field("notes")
+    def edit_selected(self) -> None:
+        self._focus_editor("title")
 
     @Slot()
-    def edit_date_selected(self: MainWindow) -> None:
-        if self.current_event_id() is not None:
-            self.editor.focus_field("date")
+    def note_selected(self) -> None:
+        self._focus_editor("notes")
 
     @Slot()
-    def tag_selected(self: MainWindow) -> None:
-        ids = self.selected_event_ids()
-        if not ids:
-            return
+    def edit_date_selected(self) -> None:
+        self._focus_editor("date")
+
+    @Slot()
+    def tag_selected(self) -> None:
+        ids = self.events.selected_event_ids()
         if len(ids) == 1:
             self.editor.focus_field("tags")
-        else:
-            self.tag_bar.open_for(len(ids), self.tags)
+        elif ids:
+            self.tag_bar.open_for(len(ids))
 
     @Slot(tuple)
-    def _tags_entered(self: MainWindow, tags: tuple[str, ...]) -> None:
-        ids = self.selected_event_ids()
+    def _tags_entered(self, tags: tuple[str, ...]) -> None:
+        ids = self.events.selected_event_ids()
         if ids and tags:
             self.session.push(cmds.AddTags(tuple(ids), tuple(tags)))
 
     @Slot(int, dict)
-    def apply_editor_changes(self: MainWindow, event_id: int, changes: dict[str, Any]) -> None:
+    def apply_editor_changes(self, event_id: int, changes: dict[str, object]) -> None:
         """One editor Apply = one undo step, however many fields changed."""
         changes = dict(changes)
-        cores: list[Any] = []
+        cores: list[cmds.Command] = []
         date = changes.pop("date", None)
         status = changes.pop("status", None)
         if changes:
             cores.append(cmds.EditEvent(event_id, changes))
-        if date is not None:
+        if isinstance(date, tuple):
             value, end = date
-            cores.append(cmds.SetDate(event_id, value, end))
+            cores.append(cmds.SetDate(event_id, str(value), end))
         if status is not None:
             cores.append(cmds.SetStatus((event_id,), str(status)))
         if cores:
             self.session.push_many(cores, "Edit event" if len(cores) > 1 else "")
-        self.focus_table()
+        self.events.focus_list()
 
     @Slot()
-    def open_source(self: MainWindow) -> None:
-        eid = self.current_event_id()
-        if eid is None:
-            return
-        ev = self.model.event(self.model.row_of(eid))
-        if ev is None or not ev.sources:
-            return
-        src = ev.sources[0]
-        self.show_source(
-            src.document_id,
-            src.sentence_start,
-            src.sentence_end,
-            -1 if src.timex_start is None else src.timex_start,
-            -1 if src.timex_end is None else src.timex_end,
-        )
-
-    @Slot()
-    def split_selected(self: MainWindow) -> None:
-        eid = self.current_event_id()
+    def split_selected(self) -> None:
+        eid = self.events.current_event_id()
         if eid is not None:
             self.session.push(cmds.SplitEvent(eid, None))
 
     @Slot()
-    def delete_selected(self: MainWindow) -> None:
-        ids = self.selected_event_ids()
+    def delete_selected(self) -> None:
+        ids = self.events.selected_event_ids()
         if ids:
             self.session.push(cmds.DeleteEvent(tuple(ids)))
 
     @Slot(int, int, int)
-    def create_event_from_span(self: MainWindow, document_id: int, start: int, end: int) -> None:
-        self.session.push(cmds.CreateEvent(document_id, start, end))
-
-    @Slot(int)
-    def edit_published(self: MainWindow, document_id: int) -> None:
-        from .documents_panel import ask_published_date
-
-        doc = self.documents.get(document_id)
-        if doc is None:
-            return
-        answer = ask_published_date(self, doc)
-        if answer is Ellipsis:
-            return
-        self.session.push(cmds.SetPublished(document_id, answer))
-
-    # ---- feedback ----
-    @Slot(str)
-    def _undo_text(self: MainWindow, text: str) -> None:
-        self.actions_.undo.setText(f"&Undo {text}" if text else "&Undo")
-
-    @Slot(str)
-    def _redo_text(self: MainWindow, text: str) -> None:
-        self.actions_.redo.setText(f"&Redo {text}" if text else "&Redo")
+    def create_event_from_span(self, document_id: int, start: int, end: int) -> None:
+        """C in the article: a proposed event, like every other one, until the analyst decides."""
+        self.session.push(cmds.CreateEvent(document_id, start, end, status=Status.PROPOSED.value))

@@ -81,6 +81,13 @@ class Settings:
     def set_review_order(self, order: str) -> None:
         self.qsettings.setValue("review/order", order)
 
+    def day_first(self) -> bool:
+        """How numeric dates typed by the analyst are read: 27/03/2008 (True) or 03/27/2008."""
+        return str(self.qsettings.value("dates/day_first", "true")).lower() != "false"
+
+    def set_day_first(self, day_first: bool) -> None:
+        self.qsettings.setValue("dates/day_first", "true" if day_first else "false")
+
     def view(self) -> str:
         return str(self.qsettings.value("window/view", "table") or "table")
 

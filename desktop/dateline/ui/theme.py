@@ -127,3 +127,12 @@ def dark_palette() -> QPalette:
     for r in (role.Text, role.WindowText, role.ButtonText):
         p.setColor(disabled, r, QColor("#7c8187"))
     return p
+
+
+_SEARCH = ("#ffd54a", "#8a6d00")
+
+
+def search_fill(palette: QPalette) -> QColor:
+    """Behind the words of a search: a marker-pen yellow, text stays readable on it."""
+    base = palette.color(QPalette.ColorRole.Base)
+    return mix(base, _pick(_SEARCH, palette), 0.75 if is_dark(palette) else 0.8)
