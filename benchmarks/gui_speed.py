@@ -135,7 +135,7 @@ def ours_filter_ms(win: MainWindow, flt: EventFilter, repeat: int = 5) -> tuple[
     """From the filter bar's signal to the table holding the new ids (SQL on a reader, swap on GUI)."""
     times = []
     for _ in range(repeat):
-        win.filter = EventFilter()
+        win.events.filter = EventFilter()
         win.reload()
         wait_signal(win.ids_loaded)
         t0 = time.perf_counter()
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  worst filter latency {worst:.1f} ms (target <= {TARGET_FILTER_MS:.0f} ms: {verdict})"
         )
-        win.filter = EventFilter()
+        win.events.filter = EventFilter()
         win.reload()
         wait_signal(win.ids_loaded)
         print(f"  scroll jump + repaint   ours {scroll_jump_ms(win):6.1f} ms (rows fetched lazily)")

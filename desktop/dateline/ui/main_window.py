@@ -23,12 +23,13 @@ from PySide6.QtWidgets import QMainWindow
 
 from ..core import commands as cmds
 from ..core.importing import ImportReport
-from ..core.model import DocumentRecord, EventRecord
+from ..core.model import DocumentRecord
 from ..core.search_words import query_words
 from ..core.store import EventFilter, Store
 from . import actions as actions_mod
 from . import icons
 from .article_sync import ArticleSync
+from .event_details import EventDetails
 from .event_list import EventList
 from .event_table import COLUMNS
 from .jobs import JobsController
@@ -85,7 +86,6 @@ class MainWindow(QMainWindow):
         self.tags: list[str] = []
         self.to_review = 0
         self._docs_gen = 0
-        self._shown_event: int | None = None
         self._closing = False
         self.ready = False
         self.setWindowIcon(icons.app_icon())
@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
         self.dates = PublicationDates(self.session, self.store, self.settings, self, self)
         self.timexes = TimexCache(self.runner, self)
         self.article_sync = ArticleSync(self.article, self.runner, self)
+        self.details = EventDetails(
+            self.store, self.model, self.editor, self.provenance, self.article,
+            self.article_sync, self.timexes, self.merge_review, self,
+        )  # fmt: skip
         self.chrome = WindowChrome(
             self,
             self.actions_,
@@ -163,7 +167,7 @@ class MainWindow(QMainWindow):
         a.open_source.triggered.connect(self.open_source)
         self.article.create_event_requested.connect(self.review.create_event_from_span)
         self.article.timex_clicked.connect(self.merge_review.show_event_of_timex)
-        self.provenance.source_activated.connect(self.show_source)
+        self.details.event_shown.connect(self.event_shown)
         self.timeline.event_selected.connect(self.events.select_event)
         self.timeline.event_activated.connect(self._timeline_activated)
         self.session.changed.connect(self._store_changed)
@@ -177,7 +181,6 @@ class MainWindow(QMainWindow):
             controller.message_posted.connect(self._post)
         self.merge_review.count_changed.connect(self._update_counts)
         self.jobs.imported.connect(self._imported)
-        self.timexes.arrived.connect(self._timexes_arrived)
         actions_mod.add_view_actions(
             a,
             "Revie&w",
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self.events.stop()
         self.merge_review.stop()
         self.timexes.stop()
+        self.details.stop()
         self.statusBar().clearMessage()  # stops the message's timeout timer
         self.runner.shutdown()
         self.store.close()
@@ -291,18 +295,14 @@ class MainWindow(QMainWindow):
         self.counts, self.tags, self.to_review = counts, tags, to_review
         self.documents_panel.set_documents(list(self.documents.values()), counts)
         self.events.set_documents(self.documents.values())
+        self.details.set_documents(dict(self.documents))
         if changed:
             self.filter_bar.set_documents(list(self.documents.values()))
-            shown = self.article_sync.shown_document()
-            if shown is not None and shown.id in self.documents:
-                self.article_sync.update_document(self.documents[shown.id])
         self.filter_bar.set_tags(self.tags)
         self.editor.set_tag_completions(self.tags)
         self.tag_bar.set_completions(self.tags)
         self._update_counts()
         self.merge_review.schedule_count(self.stored_events())  # after every write and import
-        if changed:
-            self._refresh_provenance()
         self.documents_loaded.emit()
         if not self.documents:
             self.jobs.maybe_offer_seeds()
@@ -396,83 +396,11 @@ class MainWindow(QMainWindow):
             self._post(f"{n} events selected: A, X and T act on all of them", 4000)
 
     def _show_event(self, event_id: int | None, *, force: bool = False) -> None:
-        if event_id == self._shown_event and not force:
-            return
-        self._shown_event = event_id
-        if event_id is None:
-            self.editor.set_event(None)
-            self.provenance.set_event(None, self.documents, [])
-            self.merge_review.show_event(None)
-            return
-        row = self.model.row_of(event_id)
-        ev = self.model.event(row) if row >= 0 else None
-        if ev is None:
-            try:
-                ev = self.store.event(event_id)
-            except Exception:  # gone since the list was read: show nothing
-                self.editor.set_event(None)
-                return
-        self.editor.set_event(ev)
-        self._refresh_provenance(ev)
-        self.merge_review.show_event(event_id)
-        if ev.sources:
-            shown = self.article.current_document_id()
-            src = next((s for s in ev.sources if s.document_id == shown), ev.sources[0])
-            self._show_source_record(
-                src.document_id,
-                src.sentence_start,
-                src.sentence_end,
-                src.timex_start,
-                src.timex_end,
-            )
-        self.event_shown.emit(event_id)
-
-    def _refresh_provenance(self, ev: EventRecord | None = None) -> None:
-        if ev is None:
-            if self._shown_event is None:
-                return
-            ev = self.model.cached(self._shown_event) or self.store.event(self._shown_event)
-        history = self.store.history(ev.id)
-        self.provenance.set_event(ev, self.documents, history, self.timexes.timexes_for(ev))
-
-    @Slot(object)
-    def _timexes_arrived(self, documents: set[int]) -> None:
-        shown = self.provenance.shown_event()
-        if (
-            not self._closing
-            and shown is not None
-            and {s.document_id for s in shown.sources} & documents
-        ):
-            self._refresh_provenance()
-
-    def _show_source_record(
-        self, document_id: int, s0: int, s1: int, t0: int | None, t1: int | None
-    ) -> None:
-        doc = self.documents.get(document_id)
-        if doc is None:
-            try:
-                doc = self.store.document(document_id)
-            except Exception:  # gone since the event was read: nothing to show
-                return
-        timex = (t0, t1) if t0 is not None and t1 is not None and t0 >= 0 else None
-        self.article_sync.show(doc, (s0, s1), timex)
-
-    @Slot(int, int, int, int, int)
-    def show_source(self, document_id: int, s0: int, s1: int, t0: int, t1: int) -> None:
-        self._show_source_record(document_id, s0, s1, t0, t1)
-        self.article.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.details.show_event(event_id, force=force)
 
     @Slot()
     def open_source(self) -> None:
-        """Enter on an event: its first source, sentence shaded, in the article."""
-        eid = self.events.current_event_id()
-        ev = self.model.event(self.model.row_of(eid)) if eid is not None else None
-        if ev is None or not ev.sources:
-            return
-        src = ev.sources[0]
-        t0 = -1 if src.timex_start is None else src.timex_start
-        t1 = -1 if src.timex_end is None else src.timex_end
-        self.show_source(src.document_id, src.sentence_start, src.sentence_end, t0, t1)
+        self.details.open_source(self.events.current_event_id())
 
     @Slot(QModelIndex)
     def _row_activated(self, _index: QModelIndex) -> None:
@@ -508,8 +436,8 @@ class MainWindow(QMainWindow):
             self.timexes.forget()  # re-anchored: the explanations changed
         # Only the event that changed is re-shown: re-filling the editor of another event would
         # throw away what the analyst is typing into it.
-        if self._shown_event is not None and self._shown_event in change.events:
-            self._show_event(self._shown_event, force=True)
+        if self.details.shown is not None and self.details.shown in change.events:
+            self._show_event(self.details.shown, force=True)
         else:
             self.merge_review.refresh()
 
