@@ -4,7 +4,7 @@ a warning mark when missing or guessed) and the event counts; a click on the dat
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -122,6 +122,23 @@ class DocumentDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             date_text,
         )
+        self._paint_counts(painter, option, index, date_rect, inner, text_colour, selected)
+        painter.restore()
+
+    def _paint_counts(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex,
+        date_rect: QRect,
+        inner: QRect,
+        text_colour: QColor,
+        selected: bool,
+    ) -> None:
+        """The event counts at the right of the date line, in the longest wording that fits."""
+        fm = option.fontMetrics
+        pad = self._pad(option)
+        palette = option.palette
         proposed = int(index.siblingAtColumn(DocumentListModel.PROPOSED).data() or 0)
         accepted = int(index.siblingAtColumn(DocumentListModel.ACCEPTED).data() or 0)
         room = inner.right() - date_rect.right() - pad * 2
@@ -151,7 +168,6 @@ class DocumentDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             left,
         )
-        painter.restore()
 
     def editorEvent(self, event, model, option, index) -> bool:
         if (

@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,39 +31,22 @@ from PySide6.QtWidgets import (
 from ..core.corroboration import (
     CREDIBILITY_LABELS,
     RELIABILITY_LABELS,
-    independent_documents,
-    suggested_credibility,
 )
 from ..core.model import EventRecord, Status
 from . import theme
 from .date_fields import PRECISIONS, DateFields, caption
+from .editor_fields import (
+    TagCompleter,
+    editor_action,
+    grade_combo,
+    parse_tags,
+    summary_html,
+    text_box,
+)
 
 __all__ = ["PRECISIONS", "EventEditor", "TagCompleter", "parse_tags"]
 
 _STATUS_LABELS = {s: theme.STATUS_LABELS[str(s)] for s in Status}
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Comma-separated tags, trimmed, blanks and repeats dropped, first spelling kept."""
-    seen: dict[str, str] = {}
-    for part in text.split(","):
-        tag = " ".join(part.split())
-        if tag and tag.casefold() not in seen:
-            seen[tag.casefold()] = tag
-    return tuple(seen.values())
-
-
-class TagCompleter(QCompleter):
-    """Completes the tag being typed after the last comma, keeping the tags before it."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.rsplit(",", 1)[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex) -> str:
-        widget = self.widget()
-        text = widget.text() if isinstance(widget, QLineEdit) else ""
-        head = text.rsplit(",", 1)[0] + ", " if "," in text else ""
-        return head + str(index.data())
 
 
 class EventEditor(QWidget):
@@ -81,7 +62,6 @@ class EventEditor(QWidget):
         self._event: EventRecord | None = None
         self._loading = False
         self._readonly = False
-        fm = self.fontMetrics()
 
         self.header_label = QLabel(self)
         self.header_label.setWordWrap(True)
@@ -91,10 +71,7 @@ class EventEditor(QWidget):
         self.title_edit.setPlaceholderText("What happened, in a few words")
         self.title_error = caption(self, "Title problem")
 
-        self.description_edit = QPlainTextEdit(self)
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setPlaceholderText("Details, context")
-        self.description_edit.setMaximumHeight(fm.lineSpacing() * 4 + fm.height())
+        self.description_edit = text_box(self, "Details, context")
 
         self.dates = DateFields(self)
         # The date row's fields, by the names the rest of the editor (and its tests) use.
@@ -106,67 +83,8 @@ class EventEditor(QWidget):
         self.readings_row = self.dates.readings_row
         self.dates.reading_chosen.connect(self._reading_chosen)
 
-        self.status_combo = QComboBox(self)
-        for status, text in _STATUS_LABELS.items():
-            self.status_combo.addItem(text, str(status))
-
-        self.tags_edit = QLineEdit(self)
-        self.tags_edit.setPlaceholderText("comma separated: nato, aid")
-        self._tag_model = QStringListModel(self)
-        self.tag_completer = TagCompleter(self._tag_model, self)
-        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tag_completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.tags_edit.setCompleter(self.tag_completer)
-
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("Analyst notes (not exported as the event text)")
-        self.notes_edit.setMaximumHeight(fm.lineSpacing() * 4 + fm.height())
-        self.location_edit = QLineEdit(self)
-        self.location_edit.setPlaceholderText("e.g. Brussels")
-        self.actors_edit = QLineEdit(self)
-        self.actors_edit.setPlaceholderText("e.g. NATO, Mark Rutte")
-
-        self.reliability_combo = QComboBox(self)
-        self.reliability_combo.addItem("— not graded", None)
-        for grade, text in RELIABILITY_LABELS.items():
-            self.reliability_combo.addItem(f"{grade} — {text}", grade)
-        self.reliability_combo.setToolTip("Source reliability (Admiralty scale A-F)")
-        self.credibility_combo = QComboBox(self)
-        self.credibility_combo.addItem("— not graded", None)
-        for grade, text in CREDIBILITY_LABELS.items():
-            self.credibility_combo.addItem(f"{grade} — {text}", grade)
-        self.credibility_combo.setToolTip("Information credibility (Admiralty scale 1-6)")
-        self.corroboration_label = caption(self, "Corroboration")
-        self.corroboration_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.corroboration_label.setToolTip(
-            "Dateline only suggests a credibility grade from how many articles report the event"
-        )
-        self.corroboration_label.linkActivated.connect(self._use_suggestion)
-        self._suggested: int | None = None
-
-        self.revert_button = QPushButton("Revert", self)
-        self.revert_button.setToolTip("Put the fields back as they were (Esc returns to the list)")
-        self.apply_button = QPushButton("Apply", self)
-        self.apply_button.setDefault(True)
-        self.apply_button.setToolTip(
-            "Apply the changes (Ctrl+Enter, or Enter in a one-line field); undo with Ctrl+Z"
-        )
-        self.revert_button.clicked.connect(self.revert)
-        self.apply_button.clicked.connect(self.apply)
-
-        self.apply_action = QAction("Apply Event Changes", self)
-        self.apply_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.apply_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.apply_action.triggered.connect(self.apply)
-        self.revert_action = QAction("Revert Event Changes", self)
-        self.revert_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.revert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_action.triggered.connect(self.escape)
-        self.addActions([self.apply_action, self.revert_action])
+        self._make_fields()
+        self._make_buttons()
 
         self._names = {
             self.title_edit: "Title",
@@ -187,6 +105,58 @@ class EventEditor(QWidget):
         self._build_layout()
         self._connect_fields()
         self.set_event(None)
+
+    def _make_fields(self) -> None:
+        self.status_combo = QComboBox(self)
+        for status, text in _STATUS_LABELS.items():
+            self.status_combo.addItem(text, str(status))
+
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText("comma separated: nato, aid")
+        self._tag_model = QStringListModel(self)
+        self.tag_completer = TagCompleter(self._tag_model, self)
+        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.tags_edit.setCompleter(self.tag_completer)
+
+        self.notes_edit = text_box(self, "Analyst notes (not exported as the event text)")
+        self.location_edit = QLineEdit(self)
+        self.location_edit.setPlaceholderText("e.g. Brussels")
+        self.actors_edit = QLineEdit(self)
+        self.actors_edit.setPlaceholderText("e.g. NATO, Mark Rutte")
+
+        self.reliability_combo = grade_combo(
+            self, RELIABILITY_LABELS, "Source reliability (Admiralty scale A-F)"
+        )
+        self.credibility_combo = grade_combo(
+            self, CREDIBILITY_LABELS, "Information credibility (Admiralty scale 1-6)"
+        )
+        self.corroboration_label = caption(self, "Corroboration")
+        self.corroboration_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.corroboration_label.setToolTip(
+            "Dateline only suggests a credibility grade from how many articles report the event"
+        )
+        self.corroboration_label.linkActivated.connect(self._use_suggestion)
+        self._suggested: int | None = None
+
+    def _make_buttons(self) -> None:
+        self.revert_button = QPushButton("Revert", self)
+        self.revert_button.setToolTip("Put the fields back as they were (Esc returns to the list)")
+        self.apply_button = QPushButton("Apply", self)
+        self.apply_button.setDefault(True)
+        self.apply_button.setToolTip(
+            "Apply the changes (Ctrl+Enter, or Enter in a one-line field); undo with Ctrl+Z"
+        )
+        self.revert_button.clicked.connect(self.revert)
+        self.apply_button.clicked.connect(self.apply)
+
+        self.apply_action = editor_action(self, "Apply Event Changes", "Ctrl+Return", "Ctrl+Enter")
+        self.apply_action.triggered.connect(self.apply)
+        self.revert_action = editor_action(self, "Revert Event Changes", "Esc")
+        self.revert_action.triggered.connect(self.escape)
 
     # ---- layout ----
 
@@ -440,35 +410,10 @@ class EventEditor(QWidget):
         self._show_header(ev)
 
     def _show_header(self, ev: EventRecord | None) -> None:
-        if ev is None:
-            self.header_label.setText("No event selected")
-            self.corroboration_label.setVisible(False)
-            return
-        docs = {s.document_id for s in ev.sources}
-        n = len(ev.sources)
-        parts = [
-            f"<b>Event {ev.id}</b>",
-            "by the analyst" if ev.origin == "analyst" else "by the extractor",
-            f"{round(ev.confidence * 100)}% confidence",
-            f"{n} source{'s' if n != 1 else ''}, {len(docs)} document{'s' if len(docs) != 1 else ''}",
-        ]
-        text = " · ".join(parts)
-        if "date-conflict" in ev.flags:
-            colour = theme.warning_color(self.palette()).name()
-            text += (
-                f"<br><span style='color:{colour}'>&#9888; Its sources disagree on the date</span>"
-            )
-        self.header_label.setText(text)
-        muted = theme.muted_color(self.palette()).name()
-        n_docs = independent_documents(ev)
-        grade = suggested_credibility(ev)
-        reports = f"{n_docs} independent document{'s' if n_docs != 1 else ''}"
-        self._suggested = grade
-        self.corroboration_label.setText(
-            f"<span style='color:{muted}'>Reported by {reports}: suggests {grade} "
-            f"({CREDIBILITY_LABELS[grade].lower()}).</span> <a href='use'>Use it</a>"
-        )
-        self.corroboration_label.setVisible(True)
+        header, corroboration, self._suggested = summary_html(ev, self.palette())
+        self.header_label.setText(header)
+        self.corroboration_label.setText(corroboration)
+        self.corroboration_label.setVisible(bool(corroboration))
 
     @Slot(str, object)
     def _reading_chosen(self, value: str, end: str | None) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ..core import timevalue
 from ..core.model import EventRecord
+from ..core.typed_dates import reading_label
 from . import theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -266,7 +267,7 @@ def _tooltip(ev: EventRecord, col: int) -> str:
         extra = f" to {ev.end}" if ev.end else ""
         tip = f"{ev.value}{extra} ({ev.granularity})"
         if CONFLICT_FLAG in ev.flags:
-            reads = sorted({timevalue.label(s.value) for s in ev.sources if s.value})
+            reads = sorted({reading_label(s.value) for s in ev.sources if s.value})
             tip += "\n\u26a0 Its sources disagree on the date: " + "; ".join(reads)
         return tip
     if col == TITLE:

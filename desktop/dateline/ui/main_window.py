@@ -41,7 +41,7 @@ from .tasks import TaskContext, TaskRunner
 from .timex_cache import TimexCache
 from .undo import READ_ONLY_MESSAGE, EditSession
 from .window_chrome import WindowChrome
-from .window_layout import build_parts
+from .window_layout import WindowParts, build_parts
 
 log = logging.getLogger(__name__)
 
@@ -91,19 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(not self.readonly)
 
-        parts = build_parts(self, self.store.events)
-        self.documents_panel, self.filter_bar = parts.documents_panel, parts.filter_bar
-        self.model, self.table, self.views = parts.model, parts.table, parts.views
-        self.timeline, self.tag_bar, self.article = parts.timeline, parts.tag_bar, parts.article
-        self.editor, self.provenance, self.merge_bar = (
-            parts.editor,
-            parts.provenance,
-            parts.merge_bar,
-        )
-        self.main_split, self.centre_split = parts.main_split, parts.centre_split
-        self.right_split, self.counts_label = parts.right_split, parts.counts_label
-        self.progress, self.cancel_button = parts.progress, parts.cancel_button
-        self.title_delegate, self.mode_label = parts.title_delegate, parts.mode_label
+        self._take_parts(build_parts(self, self.store.events))
         self.actions_ = actions_mod.build_actions(self)
 
         order = self.settings.review_order()
@@ -146,6 +134,20 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_db(self.db_path)
         self.events.reload()
         self.reload_documents()
+
+    def _take_parts(self, parts: WindowParts) -> None:
+        self.documents_panel, self.filter_bar = parts.documents_panel, parts.filter_bar
+        self.model, self.table, self.views = parts.model, parts.table, parts.views
+        self.timeline, self.tag_bar, self.article = parts.timeline, parts.tag_bar, parts.article
+        self.editor, self.provenance, self.merge_bar = (
+            parts.editor,
+            parts.provenance,
+            parts.merge_bar,
+        )
+        self.main_split, self.centre_split = parts.main_split, parts.centre_split
+        self.right_split, self.counts_label = parts.right_split, parts.counts_label
+        self.progress, self.cancel_button = parts.progress, parts.cancel_button
+        self.title_delegate, self.mode_label = parts.title_delegate, parts.mode_label
 
     def _wire(self) -> None:
         a = self.actions_
