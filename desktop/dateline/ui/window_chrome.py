@@ -11,6 +11,8 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,7 +33,7 @@ from .undo import EditSession
 OPEN_WINDOWS: set[QMainWindow] = (
     set()
 )  # windows opened from File > Open, owned by no Python variable
-UNDO_TEXT_EMS = 14  # the toolbar's Undo/Redo text is elided to this width
+UNDO_TEXT_EMS = 11  # the toolbar's Undo/Redo text is elided to this width
 
 
 class WindowChrome(QObject):
@@ -78,7 +80,8 @@ class WindowChrome(QObject):
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
         a.find.triggered.connect(filter_bar.focus_search)
-        a.select_all.triggered.connect(table.selectAll)
+        self._table = table
+        a.select_all.triggered.connect(self._select_all)
         a.view_table.triggered.connect(events.show_table)
         a.view_timeline.triggered.connect(events.show_timeline)
         events.views.currentChanged.connect(self._view_changed)
@@ -99,6 +102,15 @@ class WindowChrome(QObject):
     def _alive(self) -> bool:
         # The undo stack signals while the window is being destroyed: nothing to show then.
         return shiboken6.isValid(self.window)
+
+    @Slot()
+    def _select_all(self) -> None:
+        """Ctrl+A selects all in the list that has the keyboard (documents), else every event."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractItemView) and focus is not self._table:
+            focus.selectAll()
+        else:
+            self._table.selectAll()
 
     @Slot()
     def _title(self, *_: object) -> None:
