@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core import timevalue
 from ..core.model import DocumentRecord
-from ..core.typed_dates import Guess, convention_example, parse_day
+from ..core.typed_dates import Guess, parse_day
 from . import theme
 
 SHOWN_TITLES = 4  # documents named in the dialog; more are counted
@@ -62,8 +62,8 @@ class PublishedDateDialog(QDialog):
         self.date_edit.setPlaceholderText("e.g. 27 Mar 2008, March 27, 2008 or 2008-03-27")
         self.convention = QComboBox(self)
         self.convention.setAccessibleName("How numeric dates are read")
-        self.convention.addItem(f"Day first: {convention_example(day_first=True)}", True)
-        self.convention.addItem(f"Month first: {convention_example(day_first=False)}", False)
+        self.convention.addItem("Day first, as in 27/03/2008", True)
+        self.convention.addItem("Month first, as in 03/27/2008", False)
         self.convention.setCurrentIndex(0 if day_first else 1)
         self.convention.setToolTip("How a date written only with numbers is read")
         self.reading = QLabel(self)
@@ -116,7 +116,7 @@ class PublishedDateDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
     def _fill(self, guesses: Mapping[int, Guess]) -> None:
         """The documents' common date, else the date their texts agree on, else nothing."""
