@@ -37,7 +37,8 @@ def gold_id(ev, gold: dict) -> str | None:
 
 def reviewed_database(path: Path) -> dict[str, int]:
     """Import and review the seeds; returns {gold id: event id}."""
-    from dateline.core import commands, importing
+    from dateline.core import commands
+    from dateline.core import ingest as importing
     from dateline.core.store import Store
 
     gold = json.loads((SEEDS / "gold-timeline.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"

@@ -315,7 +315,7 @@ def test_set_published_reanchors_proposed_and_flags_reviewed(store):
 
 
 def test_undated_document_gets_events_once_anchored(tmp_path):
-    from dateline.core.importing import import_paths
+    from dateline.core.ingest import import_paths
     from dateline.core.store import Store
 
     folder = tmp_path / "in"

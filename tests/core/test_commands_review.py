@@ -6,8 +6,8 @@ import pytest
 from store_helpers import by_title, by_value, seeded_store, state
 
 from dateline.core.commands import DismissMerge, MergeEvents, SetSourceValue, SplitEvent
+from dateline.core.conflicts import DATE_CONFLICT
 from dateline.core.errors import NotFound, ValidationError
-from dateline.core.store.ingest import DATE_CONFLICT
 
 
 @pytest.fixture

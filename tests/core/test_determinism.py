@@ -19,7 +19,7 @@ from store_helpers import generated_articles
 IMPORT = """
 import sys
 from pathlib import Path
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 with Store.open(Path(sys.argv[2])) as store:
     import_paths(store, [Path(sys.argv[1])])

@@ -11,7 +11,7 @@ from store_helpers import seeded_store, state
 from dateline.core import services
 from dateline.core.commands import EditEvent, SetDate, SetStatus
 from dateline.core.errors import Cancelled
-from dateline.core.importing import content_hash, import_paths
+from dateline.core.ingest import content_hash, import_paths
 from dateline.core.model import Status
 from dateline.core.store import Store
 
@@ -148,8 +148,11 @@ def test_cancel_keeps_committed_files_and_lists_the_rest(tmp_path):
     store.close()
 
 
-def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path):
-    # The import holds off full collections while it runs; cancelled or not, nothing of that stays.
+def test_an_import_never_touches_the_garbage_collector_unless_asked(tmp_path):
+    # The collector is process-wide: only a caller that asks (full_collections_held) pauses its full
+    # passes, and only inside its block, cancelled or not.
+    from dateline.core.ingest.collector import full_collections_held
+
     folder = tmp_path / "few"
     folder.mkdir()
     for i in range(3):
@@ -164,6 +167,10 @@ def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path):
 
     with Store.open(tmp_path / "p.db") as store:
         assert import_paths(store, [folder], progress=progress).cancelled
+        assert during == [before, before]
+        during.clear()
+        with full_collections_held():
+            assert import_paths(store, [folder], progress=progress).cancelled
         assert gc.get_threshold() == before
         assert during[0][:2] == before[:2] and during[0][2] > before[2]
         assert len(import_paths(store, [folder]).imported) == 2
@@ -234,10 +241,8 @@ def test_reextract_never_duplicates_and_never_overwrites_analyst_work(
 
 def _first_seed_stored_second_proposed(tmp_path, seeds_dir):
     """A store holding the first seed article, and the second article's proposals (not stored)."""
-    from dateline.core.model import Article
-    from dateline.core.proposals import propose_events
+    from dateline.core.engine import propose
     from dateline.core.readers import read_articles
-    from dateline.core.temporal import find_timexes
 
     first = tmp_path / "first"
     first.mkdir()
@@ -247,20 +252,21 @@ def _first_seed_stored_second_proposed(tmp_path, seeds_dir):
     store = Store.open(tmp_path / "p.db")
     import_paths(store, [first])
     (art,) = read_articles(seeds_dir / name_b)
-    article = Article(id="999", text=art.text, title=art.title, published=art.published)
-    return store, propose_events([article], {"999": find_timexes(art.text, art.published)})
+    return store, propose([art.article("999")])
 
 
 def test_cached_matching_agrees_with_merging_find_match(tmp_path, seeds_dir):
+    from dateline.core.ingest import Ingest
+    from dateline.core.ingest.matching import match_candidates, match_stored
     from dateline.core.merging import find_match
-    from dateline.core.store.matching import match_candidates, match_stored
 
     store, proposals = _first_seed_stored_second_proposed(tmp_path, seeds_dir)
+    ingest = Ingest(store)
     matched = 0
     for _ in range(2):  # second round runs on the warm profile cache
         for p in proposals:
             expected = find_match(p, match_candidates(store, p))
-            got = match_stored(store, p)
+            got = match_stored(ingest, p)
             assert got == (expected.id if expected else None), p.title
             matched += got is not None
     assert matched >= 8  # the seven gold happenings reported by both articles, and more
@@ -272,9 +278,10 @@ def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, see
     proposed event, with term weights taken from the proposed events of the proposal's years."""
     import math
 
+    from dateline.core.ingest import Ingest
+    from dateline.core.ingest.matchindex import MatchIndex
+    from dateline.core.ingest.matching import _may_match, match_stored
     from dateline.core.merging import profile_of_proposal, profile_of_record, score
-    from dateline.core.store.matchindex import MatchIndex
-    from dateline.core.store.matching import _may_match, match_stored
 
     store, proposals = _first_seed_stored_second_proposed(tmp_path, seeds_dir)
     stored = [
@@ -282,7 +289,7 @@ def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, see
         for r in store.events(store.event_ids())
         if r.status == Status.PROPOSED and r.earliest is not None
     ]
-    store.__dict__["_match_index_armed"] = MatchIndex()
+    ingest, index = Ingest(store), MatchIndex()
     matched = 0
     for p in proposals:
         expected = None
@@ -315,7 +322,7 @@ def test_indexed_matching_picks_the_best_scoring_overlapping_event(tmp_path, see
                 sc = score(mine, prof, weights)
                 if sc > best:
                     expected, best = r, sc
-        got = match_stored(store, p)
+        got = match_stored(ingest, p, index=index)
         assert got == (expected.id if expected else None), p.title
         matched += got is not None
     assert matched >= 4  # the happenings both articles report

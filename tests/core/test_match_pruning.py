@@ -10,13 +10,13 @@ from itertools import chain
 
 from store_helpers import generated_articles
 
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
+from dateline.core.ingest.matchindex import MatchIndex
+from dateline.core.ingest.matching import _CANDIDATE_LIMIT, _best_of_kept, _match_indexed
 from dateline.core.merging import profile_of_record
 from dateline.core.model import Status
 from dateline.core.store import Store
-from dateline.core.store.matchindex import MatchIndex
-from dateline.core.store.matching import _CANDIDATE_LIMIT, _best_of_kept, _match_indexed
-from dateline.core.store.suggest import light_events
+from dateline.core.store.light import light_events
 
 
 def _score_every_candidate(mine, span, found, index):

@@ -94,7 +94,7 @@ def test_sweep_finds_exactly_the_pairs_a_full_comparison_scores(events):
 
 
 def test_sweep_on_the_seeds_matches_a_full_comparison(tmp_path, seeds_dir):
-    from dateline.core.importing import import_paths
+    from dateline.core.ingest import import_paths
     from dateline.core.store import Store
 
     store = Store.open(tmp_path / "p.db")

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 from store_helpers import seeded_store, state
 
+from dateline.core import services
 from dateline.core.commands import MergeEvents, SetSourceValue, SplitEvent
-from dateline.core.store.ingest import DATE_CONFLICT
+from dateline.core.conflicts import DATE_CONFLICT
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def test_each_happening_is_one_event_with_sources_from_both_articles(store, name
     (event,) = found
     assert {names[s.document_id] for s in event.sources} == set(names.values()), event
     # and no other stored event of that date still reports it from one article alone
-    assert store.merge_suggestions(event.id) == []
+    assert services.suggestions_for(store, event.id) == []
 
 
 def test_merge_then_split_restores_the_original_events_exactly(store):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.core.engine import propose
 from dateline.core.merging import find_match, merge_suggestions
 from dateline.core.model import Article, EventRecord, SourceRecord, Status
-from dateline.core.proposals import propose_events
 
 WED = dt.date(2024, 10, 16)
 
@@ -22,7 +22,7 @@ def test_statements_by_one_speaker_on_one_day_are_one_event_across_articles():
     b = art(
         "b", "During a press conference on Wednesday, Rutte confirmed that allies pledged more."
     )
-    events = propose_events([a, b])
+    events = propose([a, b])
     (ev,) = [e for e in events if e.value == "2024-10-16"]
     assert {s.document for s in ev.sources} == {"a", "b"}
     assert ev.title.startswith("Rutte:")
@@ -33,14 +33,14 @@ def test_different_happenings_on_the_same_day_stay_apart():
         "Rutte said Wednesday that the alliance will reach its aid target. "
         "The victory plan was presented Wednesday to Ukraine's parliament."
     )
-    events = propose_events([art("a", text)])
+    events = propose([art("a", text)])
     assert len([e for e in events if e.value == "2024-10-16"]) == 2
 
 
 def test_a_coarse_mention_joins_the_precise_report_of_the_same_summit():
     a = art("a", "The goal was set earlier this year at the NATO summit in Washington.")
     b = art("b", "Rutte referred to the NATO leaders' summit in July.")
-    events = propose_events([a, b])
+    events = propose([a, b])
     (summit,) = [e for e in events if "summit" in e.title.lower()]
     assert summit.value == "2024-07"  # the best precision wins
     assert {s.document for s in summit.sources} == {"a", "b"}
@@ -48,7 +48,7 @@ def test_a_coarse_mention_joins_the_precise_report_of_the_same_summit():
 
 def test_adjacent_coordinated_days_make_one_ranged_event():
     text = "Ministers will meet on Thursday and Friday in Brussels."
-    (ev,) = propose_events([art("a", text)])
+    (ev,) = propose([art("a", text)])
     assert (ev.value, ev.end) == ("2024-10-17", "2024-10-18")
     assert (ev.earliest, ev.latest) == (dt.date(2024, 10, 17), dt.date(2024, 10, 18))
     src = ev.sources[0]
@@ -57,7 +57,7 @@ def test_adjacent_coordinated_days_make_one_ranged_event():
 
 def test_sources_point_at_the_exact_words_and_sentence():
     text = "Kyiv waits. The hub in Wiesbaden will be operational next month. Nothing else."
-    (ev,) = propose_events([art("a", text)])
+    (ev,) = propose([art("a", text)])
     (src,) = ev.sources
     assert text[src.start : src.end] == "next month"
     assert text[src.sentence_start : src.sentence_end] == src.sentence
@@ -67,17 +67,17 @@ def test_sources_point_at_the_exact_words_and_sentence():
 
 def test_vague_references_and_durations_are_not_events():
     text = "For now, the bid remains in limbo. The war has lasted two years."
-    assert propose_events([art("a", text)]) == []
+    assert propose([art("a", text)]) == []
 
 
 def test_ids_are_stable_across_runs():
     text = "The summit in July set the target. Rutte said Wednesday it is on track."
-    first = [e.id for e in propose_events([art("a", text)])]
-    assert first == [e.id for e in propose_events([art("a", text)])]
+    first = [e.id for e in propose([art("a", text)])]
+    assert first == [e.id for e in propose([art("a", text)])]
 
 
 def test_without_publication_date_relative_dates_are_proposed_unresolved():
-    (ev,) = propose_events([art("a", "The hub will be operational next month.", published=None)])
+    (ev,) = propose([art("a", "The hub will be operational next month.", published=None)])
     assert ev.earliest is None and ev.latest is None
     assert ev.confidence < 0.6
 
@@ -115,8 +115,8 @@ def test_a_new_article_matches_the_stored_event_it_reports_again():
         "Rutte also confirmed that a NATO hub in Wiesbaden, Germany will be operational next month. "
         "The victory plan was presented Wednesday to Ukraine's parliament."
     )
-    stored = [_record(i, e) for i, e in enumerate(propose_events([art("1", stored_text)]))]
-    new = propose_events(
+    stored = [_record(i, e) for i, e in enumerate(propose([art("1", stored_text)]))]
+    new = propose(
         [
             art(
                 "2",
@@ -130,20 +130,16 @@ def test_a_new_article_matches_the_stored_event_it_reports_again():
 
 def test_accepted_events_are_never_matched():
     stored_text = "The hub in Wiesbaden will be operational next month."
-    (ev,) = propose_events([art("1", stored_text)])
+    (ev,) = propose([art("1", stored_text)])
     rec = _record(1, ev)
     rec = EventRecord(**{f: getattr(rec, f) for f in rec.__slots__} | {"status": Status.ACCEPTED})
-    (new,) = propose_events([art("2", "A hub in Wiesbaden opens next month.")])
+    (new,) = propose([art("2", "A hub in Wiesbaden opens next month.")])
     assert find_match(new, [rec]) is None
 
 
 def test_merge_suggestions_pair_duplicates_from_two_articles():
-    a = propose_events(
-        [art("1", "The victory plan was presented Wednesday to Ukraine's parliament.")]
-    )
-    b = propose_events(
-        [art("2", "This plan, unveiled to Ukraine's parliament on Wednesday, is bold.")]
-    )
-    c = propose_events([art("3", "Ministers meet in Brussels on Thursday.")])
+    a = propose([art("1", "The victory plan was presented Wednesday to Ukraine's parliament.")])
+    b = propose([art("2", "This plan, unveiled to Ukraine's parliament on Wednesday, is bold.")])
+    c = propose([art("3", "Ministers meet in Brussels on Thursday.")])
     records = [_record(1, a[0], 1), _record(2, b[0], 2), _record(3, c[0], 3)]
     assert [(x, y) for x, y, _ in merge_suggestions(records)] == [(1, 2)]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.core.engine import propose
 from dateline.core.model import Article
-from dateline.core.proposals import propose_events
 
 WED = dt.date(2024, 10, 16)
 THU = dt.date(2024, 10, 17)
 
 
 def titles(text: str) -> dict[str, str]:
-    return {e.value: e.title for e in propose_events([Article(id="a", text=text, published=WED)])}
+    return {e.value: e.title for e in propose([Article(id="a", text=text, published=WED)])}
 
 
 def test_pronoun_statement_takes_the_previous_speaker():
@@ -42,6 +42,6 @@ def test_a_sentence_opening_he_said_is_not_credited_to_someone_called_he():
         "He said on Wednesday that allies would deliver the aid. "
         "NATO ministers met in Brussels. She said on Thursday the plan was ready."
     )
-    found = {e.value: e.title for e in propose_events([Article(id="a", text=text, published=THU)])}
+    found = {e.value: e.title for e in propose([Article(id="a", text=text, published=THU)])}
     assert found["2024-10-16"] == "Rutte: allies would deliver the aid"
     assert not any(t.startswith(("He:", "She:")) for t in found.values()), found

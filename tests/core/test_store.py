@@ -15,7 +15,7 @@ from store_helpers import seeded_store
 from dateline.core.commands import AddTags, SetNote, SetStatus
 from dateline.core.errors import NotFound, StoreError, ValidationError
 from dateline.core.store import EventFilter, Store, default_db_path
-from dateline.core.store.ingest import terms_json
+from dateline.core.store.records import terms_json
 from dateline.core.store.schema import SCHEMA_STEPS, migrations
 
 

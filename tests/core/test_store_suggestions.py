@@ -9,6 +9,7 @@ import pytest
 from sqlite_utils import Database
 from store_helpers import seeded_store, state
 
+from dateline.core import services
 from dateline.core.commands import DismissMerge, MergeEvents, SetStatus, SplitEvent
 from dateline.core.errors import ValidationError
 from dateline.core.merging import merge_suggestions as merging_suggestions
@@ -38,19 +39,19 @@ def _split_press(store):
 
 
 def test_seeds_need_no_suggestion_after_import(store):
-    assert store.merge_suggestions() == []
-    assert store.suggestion_count() == 0
+    assert services.merge_suggestions(store) == []
+    assert services.suggestion_count(store) == 0
 
 
 def test_a_split_statement_is_suggested_back_from_either_side(store):
     a, b = _split_press(store)
     pair = (min(a, b), max(a, b))
-    assert [p[:2] for p in store.merge_suggestions()] == [pair]
-    assert store.merge_suggestions()[0][2] == 1.0  # one speaker, one day
-    assert [p[:2] for p in store.merge_suggestions(a)] == [pair]
-    assert [p[:2] for p in store.merge_suggestions(b)] == [pair]
-    assert store.suggestion_count() == 1
-    assert store.merge_suggestions(limit=0) == []
+    assert [p[:2] for p in services.merge_suggestions(store)] == [pair]
+    assert services.merge_suggestions(store)[0][2] == 1.0  # one speaker, one day
+    assert [p[:2] for p in services.suggestions_for(store, a)] == [pair]
+    assert [p[:2] for p in services.suggestions_for(store, b)] == [pair]
+    assert services.suggestion_count(store) == 1
+    assert services.merge_suggestions(store)[:0] == []
     # the store agrees with core.merging over the same events
     expected = merging_suggestions(store.events(store.event_ids()))
     assert [(min(x, y), max(x, y)) for x, y, _ in expected] == [pair]
@@ -59,8 +60,8 @@ def test_a_split_statement_is_suggested_back_from_either_side(store):
 def test_rejected_events_are_never_suggested(store):
     a, b = _split_press(store)
     store.apply(SetStatus((b,), "rejected"))
-    assert store.merge_suggestions() == [] and store.merge_suggestions(a) == []
-    assert store.merge_suggestions(b) == [] and store.suggestion_count() == 0
+    assert services.merge_suggestions(store) == [] and services.suggestions_for(store, a) == []
+    assert services.suggestions_for(store, b) == [] and services.suggestion_count(store) == 0
 
 
 def test_a_dismissed_pair_stays_away_until_the_dismissal_is_undone(store):
@@ -69,8 +70,8 @@ def test_a_dismissed_pair_stays_away_until_the_dismissal_is_undone(store):
     cmd = DismissMerge(b, a)
     change = store.apply(cmd)
     assert change.events == {a, b} and change.message
-    assert store.merge_suggestions() == [] and store.merge_suggestions(a) == []
-    assert store.suggestion_count() == 0
+    assert services.merge_suggestions(store) == [] and services.suggestions_for(store, a) == []
+    assert services.suggestion_count(store) == 0
     row = store.conn.execute("SELECT event_a, event_b, who FROM merge_dismissals").fetchall()
     assert [tuple(r) for r in row] == [(min(a, b), max(a, b), "tester")]
     # both events' histories say so
@@ -79,9 +80,9 @@ def test_a_dismissed_pair_stays_away_until_the_dismissal_is_undone(store):
         assert last.action == "dismiss-merge" and last.after == {"not_same_as": other}
     store.revert(cmd)
     assert state(store) == before
-    assert store.suggestion_count() == 1 and store.merge_suggestions(a)
+    assert services.suggestion_count(store) == 1 and services.suggestions_for(store, a)
     store.apply(cmd)  # redo
-    assert store.suggestion_count() == 0
+    assert services.suggestion_count(store) == 0
     with pytest.raises(ValidationError):
         store.apply(DismissMerge(a, a))
 
@@ -90,17 +91,17 @@ def test_merging_a_suggestion_removes_it_and_split_brings_it_back(store):
     a, b = _split_press(store)
     merge = MergeEvents((a, b))
     store.apply(merge)
-    assert store.suggestion_count() == 0
+    assert services.suggestion_count(store) == 0
     store.revert(merge)
-    assert store.suggestion_count() == 1
+    assert services.suggestion_count(store) == 1
 
 
 def test_the_count_sees_writes_from_another_connection(store):
     a, b = _split_press(store)
-    assert store.suggestion_count() == 1
+    assert services.suggestion_count(store) == 1
     with Store.open(store.path, who="colleague") as other:
         other.apply(DismissMerge(a, b))
-    assert store.suggestion_count() == 0
+    assert services.suggestion_count(store) == 0
 
 
 def test_m006_from_a_populated_m005_database(tmp_path):
@@ -132,7 +133,7 @@ def test_m006_from_a_populated_m005_database(tmp_path):
         assert event.title == "Old press conference" and event.sources[0].match_terms == ()
         (timex,) = store.timexes(1)
         assert (timex.value, timex.explanation, timex.alternatives) == ("2024-10-16", "", ())
-        assert store.merge_suggestions() == [] and store.merge_suggestions(1) == []
+        assert services.merge_suggestions(store) == [] and services.suggestions_for(store, 1) == []
     assert (tmp_path / "old.db.bak-m005_event_span_index").exists()
     old = sqlite3.connect(tmp_path / "old.db.bak-m005_event_span_index")
     assert old.execute("SELECT title FROM events").fetchall() == [("Old press conference",)]

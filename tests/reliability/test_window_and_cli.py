@@ -13,7 +13,7 @@ import sqlite3
 
 from conftest import run_cli, stored_events
 from dateline.core.commands import SetNote
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 
 

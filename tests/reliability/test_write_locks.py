@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from conftest import run_cli, stored_events
 from dateline.core.commands import SetNote
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 from dateline.core.store.schema import SCHEMA_STEPS, migrations
 

@@ -50,7 +50,7 @@ def _no_running_tasks(request):
 @pytest.fixture
 def seeded_db(tmp_path, seeds_dir):
     """A database holding the two sample articles, imported by the core importer."""
-    from dateline.core import importing
+    from dateline.core import ingest as importing
     from dateline.core.store import Store
 
     path = tmp_path / "seeded.db"

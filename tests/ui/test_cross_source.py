@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from dateline.core import commands as cmds
+from dateline.core import services
 from dateline.core.store import Store
 from dateline.ui.event_table import DATE
 from dateline.ui.main_window import MainWindow
@@ -180,7 +181,7 @@ def test_not_the_same_hides_the_suggestion_and_ctrl_z_brings_it_back(qtbot, spli
     qtbot.waitUntil(lambda: not win.merge_bar.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: win.merge_review.suggestion_total == total - 1, timeout=5000)
     with Store.open(win.db_path) as s:
-        assert all({a, b} != {x, y} for x, y, _ in s.merge_suggestions(None))
+        assert all({a, b} != {x, y} for x, y, _ in services.merge_suggestions(s))
     # M now finds nothing to merge with
     win.table.setFocus()
     QTest.keyClick(win.table, K.Key_M)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 from test_panels_seed import documents
 
-from dateline.core.importing import ImportReport
+from dateline.core.ingest import ImportReport
 from dateline.ui import theme
 from dateline.ui.documents_panel import DocumentListModel, DocumentsPanel
 from dateline.ui.export_dialog import ExportChoice, ExportDialog

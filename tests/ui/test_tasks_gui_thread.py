@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-import dateline.core.importing as importing
 import dateline.core.proposals as proposals
 import dateline.core.temporal as temporal
+from dateline.core.ingest import Ingest
 from dateline.core.store import Store
 from dateline.ui.main_window import MainWindow
 
@@ -52,7 +52,7 @@ def test_dropped_files_are_imported_off_the_gui_thread(qtbot, tmp_path, seeds_di
 
         return wrapper
 
-    monkeypatch.setattr(importing, "import_paths", spy("import", importing.import_paths))
+    monkeypatch.setattr(Ingest, "import_paths", spy("import", Ingest.import_paths))
     monkeypatch.setattr(temporal, "find_timexes", spy("find_timexes", temporal.find_timexes))
     monkeypatch.setattr(proposals, "propose_events", spy("propose", proposals.propose_events))
 

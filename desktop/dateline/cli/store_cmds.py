@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ..core import services, timevalue
 from ..core.errors import InputError
 from ..core.history import show_value, when_label
+from ..core.ingest.collector import full_collections_held
 from ..core.model import EventRecord
 from ..core.store import ORDERS, EventFilter, Store, default_db_path
 
@@ -206,7 +207,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     published = services.parse_day(args.published, "--published date") if args.published else None
-    with open_store(args) as store:
+    # A large batch: full collections are held off (see core.ingest.collector).
+    with open_store(args) as store, full_collections_held():
         report = services.import_and_extract(store, args.paths, published=published)
     for path, doc in report.imported:
         print(f"imported  {path} (document {doc})")
@@ -318,7 +320,10 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def run_suggestions(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        pairs = store.merge_suggestions(args.event, limit=args.limit)
+        if args.event is None:
+            pairs = services.merge_suggestions(store)[: max(args.limit, 0)]
+        else:
+            pairs = services.suggestions_for(store, args.event, args.limit)
         titles = {e.id: e.title for e in store.events(sorted({i for p in pairs for i in p[:2]}))}
     for a, b, score in pairs:
         print(f"{a:>6} {b:>6}  {score:.2f}  {titles.get(a, '')[:40]}  |  {titles.get(b, '')[:40]}")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import timevalue
+from .engine import analyse_together
 from .errors import ImportFailed, InputError
 from .model import Article, ProposedEvent, Timex
-from .proposals import propose_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +57,7 @@ def read_documents(
             failed.append((exc.path, exc.reason))
             continue
         for item in parsed:
-            ident = _document_id(Path(item.path), len(articles), taken)
-            articles.append(
-                Article(
-                    id=ident,
-                    text=item.text,
-                    title=item.title,
-                    published=item.published,
-                    path=item.path,
-                    published_source=item.published_source,
-                )
-            )
+            articles.append(item.article(_document_id(Path(item.path), len(articles), taken)))
     return articles, failed
 
 
@@ -75,17 +65,9 @@ def extract(
     articles: Sequence[Article],
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ExtractionResult:
-    from .temporal import find_timexes
-
-    docs = []
-    for i, article in enumerate(articles):
-        if progress:
-            progress(i, len(articles), article.path or article.id)
-        docs.append(
-            ExtractedDocument(article, tuple(find_timexes(article.text, article.published)))
-        )
-    events = propose_events(articles, {d.article.id: d.timexes for d in docs})
-    return ExtractionResult(tuple(docs), tuple(events))
+    found, events = analyse_together(articles, progress)
+    docs = tuple(ExtractedDocument(article, timexes) for article, timexes in found)
+    return ExtractionResult(docs, tuple(events))
 
 
 def extract_files(

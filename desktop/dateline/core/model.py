@@ -85,14 +85,21 @@ class Timex:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A text to extract from: a file on disk, or a stored document."""
+    """A text to extract from: a file on disk, or a stored document (``DocumentRecord.article``)."""
 
     id: str
     text: str
     title: str = ""
     published: dt.date | None = None
     path: str = ""
-    published_source: str = "unknown"  # metadata | analyst | manifest | argument | unknown
+    # metadata | dateline | email | analyst | manifest | argument | unknown
+    published_source: str = "unknown"
+    source: str = ""  # outlet name
+    url: str = ""
+    author: str = ""
+    language: str = "en"
+    format: str = "text"
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +173,21 @@ class DocumentRecord:
     language: str = "en"
     path: str = ""
     imported_at: str = ""
+
+    def article(self) -> Article:
+        """What the engine reads of this document (its id as the article id)."""
+        return Article(
+            id=str(self.id),
+            text=self.text,
+            title=self.title,
+            published=self.published,
+            path=self.path,
+            published_source=self.published_source,
+            source=self.source,
+            url=self.url,
+            author=self.author,
+            language=self.language,
+        )
 
 
 @dataclass(frozen=True, slots=True)

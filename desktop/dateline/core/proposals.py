@@ -276,27 +276,19 @@ def _to_event(members: Sequence[Candidate]) -> ProposedEvent:
 
 
 def candidates_for(
-    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]] | None = None
+    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]]
 ) -> list[Candidate]:
     out: list[Candidate] = []
     for article in articles:
-        if timexes is not None and article.id in timexes:
-            found = timexes[article.id]
-        else:
-            from .temporal import find_timexes
-
-            found = find_timexes(article.text, article.published)
-        out.extend(_candidates(article, found, len(out)))
+        out.extend(_candidates(article, timexes.get(article.id, ()), len(out)))
     return out
 
 
 def propose_events(
-    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]] | None = None
+    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]]
 ) -> list[ProposedEvent]:
-    """Candidate timeline events for ``articles``, in date order (unresolved last).
-
-    ``timexes`` may supply each article's timexes (by article id) when the caller already has them.
-    """
+    """Candidate timeline events for ``articles`` given each one's timexes (by article id), in date
+    order (unresolved last). ``engine`` finds the timexes and calls this."""
     groups = cluster_candidates(candidates_for(articles, timexes))
     events = [_to_event(g) for g in groups]
     events.sort(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .commands import (
@@ -22,12 +21,11 @@ from .commands import (
     SetStatus,
     SplitEvent,
 )
-from .errors import Cancelled, InputError
-from .importing import ImportReport, ProgressFn, import_paths
+from .errors import InputError
+from .ingest import ImportReport, Ingest, ProgressFn, ReextractReport
+from .ingest import suggestions as merge_pairs
 from .model import DocumentRecord, EventRecord
 from .store import EventFilter, Store
-from .store.ingest import extract_document, extractor_version
-from .store.tx import Snapshot, audit_diff
 
 __all__ = [
     "ReextractReport",
@@ -43,6 +41,8 @@ __all__ = [
     "set_published",
     "set_source_value",
     "set_status",
+    "suggestion_count",
+    "suggestions_for",
     "tag_events",
 ]
 
@@ -63,25 +63,7 @@ def import_and_extract(
     progress: ProgressFn | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    return import_paths(store, paths, published=published, progress=progress, cancel=cancel)
-
-
-@dataclass(frozen=True)
-class ReextractReport:
-    documents: int
-    events_added: int
-    events_redated: int
-    events_flagged: int
-    extractor_version: str
-    cancelled: bool = False
-
-    def summary(self) -> str:
-        return (
-            f"Re-extracted {self.documents} documents with {self.extractor_version}: "
-            f"{self.events_added} new events, {self.events_redated} re-dated, "
-            f"{self.events_flagged} reviewed events flagged"
-            + (" (cancelled)" if self.cancelled else "")
-        )
+    return Ingest(store).import_paths(paths, published=published, progress=progress, cancel=cancel)
 
 
 def reextract(
@@ -92,55 +74,9 @@ def reextract(
     progress: ProgressFn | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ReextractReport:
-    """Run the current engine again over stored documents, one transaction each.
-
-    Never duplicates: a mention already stored is matched by its span. Never overwrites analyst work:
-    only events still "proposed" are re-dated; reviewed ones are flagged "anchor-changed".
-    """
-    version = extractor_version()
-    if document_ids is None:
-        ids = store.document_ids(extractor_version_not=version if only_outdated else None)
-    else:
-        ids = list(document_ids)
-    added = redated = flagged = 0
-    cancelled = False
-    for i, did in enumerate(ids):
-        try:
-            if cancel is not None and cancel():
-                raise Cancelled()
-            if progress is not None:
-                progress(i, len(ids), f"document {did}")
-        except Cancelled:
-            cancelled = True
-            break
-        store.document(did)
-        with store.transaction() as tx:
-            result = extract_document(tx, store, did)
-            existing = {e: img for e, img in tx.before.events.items() if img is not None}
-            audit_diff(
-                tx,
-                "reextract",
-                Snapshot(events=existing),
-                Snapshot(events=tx.after().events),
-                skip_created=True,
-            )
-            tx.audit(
-                "reextract",
-                "document",
-                did,
-                {},
-                {
-                    "extractor_version": version,
-                    "events_added": result.added,
-                    "events_redated": sorted(result.redated),
-                    "events_flagged": sorted(result.flagged),
-                },
-            )
-        added += len(result.added)
-        redated += len(result.redated)
-        flagged += len(result.flagged)
-    return ReextractReport(
-        len(ids) if not cancelled else i, added, redated, flagged, version, cancelled
+    """Run the current engine again over stored documents (``Ingest.reextract``)."""
+    return Ingest(store).reextract(
+        document_ids, only_outdated=only_outdated, progress=progress, cancel=cancel
     )
 
 
@@ -213,11 +149,21 @@ def set_published(store: Store, document_id: int, published: dt.date | None) -> 
 def merge_suggestions(store: Store, flt: EventFilter | None = None) -> list[tuple[int, int, float]]:
     """Every suggested pair (a < b, best first, dismissed pairs left out); with a filter, the pairs
     whose two events both pass it."""
-    pairs = store.merge_suggestions(limit=store.suggestion_count())
+    pairs = merge_pairs.for_store(store).all()
     if flt is None:
         return pairs
     wanted = set(store.event_ids(flt))
     return [p for p in pairs if p[0] in wanted and p[1] in wanted]
+
+
+def suggestions_for(store: Store, event_id: int, limit: int = 50) -> list[tuple[int, int, float]]:
+    """The suggested pairs involving ``event_id``, best first."""
+    return merge_pairs.for_store(store).for_event(event_id, limit)
+
+
+def suggestion_count(store: Store) -> int:
+    """How many pairs are suggested in the whole store; cached until the database changes."""
+    return merge_pairs.for_store(store).count()
 
 
 def dismiss_merge(store: Store, event_a: int, event_b: int) -> Change:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.importing import ImportReport
+from ..core.ingest import ImportReport
 from . import theme
 
 Entry = tuple[str, str]  # (path, detail)

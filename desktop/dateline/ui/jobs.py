@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QWidget
 
-from ..core import export as export_mod
-from ..core import importing
-from ..core.importing import ImportReport
+from ..core import services
+from ..core.ingest import ImportReport
+from ..core.ingest.collector import full_collections_held
 from ..core.model import Status
 from ..core.store import EventFilter
 from . import file_dialogs
@@ -164,9 +164,10 @@ class JobsController(QObject):
         names = [str(p) for p in paths]
 
         def body(ctx: TaskContext) -> ImportReport:
-            return importing.import_paths(
-                ctx.store, names, progress=ctx.progress, cancel=ctx.cancelled
-            )
+            with full_collections_held():  # a large batch: see core.ingest.collector
+                return services.import_and_extract(
+                    ctx.store, names, progress=ctx.progress, cancel=ctx.cancelled
+                )
 
         task = self.runner.write(
             body,
@@ -268,9 +269,9 @@ class JobsController(QObject):
         fmt, out = str(choice.fmt), Path(choice.path)
 
         def body(ctx: TaskContext) -> list[Path]:
-            bundle = ctx.store.export_bundle(flt, statuses=statuses)
-            ctx.check()
-            return list(export_mod.write_export(bundle, fmt, out, progress=ctx.progress))
+            return services.export_events(
+                ctx.store, fmt, out, flt, statuses=statuses, progress=ctx.progress
+            )
 
         task = self.runner.run(body, name="export", on_done=self._export_done)
         self._start_job(task, "Exporting…")

@@ -22,7 +22,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEve
 from PySide6.QtWidgets import QMainWindow
 
 from ..core import commands as cmds
-from ..core.importing import ImportReport
+from ..core.ingest import ImportReport
 from ..core.model import DocumentRecord
 from ..core.search_words import query_words
 from ..core.store import EventFilter, Store

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from ..core import commands as cmds
+from ..core import services
 from ..core.model import EventRecord, TimexRecord
 from ..core.store import Store
 from .actions import Actions
@@ -31,7 +32,9 @@ NEXT_SCAN = 2000  # suggestions read to find the next event having one
 
 
 def _suggestions(store: Store, event_id: int | None, limit: int) -> list[tuple[int, int, float]]:
-    return list(store.merge_suggestions(event_id, limit=limit))
+    if event_id is None:
+        return services.merge_suggestions(store)[: max(limit, 0)]
+    return services.suggestions_for(store, event_id, limit)
 
 
 def _others(event_id: int, pairs: list[tuple[int, int, float]]) -> list[int]:
@@ -136,7 +139,7 @@ class MergeReviewController(QObject):
         cgen = self._count_gen
 
         def count(ctx: TaskContext) -> int:
-            return int(ctx.store.suggestion_count())
+            return int(services.suggestion_count(ctx.store))
 
         self.runner.run(
             count,

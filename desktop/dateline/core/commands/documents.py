@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from ..store.ingest import extract_document
 from ..store.tx import Tx
 from .base import Command, plural
 
@@ -37,7 +36,9 @@ class SetPublished(Command):
             published=self.published.isoformat() if self.published else None,
             published_source="analyst" if self.published else "unknown",
         )
-        result = extract_document(tx, store, self.document_id)
+        from ..ingest import Ingest
+
+        result = Ingest(store).reanchor(tx, self.document_id)
         parts = [self.label().replace("Set", "Set the", 1)]
         if result.redated:
             parts.append(f"{plural(len(result.redated), 'event')} re-dated")

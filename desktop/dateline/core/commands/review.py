@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from ..conflicts import conflict_flags
 from ..errors import ValidationError
-from ..store.ingest import conflict_flags
 from ..store.tx import Tx
 from .base import Command, date_fields
 

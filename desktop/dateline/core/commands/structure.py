@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..conflicts import conflict_flags
 from ..errors import NotFound, ValidationError
 from ..highlight import snap_to_words
 from ..model import Status
-from ..store.ingest import conflict_flags, terms_json
+from ..store.records import terms_json
 from ..store.tx import Tx, event_image
 from ..timevalue import compatible, finer, interval
 from .base import Command, check_span, check_status, date_fields, plural, sentence_around

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateline.core.model import Article
+
 MAX_FILE_BYTES: int = 20 * 1024 * 1024
 
 ARTICLE_SUFFIXES: frozenset[str] = frozenset(
@@ -37,6 +39,23 @@ class ParsedArticle:
     # March 1, 2008", a wire dateline's "March 1"), as written. They are not in ``text``: a date
     # line is metadata, never an event. Empty when the article had none.
     dateline: str = ""
+
+    def article(self, ident: str) -> Article:
+        """The engine's view of this article, under the id ``ident``."""
+        return Article(
+            id=ident,
+            text=self.text,
+            title=self.title,
+            published=self.published,
+            path=self.path,
+            published_source=self.published_source if self.published else "unknown",
+            source=self.source,
+            url=self.url,
+            author=self.author,
+            language=self.language,
+            format=self.format,
+            encoding=self.encoding,
+        )
 
 
 def title_from_text(text: str, *, markdown: bool = False) -> str:

@@ -28,7 +28,6 @@ from .change import Change
 from .queries import ORDERS, EventFilter, order_sql, overlapping_ids_sql, where_sql
 from .schema import SCHEMA_STEPS, migrations
 from .search import DocumentHit, search_documents
-from .suggest import all_suggestions, suggestions_for_event
 from .tx import Snapshot, Tx, audit_diff, restore, verify
 
 __all__ = [
@@ -104,7 +103,6 @@ class Store:
         self.path = path
         self.who = who
         self.readonly = readonly
-        self._suggestions: tuple[tuple[int, int], list[tuple[int, int, float]]] | None = None
 
     # ---- opening ----
     @classmethod
@@ -224,6 +222,14 @@ class Store:
         try:
             with connection.write_transaction(self.conn):
                 yield Tx(self.conn, self.who)
+        except sqlite3.Error as exc:
+            raise _readable(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads made by core code outside the store: an SQLite error becomes a StoreError."""
+        try:
+            yield
         except sqlite3.Error as exc:
             raise _readable(exc, self.path) from exc
 
@@ -421,34 +427,6 @@ class Store:
             title=title,
             generated_at=rec.now_utc(),
         )
-
-    # ---- merge suggestions ----
-    @_guarded
-    def merge_suggestions(
-        self, event_id: int | None = None, limit: int = 50
-    ) -> list[tuple[int, int, float]]:
-        """Pairs (a, b, score), a < b, best first, that look like one happening (``core.merging``).
-
-        Rejected events and dismissed pairs are left out. With ``event_id``: only pairs involving it,
-        scored against the events overlapping its interval (an index range scan, fast at any size).
-        """
-        if event_id is not None:
-            cache = self.__dict__.setdefault("_suggestion_profiles", {})
-            return suggestions_for_event(self.conn, event_id, limit, cache)
-        return self._all_suggestions()[: max(int(limit), 0)]
-
-    @_guarded
-    def suggestion_count(self) -> int:
-        """How many pairs are suggested in the whole store; cached until the database changes."""
-        return len(self._all_suggestions())
-
-    def _all_suggestions(self) -> list[tuple[int, int, float]]:
-        # This connection's change counter plus SQLite's data_version (bumped by other connections'
-        # commits) say for certain whether anything changed since the last count, in O(1).
-        key = (self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0])
-        if self._suggestions is None or self._suggestions[0] != key:
-            self._suggestions = (key, all_suggestions(self.conn))
-        return self._suggestions[1]
 
     # ---- writes: only through commands ----
     def apply(self, cmd: Command) -> Change:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -197,3 +198,20 @@ def fetch_events(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Even
         for r in rows:
             out[r["id"]] = event_record(r, tags.get(r["id"], ()), sources.get(r["id"], ()))
     return out
+
+
+def terms_json(terms: Sequence[str]) -> str:
+    """A JSON list column (match terms, alternatives): compact, so imports encode little.
+
+    Words need no escaping, so most lists are joined directly; the text is ``json.dumps``' own.
+    """
+    if not terms:
+        return "[]"
+    joined = '","'.join(terms)
+    if _NO_ESCAPES.match(joined):
+        return f'["{joined}"]'
+    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":"))
+
+
+# What json.dumps(ensure_ascii=False) leaves as it is: anything but quotes, backslashes, controls.
+_NO_ESCAPES = re.compile(r'[^"\\\x00-\x1f]*\Z')

@@ -226,7 +226,7 @@ def field_diff(
 
 
 class Tx:
-    """The writes of one transaction; create it inside ``db.atomic()``."""
+    """The writes of one transaction; ``Store.transaction()`` makes one."""
 
     def __init__(self, conn: sqlite3.Connection, who: str) -> None:
         self.conn = conn
@@ -345,6 +345,10 @@ class Tx:
         self.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
     # ---- documents ----
+    def insert_document(self, row: Mapping[str, Any]) -> int:
+        """A new document (an import): its row as given, stamped with this transaction's time."""
+        return _insert(self.conn, "documents", {**row, "imported_at": self.now})
+
     def update_document(self, document_id: int, **values: Any) -> None:
         self.touch_document(document_id)
         self.conn.execute(

@@ -9,83 +9,18 @@ a < b, best first.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+import weakref
+from typing import TYPE_CHECKING, Any
 
-from ..model import EventRecord, Granularity, SourceRecord, Status
-from .queries import overlapping_ids_sql
-from .records import chunks, day, json_list, placeholders
+from ..model import Status
+from ..store.light import LIVE, dismissed_pairs, light_events
+from ..store.queries import overlapping_ids_sql
+from ..store.records import day
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 Pair = tuple[int, int, float]
-LIVE = (Status.PROPOSED.value, Status.ACCEPTED.value, Status.EDITED.value)
-
-
-def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[EventRecord]:
-    """What matching reads of events (dates, title, sources with match terms); None = every live one."""
-    rows: list[tuple[object, ...]] = []
-    sources: dict[int, list[SourceRecord]] = {}
-    parts: list[Sequence[int] | None] = [None] if ids is None else list(chunks(list(ids)))
-    for part in parts:
-        if part is None:
-            where, params = "e.status != 'rejected' AND e.earliest IS NOT NULL", []
-        else:
-            where, params = f"e.id IN ({placeholders(len(part))})", list(part)
-        rows.extend(
-            conn.execute(
-                "SELECT e.id, e.title, e.value, e.end_value, e.earliest, e.latest, e.status "
-                f"FROM events e WHERE {where}",
-                params,
-            )
-        )
-        for r in conn.execute(
-            "SELECT s.id, s.event_id, s.document_id, s.sentence_start, s.sentence_end, s.timex_start, "
-            "s.timex_end, s.quote, s.value, s.match_terms FROM sources s JOIN events e "
-            f"ON e.id = s.event_id WHERE {where}",
-            params,
-        ):
-            sources.setdefault(r[1], []).append(
-                SourceRecord(
-                    id=r[0],
-                    event_id=r[1],
-                    document_id=r[2],
-                    sentence_start=r[3],
-                    sentence_end=r[4],
-                    timex_start=r[5],
-                    timex_end=r[6],
-                    quote=r[7],
-                    value=r[8],
-                    match_terms=json_list(r[9]),
-                )
-            )
-    return [light_record(r, sources.get(r[0], ())) for r in rows]  # type: ignore[arg-type]
-
-
-def light_record(row: Sequence[Any], sources: Sequence[SourceRecord]) -> EventRecord:
-    """An event as ``light_events`` reads it: (id, title, value, end, earliest, latest, status)."""
-    return EventRecord(
-        id=row[0],
-        title=row[1],
-        value=row[2],
-        end=row[3],
-        granularity=Granularity.UNKNOWN,
-        earliest=day(row[4]),
-        latest=day(row[5]),
-        status=Status(row[6]),
-        confidence=0.0,
-        sources=tuple(sources),
-    )
-
-
-def dismissed_pairs(conn: sqlite3.Connection, event_id: int | None = None) -> set[tuple[int, int]]:
-    if event_id is None:
-        rows = conn.execute("SELECT event_a, event_b FROM merge_dismissals")
-    else:
-        rows = conn.execute(
-            "SELECT event_a, event_b FROM merge_dismissals WHERE event_a = ? "
-            "UNION ALL SELECT event_a, event_b FROM merge_dismissals WHERE event_b = ?",
-            (event_id, event_id),
-        )
-    return {(r[0], r[1]) for r in rows}
 
 
 def all_suggestions(conn: sqlite3.Connection) -> list[Pair]:
@@ -148,3 +83,49 @@ def suggestions_for_event(
             out.append((*pair, round(sc, 3)))
     out.sort(key=lambda t: (-t[2], t[0], t[1]))
     return out[: max(int(limit), 0)]
+
+
+class MergeSuggestions:
+    """The merge suggestions of one open store, cached until the database changes.
+
+    ``for_store`` keeps one per store, so looking through events one after another, or asking the
+    count again, re-reads only what changed.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._all: tuple[tuple[int, int], list[Pair]] | None = None
+        self._profiles: dict[tuple[int, int], Any] = {}
+
+    def for_event(self, event_id: int, limit: int = 50) -> list[Pair]:
+        """The pairs involving ``event_id``, best first."""
+        with self.store.reading():
+            return suggestions_for_event(self.store.conn, event_id, limit, self._profiles)
+
+    def all(self, limit: int | None = None) -> list[Pair]:
+        """Every suggested pair (a < b, best first); rejected events and dismissed pairs left out."""
+        pairs = self._every()
+        return pairs if limit is None else pairs[: max(int(limit), 0)]
+
+    def count(self) -> int:
+        return len(self._every())
+
+    def _every(self) -> list[Pair]:
+        # This connection's change counter plus SQLite's data_version (bumped by other connections'
+        # commits) say for certain whether anything changed since the last count, in O(1).
+        conn = self.store.conn
+        with self.store.reading():
+            key = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._all is None or self._all[0] != key:
+                self._all = (key, all_suggestions(conn))
+        return self._all[1]
+
+
+_BY_STORE: weakref.WeakKeyDictionary[Store, MergeSuggestions] = weakref.WeakKeyDictionary()
+
+
+def for_store(store: Store) -> MergeSuggestions:
+    found = _BY_STORE.get(store)
+    if found is None:
+        found = _BY_STORE[store] = MergeSuggestions(store)
+    return found

@@ -15,7 +15,7 @@ in thousands of unrelated events, crowd the true report out of the ``_CANDIDATE_
 and merge happenings that share nothing distinctive. Speakers are never too common: a statement
 matches only the same speaker on the same day.
 
-Validity: the index is used only inside ``importing.import_file``'s transaction; ``ingest.integrate``
+Validity: the index is used only inside an import's transaction (``Ingest``); ``integrate.fold_in``
 refreshes every event it writes. Between files it is kept only if nothing else wrote to the database
 (this connection's change counter and SQLite's data_version are where the last import left them);
 a rolled-back file drops it.
@@ -30,8 +30,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Status
-from .queries import overlapping_ids_sql
-from .suggest import light_events
+from ..store.light import light_events
+from ..store.queries import overlapping_ids_sql
 
 Span = tuple[int, int]
 MAX_YEARS = 12  # a proposal spanning more years than this is matched by SQL instead

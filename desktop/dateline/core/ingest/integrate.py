@@ -8,41 +8,23 @@ attached only to events still "proposed"; an analyst-reviewed event is never re-
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, ProposedEvent, SourceRecord, SourceRef, Status, Timex
+from ..conflicts import DATE_CONFLICT, readings_conflict, split_value
+from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
+from ..store.records import iso, terms_json
+from ..store.tx import Tx
 from ..timevalue import compatible, finer, interval, span
 from .matching import match_stored
-from .records import iso
-from .tx import Tx
 
 if TYPE_CHECKING:
-    from . import Store
+    from .matchindex import MatchIndex
+    from .service import Ingest
 
 ANCHOR_CHANGED = "anchor-changed"
-DATE_CONFLICT = "date-conflict"
-
-
-def terms_json(terms: Sequence[str]) -> str:
-    """A JSON list column (match terms, alternatives): compact, so imports encode little.
-
-    Words need no escaping, so most lists are joined directly; the text is ``json.dumps``' own.
-    """
-    if not terms:
-        return "[]"
-    joined = '","'.join(terms)
-    if _NO_ESCAPES.match(joined):
-        return f'["{joined}"]'
-    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":"))
-
-
-# What json.dumps(ensure_ascii=False) leaves as it is: anything but quotes, backslashes, controls.
-_NO_ESCAPES = re.compile(r'[^"\\\x00-\x1f]*\Z')
 
 
 def extractor_version() -> str:
@@ -140,29 +122,27 @@ def _known_sources(tx: Tx, document_id: int) -> list[_Known]:
     return [_Known(*r) for r in rows]
 
 
-def integrate(
+def fold_in(
     tx: Tx,
-    store: Store,
+    ingest: Ingest,
     document_id: int,
     proposals: Sequence[ProposedEvent],
-    version: str,
     *,
-    new_document: bool = False,
+    index: MatchIndex | None = None,
+    new: bool = False,
 ) -> Integrated:
-    """Store the proposals of one document without duplicating anything already stored.
+    """Store the proposals of one document (``engine.analyse``) without duplicating anything stored.
 
-    ``new_document``: the document was inserted by this transaction, so it has no sources yet.
+    ``index``: match against the import's in-memory index (kept up to date here) rather than SQL.
+    ``new``: the document was inserted by this transaction, so it has no sources yet.
     """
     out = Integrated()
-    index = store.__dict__.get("_match_index_armed")
-    known = [] if new_document else _known_sources(tx, document_id)
-    doc_key = str(document_id)
+    version = extractor_version()
+    known = [] if new else _known_sources(tx, document_id)
     # what this call inserted, to index without reading it back
     written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
     for p in proposals:
-        refs = [r for r in p.sources if r.document == doc_key]
-        if not refs:
-            continue
+        refs = p.sources  # all of this document: it was analysed alone
         new_refs: list[SourceRef] = []
         covering: dict[int, str] = {}
         for r in refs:
@@ -178,7 +158,7 @@ def integrate(
         if open_cover:
             target = open_cover[0]
         elif not covering:
-            target = match_stored(store, p, exclude=out.added)
+            target = match_stored(ingest, p, exclude=out.added, index=index)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
@@ -237,46 +217,10 @@ def _light_source(
 
 
 def _light_event(event_id: int, row: Mapping[str, Any], sources: Sequence[SourceRecord]) -> Any:
-    from .suggest import light_record
+    from ..store.light import light_record
 
     fields = (row["title"], row["value"], row["end_value"], row["earliest"], row["latest"])
     return light_record((event_id, *fields, row["status"]), sources)
-
-
-def readings_conflict(values: Sequence[str]) -> bool:
-    """Whether sources' readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") disagree.
-
-    ``corroboration.has_conflict`` semantics: two readings agree when one's span contains the other's;
-    an unresolved reading contradicts nothing.
-    """
-    spans = []
-    for v in values:
-        a, b = span(*_split_value(v)) if v else (None, None)
-        if a is not None and b is not None:
-            spans.append((a, b))
-    for i, (a0, a1) in enumerate(spans):
-        for b0, b1 in spans[i + 1 :]:
-            if not ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)):
-                return True
-    return False
-
-
-def conflict_flags(tx: Tx, event_id: int) -> dict[str, Any]:
-    """``{"flags": ...}`` when the event's date-conflict flag must change to match its sources, else {}."""
-    row = tx.event_row(event_id)
-    values = [
-        r[0] for r in tx.conn.execute("SELECT value FROM sources WHERE event_id = ?", (event_id,))
-    ]
-    flags = set(json.loads(row["flags"]))
-    want = flags | {DATE_CONFLICT} if readings_conflict(values) else flags - {DATE_CONFLICT}
-    return {"flags": sorted(want)} if want != flags else {}
-
-
-def _split_value(value: str) -> tuple[str, str | None]:
-    if "/" in value:
-        a, b = value.split("/", 1)
-        return a, b
-    return value, None
 
 
 def _refine_date(tx: Tx, event_id: int) -> bool:
@@ -290,11 +234,11 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
             "SELECT value FROM sources WHERE event_id = ? ORDER BY id", (event_id,)
         )
     ]
-    readings = [_split_value(v) for v in values if interval(_split_value(v)[0])[0] is not None]
+    readings = [split_value(v) for v in values if interval(split_value(v)[0])[0] is not None]
     conflict = readings_conflict(values)
     if not readings:
         best: tuple[str, str | None] = (
-            _split_value(values[0]) if values else (row["value"], row["end_value"])
+            split_value(values[0]) if values else (row["value"], row["end_value"])
         )
     else:
         best = readings[0]
@@ -394,63 +338,3 @@ def refresh_sources(
         flags = set(json.loads(tx.event_row(eid)["flags"]))
         if ANCHOR_CHANGED not in flags:
             tx.update_event(eid, flags=sorted(flags | {ANCHOR_CHANGED}))
-
-
-def extract_document(
-    tx: Tx,
-    store: Store,
-    document_id: int,
-    *,
-    timexes: Sequence[Timex] | None = None,
-    refresh: bool = True,
-    new: Article | None = None,
-) -> Integrated:
-    """(Re-)run the engine on a stored document and fold the results in (no duplicates).
-
-    ``new`` is the article of a document this transaction has just inserted (an import): nothing of
-    it is stored yet but its row, so it is not read back, and there is no analyst reading to keep.
-    """
-    from ..proposals import propose_events
-    from ..temporal import find_timexes
-
-    version = extractor_version()
-    if new is not None:
-        article = new
-        found = list(timexes) if timexes is not None else find_timexes(new.text, new.published)
-        tx.insert_timexes(document_id, timex_rows(found, version))
-    else:
-        row = tx.conn.execute(
-            "SELECT id, title, text, published, published_source, path FROM documents WHERE id = ?",
-            (document_id,),
-        ).fetchone()
-        published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-        found = list(timexes) if timexes is not None else find_timexes(row["text"], published)
-        reviewed = {
-            (r[0], r[1]): r[2]
-            for r in tx.conn.execute(
-                'SELECT start, "end", reviewed_value FROM timexes WHERE document_id = ? '
-                "AND reviewed_value IS NOT NULL",
-                (document_id,),
-            )
-        }
-        tx.replace_timexes(document_id, timex_rows(found, version, reviewed))
-        article = Article(
-            id=str(document_id),
-            text=row["text"],
-            title=row["title"],
-            published=published,
-            path=row["path"],
-            published_source=row["published_source"],
-        )
-    out = Integrated()
-    if refresh and new is None:
-        refresh_sources(tx, document_id, found, version, out)
-    proposals = propose_events([article], {article.id: found})
-    result = integrate(tx, store, document_id, proposals, version, new_document=new is not None)
-    result.flagged |= out.flagged
-    result.redated |= out.redated
-    if new is None:
-        tx.conn.execute(
-            "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
-        )
-    return result

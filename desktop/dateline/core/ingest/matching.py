@@ -1,7 +1,7 @@
 """Which stored event a new proposal reports again.
 
 An import asks this for every proposal it stores (``ingest.integrate``). With a ``MatchIndex`` armed
-(``importing.import_file``) the candidates come from memory; otherwise (re-extraction, re-anchoring of
+(an import, ``Ingest``) the candidates come from memory; otherwise (re-extraction, re-anchoring of
 one document) from SQL. Either way a candidate must be a proposed event whose dates contain or lie
 within the proposal's and that could score with it (``merging.score``'s necessary conditions), and the
 best-scoring one wins.
@@ -10,17 +10,19 @@ best-scoring one wins.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 from math import fsum
 from typing import TYPE_CHECKING, Any
 
 from ..model import ProposedEvent, Status
-from .queries import overlapping_ids_sql
+from ..store.queries import overlapping_ids_sql
 
 if TYPE_CHECKING:
-    from . import Store
+    from ..store import Store
+    from .matchindex import MatchIndex
+    from .service import Ingest
 
 
 _PROFILE_CACHE_SIZE = 30_000  # least recently used profiles are dropped beyond this
@@ -49,10 +51,15 @@ def _overlapping(store: Store, p: ProposedEvent) -> list[tuple[int, int]]:
     return sorted(((r[0], r[1]) for r in rows), reverse=True)[:_CANDIDATE_LIMIT]
 
 
-def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) -> int | None:
+def match_stored(
+    ingest: Ingest,
+    p: ProposedEvent,
+    exclude: Sequence[int] = (),
+    index: MatchIndex | None = None,
+) -> int | None:
     """The stored proposed event ``p`` reports again: ``merging.find_match`` over the candidates.
 
-    During an import (``importing.import_file`` arms a ``MatchIndex``) the candidates are the
+    During an import (an import passes its ``MatchIndex``) the candidates are the
     _CANDIDATE_LIMIT most recent stored proposed events that could score with ``p`` and share a key
     that is not too common in their year, found in memory, and terms are weighted by how rare they
     are among that year's proposed events. Elsewhere (re-extraction, re-anchoring of one document)
@@ -69,13 +76,11 @@ def match_stored(store: Store, p: ProposedEvent, exclude: Sequence[int] = ()) ->
     if span_a is None:
         return None
     skip = set(exclude)
-    index = store.__dict__.get("_match_index_armed")
+    store = ingest.store
     found = index.candidates(store.conn, mine, span_a) if index is not None else None
     if index is not None and found is not None:
         return _match_indexed(mine, span_a, found - skip, index)
-    cache: OrderedDict[tuple[int, int], Any] = store.__dict__.setdefault(
-        "_match_profiles", OrderedDict()
-    )
+    cache = ingest.profiles
     keys = [k for k in _overlapping(store, p) if k[0] not in skip]
     missing = [eid for eid, v in keys if (eid, v) not in cache]
     for k in keys:
