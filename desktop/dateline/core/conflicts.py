@@ -1,4 +1,4 @@
-"""When the readings of one event's sources disagree, and the flag that says so."""
+"""The flag that says an event's sources disagree on its date (``span.readings_disagree``)."""
 
 from __future__ import annotations
 
@@ -6,28 +6,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .span import readings_disagree
 from .store.tx import Tx
-from .timevalue import span
 
 DATE_CONFLICT = "date-conflict"
 
 
 def readings_conflict(values: Sequence[str]) -> bool:
-    """Whether sources' readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") disagree.
-
-    ``corroboration.has_conflict`` semantics: two readings agree when one's span contains the other's;
-    an unresolved reading contradicts nothing.
-    """
-    spans = []
-    for v in values:
-        a, b = span(*split_value(v)) if v else (None, None)
-        if a is not None and b is not None:
-            spans.append((a, b))
-    for i, (a0, a1) in enumerate(spans):
-        for b0, b1 in spans[i + 1 :]:
-            if not ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)):
-                return True
-    return False
+    """Whether sources' readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") disagree: two
+    agree when one's span contains the other's; an unresolved reading contradicts nothing."""
+    return readings_disagree(tuple(v for v in values if v))
 
 
 def conflict_flags(tx: Tx, event_id: int) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import timevalue
 from .model import EventRecord, SourceRecord
+from .span import Span
 
 CREDIBILITY_LABELS = {
     1: "Confirmed by other sources",
@@ -34,6 +35,15 @@ RELIABILITY_LABELS = {
 def independent_documents(event: EventRecord) -> int:
     """How many distinct articles report the event (sources in one article count once)."""
     return len({s.document_id for s in event.sources})
+
+
+def grade(event: EventRecord) -> str:
+    """The Admiralty grade as analysts write it ("B2"); '?' for the half not graded; '' if neither."""
+    if not event.reliability and event.credibility is None:
+        return ""
+    rel = event.reliability or "?"
+    cred = "?" if event.credibility is None else str(event.credibility)
+    return f"{rel}{cred}"
 
 
 def suggested_credibility(event: EventRecord) -> int:
@@ -70,12 +80,8 @@ def readings(event: EventRecord) -> list[Reading]:
 
 
 def _compatible(a: Reading, b: Reading) -> bool:
-    sa = timevalue.span(a.value, a.end)
-    sb = timevalue.span(b.value, b.end)
-    if None in sa or None in sb:
-        return True  # an unresolved reading cannot contradict anything
-    (a0, a1), (b0, b1) = sa, sb
-    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)  # type: ignore[operator]
+    sa, sb = Span.of(a.value, a.end), Span.of(b.value, b.end)
+    return sa is None or sb is None or sa.compatible(sb)  # unresolved contradicts nothing
 
 
 def conflicting_readings(event: EventRecord) -> list[Reading]:

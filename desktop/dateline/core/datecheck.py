@@ -12,12 +12,10 @@ import datetime as dt
 import re
 
 from . import timevalue
+from .calendar_words import MONTHS as _MONTHS
 
 _EXAMPLES = "write 2024-10-16, 2024-10, 2024-Q4, 2024-H2, 2024 or 202 (the 2020s)"
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 
 _RE_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _RE_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -37,7 +35,7 @@ def _day(year: int, month: int, day: int) -> tuple[str, str]:
         return "", f"There is no month {month}: months run from 01 to 12."
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return "", f"{calendar.month_name[month]} {year} has only {last} days."
+        return "", f"{timevalue.MONTH_NAMES[month]} {year} has only {last} days."
     return f"{year:04d}-{month:02d}-{day:02d}", ""
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core import timevalue
+from ..core.corroboration import grade
 from ..core.model import EventRecord
 from ..core.typed_dates import reading_label
 from . import theme
@@ -55,11 +56,6 @@ ROW_ROLES = [
     STATUS_ROLE,
 ]
 CONFLICT_FLAG = "date-conflict"
-
-
-def grade(ev: EventRecord) -> str:
-    """Admiralty grade "B2"; "" when neither part is set."""
-    return f"{ev.reliability or ''}{ev.credibility or ''}"
 
 
 def date_label(ev: EventRecord) -> str:

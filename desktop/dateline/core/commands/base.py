@@ -9,7 +9,6 @@ between (ConflictError otherwise). Audit rows are written for all three.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -159,17 +158,19 @@ def date_fields(value: str, end: str | None = None, precision: str | None = None
     }
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n|\n")
-
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) holding [start, end): the quote an analyst-made source keeps."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else len(text))
-    return left, max(right, end)
+    """The sentence(s) holding [start, end), as the engine splits them: the quote an analyst-made
+    source keeps."""
+    from ..sentences import split_sentences
+
+    left, right = start, end
+    for s in split_sentences(text):
+        if s.end <= start:
+            continue
+        if s.start >= end:
+            break
+        left, right = min(left, s.start), max(right, s.end)
+    return left, right
 
 
 def check_span(text: str, start: int, end: int) -> None:

@@ -65,15 +65,6 @@ def quoted(text: str) -> str:
     return t if t[:1] in ("“", '"', "‘", "«") else f"“{t}”"
 
 
-def grade(event: EventRecord) -> str:
-    """The Admiralty grade as analysts write it ("B2"); '?' for the half not graded; '' if neither."""
-    if not event.reliability and event.credibility is None:
-        return ""
-    rel = event.reliability or "?"
-    cred = "?" if event.credibility is None else str(event.credibility)
-    return f"{rel}{cred}"
-
-
 def date_label(event: EventRecord) -> str:
     return timevalue.label(event.value, event.end)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import timevalue
+from ..corroboration import grade
 from ..model import DocumentRecord, EventRecord, ExportBundle, Granularity, SourceRecord
 from ._common import (
     Progress,
@@ -21,7 +22,6 @@ from ._common import (
     documents_by_id,
     each,
     generated_at,
-    grade,
     quoted,
     safe_url,
 )

@@ -14,6 +14,7 @@ import hashlib
 
 from icalendar import Calendar, Event
 
+from ..corroboration import grade
 from ..model import DocumentRecord, EventRecord, ExportBundle, Status
 from ._common import (
     Progress,
@@ -24,7 +25,6 @@ from ._common import (
     each,
     event_span,
     generated_at,
-    grade,
     parse_iso_utc,
     quoted,
     safe_url,

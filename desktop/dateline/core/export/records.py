@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import timevalue
+from ..corroboration import grade
 from ..model import AuditEntry, DocumentRecord, EventRecord, SourceRecord, TimexRecord
-from ._common import audit_summary, grade
+from ._common import audit_summary
 
 
 def _iso(d: object) -> str | None:

@@ -14,6 +14,7 @@ import json
 import re
 
 from .. import timevalue
+from ..corroboration import grade
 from ..model import DocumentRecord, EventRecord, ExportBundle, Granularity
 from ._common import (
     Progress,
@@ -23,7 +24,6 @@ from ._common import (
     documents_by_id,
     each,
     generated_at,
-    grade,
     quoted,
     safe_url,
 )
