@@ -47,8 +47,13 @@ def state(store: Store) -> dict[str, object]:
 
 
 def by_title(store: Store, words: str) -> int:
-    """The id of the one event whose title contains ``words`` (case-insensitive)."""
-    hits = [e.id for e in store.events(store.event_ids()) if words.lower() in e.title.lower()]
+    """The id of the one event whose title contains ``words`` (case-insensitive) and whose date the
+    text states (events dated only by inference, such as the article's news of the day, aside)."""
+    hits = [
+        e.id
+        for e in store.events(store.event_ids())
+        if words.lower() in e.title.lower() and any(not s.basis for s in e.sources)
+    ]
     assert len(hits) == 1, (words, hits)
     return hits[0]
 

@@ -1,4 +1,4 @@
-"""The merge-suggestion sweep scores exactly the pairs a full comparison of overlapping events would."""
+"""The merge-suggestion sweep finds exactly the pairs a comparison of every two events would."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.core.eventtext import idf_weights
-from dateline.core.merging import _score_with_totals, merge_suggestions, profile_of_record
+from dateline.core.happening.profile import of_record
+from dateline.core.happening.same import Verdict, compare
+from dateline.core.ingest.suggestions import sweep
 from dateline.core.model import EventRecord, Granularity, SourceRecord, Status
 
 # A skewed vocabulary: a few words nearly every event carries, many rare ones.
@@ -18,22 +19,15 @@ DAY0 = dt.date(2024, 1, 1)
 
 
 def every_pair(events):
-    """The reference: every overlapping pair sharing a key, scored (the sweep before blocking)."""
+    """The reference: every two live events compared, the pairs with evidence kept."""
     live = [e for e in events if e.status != Status.REJECTED and e.earliest and e.latest]
-    live.sort(key=lambda e: (e.earliest, e.latest))
-    profiles = {e.id: profile_of_record(e) for e in live}
-    weights = idf_weights(p.terms for p in profiles.values())
-    totals = {i: sum(weights.get(t, 1.0) for t in p.terms) for i, p in profiles.items()}
+    profiles = {e.id: of_record(e) for e in live}
     out = []
     for j, e in enumerate(live):
         for a in live[:j]:
-            if a.latest < e.earliest or profiles[e.id].keys().isdisjoint(profiles[a.id].keys()):
-                continue
-            s = _score_with_totals(
-                profiles[a.id], profiles[e.id], weights, totals[a.id], totals[e.id]
-            )
-            if s > 0:
-                out.append((a.id, e.id, round(s, 3)))
+            ev = compare(profiles[a.id], profiles[e.id])
+            if ev.verdict >= Verdict.SUGGEST:
+                out.append((min(a.id, e.id), max(a.id, e.id), round(ev.score, 3)))
     out.sort(key=lambda t: (-t[2], t[0], t[1]))
     return out
 
@@ -50,6 +44,10 @@ def event(draw, eid):
         extra.append("@" + draw(st.sampled_from(["rutte", "blinken"])))
     if draw(st.booleans()):
         extra.append("#" + draw(st.sampled_from(["summit", "meeting", "visit"])))
+    if draw(st.booleans()):
+        extra.append("!" + draw(st.sampled_from(["nato", "steve_jobs", "jobs", "apple_corps"])))
+    if draw(st.booleans()):
+        extra.append("^" + draw(st.sampled_from(["introduce", "resign", "meet"])))
     a = DAY0 + dt.timedelta(days=start)
     b = a + dt.timedelta(days=length)
     value = a.isoformat() if length == 0 else f"{a.isoformat()}/{b.isoformat()}"
@@ -63,6 +61,7 @@ def event(draw, eid):
         timex_end=eid * 100 + 9,
         quote="",
         match_terms=tuple(sorted(terms)) + tuple(extra),
+        basis=draw(st.sampled_from(["", "", "the article's news, dated by its publication date"])),
     )
     status = draw(
         st.sampled_from([Status.PROPOSED, Status.PROPOSED, Status.ACCEPTED, Status.REJECTED])
@@ -90,7 +89,7 @@ def stores(draw):
 @settings(max_examples=100, deadline=None)
 @given(stores())
 def test_sweep_finds_exactly_the_pairs_a_full_comparison_scores(events):
-    assert merge_suggestions(events) == every_pair(events)
+    assert sweep(events) == every_pair(events)
 
 
 def test_sweep_on_the_seeds_matches_a_full_comparison(tmp_path, seeds_dir):
@@ -101,4 +100,4 @@ def test_sweep_on_the_seeds_matches_a_full_comparison(tmp_path, seeds_dir):
     import_paths(store, [seeds_dir])
     events = store.events(store.event_ids())
     store.close()
-    assert merge_suggestions(events) == every_pair(events)
+    assert sweep(events) == every_pair(events)

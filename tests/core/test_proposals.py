@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.core.engine import propose
-from dateline.core.merging import find_match, merge_suggestions
+from dateline.core.happening.profile import of_proposal, of_record
+from dateline.core.happening.same import Verdict, compare
+from dateline.core.ingest.suggestions import sweep
 from dateline.core.model import Article, EventRecord, SourceRecord, Status
 
 WED = dt.date(2024, 10, 16)
@@ -93,6 +95,8 @@ def _record(i: int, ev, doc: int = 1) -> EventRecord:
             timex_start=s.start,
             timex_end=s.end,
             quote=s.sentence,
+            match_terms=s.terms,
+            basis=s.basis,
         )
         for k, s in enumerate(ev.sources)
     )
@@ -110,6 +114,19 @@ def _record(i: int, ev, doc: int = 1) -> EventRecord:
     )
 
 
+def find_match(event, stored):
+    """The stored proposed event ``event`` would join (the strongest MERGE), if any."""
+    mine = of_proposal(event)
+    best = None
+    for rec in stored:
+        if rec.status != Status.PROPOSED:
+            continue
+        ev = compare(mine, of_record(rec))
+        if ev.verdict == Verdict.MERGE and (best is None or ev.score > best[0]):
+            best = (ev.score, rec)
+    return best[1] if best else None
+
+
 def test_a_new_article_matches_the_stored_event_it_reports_again():
     stored_text = (
         "Rutte also confirmed that a NATO hub in Wiesbaden, Germany will be operational next month. "
@@ -124,7 +141,8 @@ def test_a_new_article_matches_the_stored_event_it_reports_again():
             )
         ]
     )
-    match = find_match(new[0], stored)
+    (hub,) = [e for e in new if e.value == "2024-11"]
+    match = find_match(hub, stored)
     assert match is not None and "Wiesbaden" in match.title
 
 
@@ -142,4 +160,4 @@ def test_merge_suggestions_pair_duplicates_from_two_articles():
     b = propose([art("2", "This plan, unveiled to Ukraine's parliament on Wednesday, is bold.")])
     c = propose([art("3", "Ministers meet in Brussels on Thursday.")])
     records = [_record(1, a[0], 1), _record(2, b[0], 2), _record(3, c[0], 3)]
-    assert [(x, y) for x, y, _ in merge_suggestions(records)] == [(1, 2)]
+    assert [(x, y) for x, y, _ in sweep(records)] == [(1, 2)]

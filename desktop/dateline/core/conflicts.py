@@ -21,9 +21,11 @@ def readings_conflict(values: Sequence[str]) -> bool:
 def conflict_flags(tx: Tx, event_id: int) -> dict[str, Any]:
     """``{"flags": ...}`` when the event's date-conflict flag must change to match its sources, else {}."""
     row = tx.event_row(event_id)
-    values = [
-        r[0] for r in tx.conn.execute("SELECT value FROM sources WHERE event_id = ?", (event_id,))
-    ]
+    rows = tx.conn.execute(
+        "SELECT value, basis FROM sources WHERE event_id = ?", (event_id,)
+    ).fetchall()
+    # A reading inferred from when the news came out does not contradict one the text states.
+    values = [r[0] for r in rows if not r[1]] or [r[0] for r in rows]
     flags = set(json.loads(row["flags"]))
     want = flags | {DATE_CONFLICT} if readings_conflict(values) else flags - {DATE_CONFLICT}
     return {"flags": sorted(want)} if want != flags else {}

@@ -102,8 +102,6 @@ _SYNONYMS = {
     "pledge": "commit",
     "committ": "commit",
     "commitment": "commit",
-    "minister": "minister",
-    "chief": "secretary-general",
 }
 
 
@@ -162,9 +160,18 @@ _NAME_NEAR_VERB = re.compile(rf"({_NAME})\s+(?:[\w’'\-]+\s+){{0,2}}(?:{SPEECH_
 _VERB_THEN_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({_NAME})")
 
 
+_CORPORATE = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC Plc PLC AG SA NV".split())
+
+
 def _surname(name: str) -> str:
-    parts = [p for p in name.split() if p[:1].isupper()]
-    return parts[-1].rstrip("’'s").rstrip("’'") if parts else ""
+    """The last name of a person, or the name of a company without its legal suffix."""
+    parts = [p for p in name.split() if p[:1].isupper() and p not in _CORPORATE]
+    if not parts:
+        return ""
+    last = parts[-1]
+    for suffix in ("'s", "’s"):
+        last = last.removesuffix(suffix)
+    return last.rstrip("’'.,")
 
 
 def _last_name_before(text: str) -> str:
@@ -445,7 +452,7 @@ _QUOTE = re.compile(r"“([^”]{12,})”")
 _CONTENT_END = re.compile(r",\s+(?:but|and|while|although)\b|;|—")
 _DELIGHTED_LEAD = re.compile(r"^(?:I’m|I am)\s+delighted to report that\s+")
 _ANNOUNCE_LEAD = re.compile(r"^I can announce\s+(?:today\s+)?that\s+")
-_QUOTE_END = re.compile(r",\s+(?:and|but)\b|[.;]")
+_QUOTE_END = re.compile(r",\s+(?:and|but)\b|;|\.(?!\d)")
 _ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 _WE_ARE = re.compile(r"\b(?:we are|we’re)\b")
 _FIRST_PERSON_LEAD = re.compile(

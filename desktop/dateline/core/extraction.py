@@ -129,6 +129,9 @@ def event_json(e: ProposedEvent) -> dict[str, object]:
                 "sentence_end": s.sentence_end,
                 "rule": s.rule,
                 "value": s.value,
+                "confidence": s.confidence,
+                "basis": s.basis,
+                "joined": s.joined,
             }
             for s in e.sources
         ],

@@ -124,9 +124,11 @@ class SourceRef:
     rule: str
     value: str  # this source's own reading of the date
     confidence: float
-    # What matching needs of this report (content words, "@speaker", "#event-noun" markers), computed
-    # with the article's context so "he said" keeps its speaker after merges and splits.
+    # What matching needs of this report (content words and the markers of ``happening.profile``),
+    # computed with the article's context so "he said" keeps its speaker after merges and splits.
     terms: tuple[str, ...] = ()
+    basis: str = ""  # how the date was found when the clause states none ("headline event, ...")
+    joined: str = ""  # why this report was joined to its event ("same speaker Rutte; same day ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +208,9 @@ class SourceRecord:
     origin: str = "machine"  # machine | analyst
     extractor_version: str = ""
     document_title: str = ""
-    match_terms: tuple[str, ...] = ()  # SourceRef.terms as stored (see core.merging)
+    match_terms: tuple[str, ...] = ()  # SourceRef.terms as stored (see core.happening.profile)
+    basis: str = ""  # SourceRef.basis as stored
+    joined: str = ""  # SourceRef.joined as stored
 
 
 @dataclass(frozen=True, slots=True)

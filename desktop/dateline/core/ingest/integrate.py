@@ -60,7 +60,7 @@ def timex_rows(
     ]
 
 
-def _source_row(ref: SourceRef, document_id: int, version: str) -> dict[str, Any]:
+def _source_row(ref: SourceRef, document_id: int, version: str, joined: str = "") -> dict[str, Any]:
     return {
         "document_id": document_id,
         "sentence_start": ref.sentence_start,
@@ -75,6 +75,8 @@ def _source_row(ref: SourceRef, document_id: int, version: str) -> dict[str, Any
         "origin": "machine",
         "extractor_version": version,
         "match_terms": terms_json(ref.terms),
+        "basis": ref.basis,
+        "joined": joined or ref.joined,
     }
 
 
@@ -154,11 +156,14 @@ def fold_in(
             out.skipped += 1
             continue
         target: int | None = None
+        joined = ""
         open_cover = sorted(e for e, s in covering.items() if s == Status.PROPOSED)
         if open_cover:
             target = open_cover[0]
         elif not covering:
-            target = match_stored(ingest, p, exclude=out.added, index=index)
+            match = match_stored(ingest, p, exclude=out.added, index=index)
+            if match is not None:
+                target, joined = match[0], match[1].explain()
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
@@ -167,7 +172,7 @@ def fold_in(
         else:
             out.attached.add(target)
         for r in new_refs:
-            source = _source_row(r, document_id, version)
+            source = _source_row(r, document_id, version, joined)
             sid = tx.insert_source(target, source)
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
             if target in written:
@@ -213,6 +218,7 @@ def _light_source(
         quote=row["quote"],
         value=row["value"],
         match_terms=tuple(terms),
+        basis=row["basis"],
     )
 
 
@@ -224,18 +230,18 @@ def _light_event(event_id: int, row: Mapping[str, Any], sources: Sequence[Source
 
 
 def _refine_date(tx: Tx, event_id: int) -> bool:
-    """Re-date a proposed event from its sources: the most precise of the compatible readings."""
+    """Re-date a proposed event from its sources: the most precise of the compatible readings the
+    text states (an inferred reading counts only when no source states one)."""
     row = tx.event_row(event_id)
     if row["status"] != Status.PROPOSED:
         return False
-    values = [
-        r[0]
-        for r in tx.conn.execute(
-            "SELECT value FROM sources WHERE event_id = ? ORDER BY id", (event_id,)
-        )
-    ]
-    readings = [split_value(v) for v in values if interval(split_value(v)[0])[0] is not None]
-    conflict = readings_conflict(values)
+    rows = tx.conn.execute(
+        "SELECT value, basis FROM sources WHERE event_id = ? ORDER BY id", (event_id,)
+    ).fetchall()
+    values = [r[0] for r in rows]
+    stated = [r[0] for r in rows if not r[1]] or values
+    readings = [split_value(v) for v in stated if interval(split_value(v)[0])[0] is not None]
+    conflict = readings_conflict(stated)
     if not readings:
         best: tuple[str, str | None] = (
             split_value(values[0]) if values else (row["value"], row["end_value"])

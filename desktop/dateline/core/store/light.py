@@ -32,7 +32,7 @@ def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[Ev
         )
         for r in conn.execute(
             "SELECT s.id, s.event_id, s.document_id, s.sentence_start, s.sentence_end, s.timex_start, "
-            "s.timex_end, s.quote, s.value, s.match_terms FROM sources s JOIN events e "
+            "s.timex_end, s.quote, s.value, s.match_terms, s.basis FROM sources s JOIN events e "
             f"ON e.id = s.event_id WHERE {where}",
             params,
         ):
@@ -48,6 +48,7 @@ def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[Ev
                     quote=r[7],
                     value=r[8],
                     match_terms=json_list(r[9]),
+                    basis=r[10],
                 )
             )
     return [light_record(r, sources.get(r[0], ())) for r in rows]  # type: ignore[arg-type]

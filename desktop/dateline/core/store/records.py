@@ -29,7 +29,7 @@ EVENT_COLUMNS = (
 SOURCE_COLUMNS = (
     "s.id, s.event_id, s.document_id, s.sentence_start, s.sentence_end, s.timex_start, s.timex_end, "
     "s.quote, s.timex_text, s.value, s.rule, s.origin, s.extractor_version, s.match_terms, "
-    "d.title AS document_title"
+    "s.basis, s.joined, d.title AS document_title"
 )
 DOCUMENT_COLUMNS = (
     "id, content_hash, title, text, published, published_source, source, url, author, language, "
@@ -83,6 +83,8 @@ def source_record(r: Row) -> SourceRecord:
         extractor_version=r["extractor_version"],
         document_title=r["document_title"] or "",
         match_terms=json_list(r["match_terms"]),
+        basis=r["basis"] or "",
+        joined=r["joined"] or "",
     )
 
 

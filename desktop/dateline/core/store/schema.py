@@ -309,6 +309,20 @@ def m009_drop_unread_event_indexes(db: Database) -> None:
     )
 
 
+@migrations(name="m011_source_basis")
+def m011_source_basis(db: Database) -> None:
+    # How a report's date was found when its clause states none ("headline event, dated by the
+    # article's publication date"), and why it was joined to its event ("same speaker Rutte; same
+    # day Wed 16 Oct 2024"): what the provenance panel says of each source.
+    _run(
+        db,
+        """
+        ALTER TABLE sources ADD COLUMN basis TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sources ADD COLUMN joined TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 # Every step in order: all of them are pending on an empty database.
 SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 

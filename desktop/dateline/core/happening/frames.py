@@ -1,0 +1,121 @@
+"""The frame of a happening told without a date of its own: its title, words and markers.
+
+``eventtext.analyse`` reads the clause around a date; a headline ("Apple unveils iPhone 4") or a lead
+("Jobs resigned in a letter to the board") has none, so its frame is read from the clause itself: the
+subject and what follows the verb, or, for a statement, who said what.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ..eventtext import Frame, key_terms
+from ..eventtext import _statement_title as statement_title
+from ..eventtext import _surname as surname
+from ..eventtext import _tidy as tidy
+from . import english as en
+from .clauses import Clause
+from .profile import ACTION, NOUN, SPEAKER, actor_marker
+
+_LEADING = re.compile(
+    r"^(?:(?:and|but|then|also|however|meanwhile|later|subsequently|that|which|who)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z]|[a-z][A-Z])[\w&’'\-.]*(?:\s+(?:(?:[A-Z]|[a-z][A-Z])[\w&’'\-.]*|of|de|van|von|al-?)\b)*"
+)
+# Words that are capitalised without being a name, or that say nothing about who acted.
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It He She They We I Its His Her Their Our In On At By For With From
+    After Before During When While Since As But And Also Then I I’m I'm CEO Chief Executive Officer President
+    Chairman Minister Secretary Director Spokesman Spokeswoman Mr Mrs Ms Dr Inc Corp Co Ltd LLC Plc
+    Company Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December""".split()
+)
+
+
+def clause_frame(
+    sentence: str, clause: Clause, last_speaker: str | Callable[[], str] = ""
+) -> Frame:
+    """Title, words and speaker of the happening the clause itself tells."""
+    text = sentence[clause.start : clause.end]
+    if clause.reporting:
+        who = actor_name(clause.subject)
+        if not who and clause.subject.lower() in en.PRONOUNS:
+            who = last_speaker if isinstance(last_speaker, str) else last_speaker()
+        speaker = surname(who) if who else ""
+        rel = clause.verb_start
+        title = statement_title(sentence, rel, clause.verb_end, speaker)
+        terms = frozenset({speaker.lower(), "statement"} if speaker else {"statement"})
+        return Frame(title, terms | key_terms(title), speaker, True, "")
+    body = _LEADING.sub("", text.strip(' ,;:—–-"“”'))
+    body = _ARTICLE.sub("", body)
+    return Frame(tidy(body), key_terms(body), "", False, "")
+
+
+def actor_name(subject: str) -> str:
+    """The name a subject holds ("Apple CEO Steve Jobs" -> "Steve Jobs"), "" when none."""
+    runs = [_strip_titles(r) for r in _NAME_RUN.findall(subject)]
+    runs = [r for r in runs if r]
+    return runs[-1] if runs else ""
+
+
+def actor_names(subject: str) -> list[str]:
+    """Every name in a subject ("Apple CEO Steve Jobs" -> "Apple", "Steve Jobs")."""
+    out = []
+    for run in _NAME_RUN.findall(subject):
+        words = run.split()
+        part: list[str] = []
+        for w in [*words, "The"]:
+            if w.rstrip(".'’s") in _NOT_NAMES or w in _NOT_NAMES:
+                if part:
+                    out.append(" ".join(part))
+                part = []
+            else:
+                part.append(w.rstrip(".").removesuffix("'s").removesuffix("’s"))
+    return [n for n in out if n]
+
+
+def _strip_titles(run: str) -> str:
+    names = actor_names(run)
+    return names[-1] if names else ""
+
+
+def markers(
+    frame: Frame, clause: Clause | None, actors: Iterable[str] = (), others: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The frame's words plus the markers matching reads (``profile``): ``actors`` the clause's own
+    subject names, ``others`` names tied to it less surely."""
+    # An event named by its noun phrase ("the NATO summit in Washington") is told by that phrase;
+    # the rest of its clause says something else ("a goal that was set ...").
+    terms = set(key_terms(frame.title) if frame.event_noun else frame.terms)
+    others = list(others)
+    if frame.speech and frame.speaker:
+        terms.add(SPEAKER + frame.speaker.lower())
+    if frame.event_noun:
+        terms.add(NOUN + frame.event_noun)
+        others += actor_names(frame.title)  # "NATO leaders' summit": NATO's summit
+        if frame.event_noun in en.NOUN_ACTIONS:
+            terms.add(ACTION + en.NOUN_ACTIONS[frame.event_noun])
+    if clause is not None and clause.lemma and not clause.stative:
+        action = en.action_of(clause.lemma)
+        if action != "statement" or frame.speech:  # the date may be what was said, not the saying
+            terms.add(ACTION + action)
+    for name in actors:
+        terms.add(actor_marker(name))
+    for name in others:
+        terms.add(actor_marker(name, sure=False))
+    return tuple(sorted(terms))
+
+
+def subject_names(subject: str) -> tuple[list[str], list[str]]:
+    """(sure, other) names of a subject: it opens on a name ("Apple CEO Steve Jobs", "GM") -> sure;
+    names inside a longer subject ("a NATO hub in Wiesbaden") -> other."""
+    head = re.split(r",|\b(?:in|of|at|for|from|to|with|on|by)\b", subject, maxsplit=1)[0].strip()
+    names = actor_names(subject)
+    if head[:1].isupper() and head.split()[0] not in _NOT_NAMES and actor_names(head):
+        sure = actor_names(head)
+        return sure, [n for n in names if n not in sure]
+    return [], names

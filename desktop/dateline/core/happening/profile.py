@@ -1,0 +1,143 @@
+"""What deciding "same happening" needs to know of a report, a proposed event or a stored event.
+
+A report carries its evidence as a list of terms (``SourceRef.terms``, stored as ``sources.match_terms``):
+content words, plus markers for who acted and what kind of happening it was, worked out with the
+article's context when it was read (so "he said" keeps its speaker after merges and splits):
+
+    "@rutte"          a statement by this speaker
+    "!steve_jobs"     an actor: the clause's subject, which opens on this name
+    "&nato"           a name tied to the happening less surely (a subject read from an earlier
+                      clause, a name in an event's noun phrase, a name inside a longer subject)
+    "^introduce"      the kind of happening (``english.action_of`` the clause's verb)
+    "#summit"         an event noun the date hangs on ("the NATO summit")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import EventRecord, ProposedEvent
+from ..span import Span
+
+SPEAKER, ACTOR, NAME, ACTION, NOUN = "@", "!", "&", "^", "#"
+MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    span: Span | None
+    speakers: frozenset[str]
+    actors: frozenset[tuple[str, ...]]  # each a name as lower-case words: ("steve", "jobs")
+    names: frozenset[tuple[str, ...]]  # names tied to it less surely ("&" markers)
+    actions: frozenset[str]
+    nouns: frozenset[str]
+    terms: frozenset[str]  # content words, markers removed
+    sentences: frozenset[tuple[str, int]]  # (document, sentence start) of every report
+    # The date is inferred from when the news was published (no report states it): the happening
+    # may be a day or so earlier ("Jobs resigns", published the day after).
+    soft: bool = False
+    stated: bool = True  # some report states the date itself (not inferred from the story)
+
+    @property
+    def speech(self) -> bool:
+        return bool(self.speakers) or "statement" in self.actions
+
+    def match_keys(self) -> frozenset[str]:
+        """What two profiles must share to be compared at all (``same.compare``): a speaker for
+        statements; otherwise an actor, an action, an event noun or a content word."""
+        if self.speech:
+            return frozenset(SPEAKER + s for s in self.speakers) or frozenset({"^statement"})
+        return (
+            self.terms
+            | frozenset(ACTOR + "_".join(a) for a in self.actors | self.names)
+            | frozenset(ACTION + a for a in self.actions)
+            | frozenset(NOUN + n for n in self.nouns)
+        )
+
+
+def marker(kind: str, value: str) -> str:
+    return kind + value
+
+
+def actor_marker(name: str, sure: bool = True) -> str:
+    return (ACTOR if sure else NAME) + "_".join(name.lower().split())
+
+
+def from_terms(
+    span: Span | None,
+    terms: Iterable[str],
+    sentences: Iterable[tuple[str, int]] = (),
+    soft: bool = False,
+    stated: bool = True,
+) -> Profile:
+    """A profile from marker terms (one report's, or the union of an event's reports')."""
+    speakers: set[str] = set()
+    actors: set[tuple[str, ...]] = set()
+    names: set[tuple[str, ...]] = set()
+    actions: set[str] = set()
+    nouns: set[str] = set()
+    words: set[str] = set()
+    for t in terms:
+        if not t:
+            continue
+        head = t[0]
+        if head == SPEAKER:
+            speakers.add(t[1:])
+        elif head == ACTOR:
+            actors.add(tuple(t[1:].split("_")))
+        elif head == NAME:
+            names.add(tuple(t[1:].split("_")))
+        elif head == ACTION:
+            actions.add(t[1:])
+        elif head == NOUN:
+            nouns.add(t[1:])
+        else:
+            words.add(t)
+    if speakers or "statement" in words:
+        actions.add("statement")
+    words.discard("statement")
+    return Profile(
+        span,
+        frozenset(speakers),
+        frozenset(actors),
+        frozenset(names - actors),
+        frozenset(actions),
+        frozenset(nouns),
+        frozenset(words),
+        frozenset(sentences),
+        soft,
+        stated,
+    )
+
+
+def of_proposal(event: ProposedEvent) -> Profile:
+    return from_terms(
+        Span.of(event.value, event.end),
+        event.key_terms,
+        ((s.document, s.sentence_start) for s in event.sources),
+        all(s.basis for s in event.sources),
+        any(not s.basis for s in event.sources),
+    )
+
+
+def of_record(event: EventRecord) -> Profile:
+    """A stored event: the union of its reports' terms; reports stored without terms (made by the
+    analyst, or by an older version) count by the key terms of their quote and the title."""
+    from ..eventtext import key_terms
+
+    terms: set[str] = set(key_terms(event.title))
+    for s in event.sources:
+        terms.update(s.match_terms if s.match_terms else key_terms(s.quote))
+    if ":" in event.title and not any(t[:1] == SPEAKER for t in terms):
+        # "Rutte: ..." titles mark statements even when the reports' context was lost.
+        who = event.title.split(":", 1)[0].strip()
+        if who and " " not in who:
+            terms.add(SPEAKER + who.lower())
+    return from_terms(
+        Span.of(event.value, event.end),
+        terms,
+        ((str(s.document_id), s.sentence_start) for s in event.sources),
+        bool(event.sources) and all(s.basis for s in event.sources),
+        not event.sources or any(not s.basis for s in event.sources),
+    )

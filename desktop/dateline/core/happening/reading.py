@@ -1,0 +1,447 @@
+"""Reading one article for happenings: every report of something that happened, and its date.
+
+Two kinds of report:
+
+- *dated*: a date expression dates the clause it stands in ("Jobs resigned on August 24"). A date that
+  is only a reference point ("lowest since 1997", "compared to March 2008") dates nothing
+  (``reference``); a date in a clause dates that clause, not the sentence's other clauses.
+- *inferred*: a clause that tells a happening without a date of its own (the headline, the lead, "Jobs
+  also said ...") takes the date of the story it belongs to: the date the lead gives the news
+  ("Yesterday, Jobs unveiled ..."), else the publication day; or, right after a dated sentence it
+  continues ("He then ..."), that sentence's date. Each says how it was dated (``basis``) and carries
+  a lower confidence than a date the text states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .. import timevalue
+from ..eventtext import Frame, analyse, key_terms, sentence_speaker
+from ..model import Article, Sentence, Timex, TimexType
+from ..sentences import SentenceIndex, split_sentences
+from ..span import Span
+from .clauses import Clause, clause_at, clauses
+from .frames import actor_names, clause_frame, markers, subject_names
+from .profile import Profile, from_terms
+from .reference import reference_reason
+from .words import PAST, PERFECT, PLUPERFECT, PRESENT
+
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
+LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
+_UNDATED_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+_PERIOD_OF = re.compile(r"\b(?:rest|remainder|balance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNTING = re.compile(r"^(?:the\s+|over\s+the\s+)?(?:past|last|previous|recent)\b", re.IGNORECASE)
+_CONTINUES = re.compile(
+    r"^(?:(?:he|she|it|they|the\s+(?:company|firm|group|government|court|board))\b|"
+    r"(?:then|later|afterwards|subsequently)\b)",
+    re.IGNORECASE,
+)
+
+# Confidence that a report's date is right, by how it was found (see benchmarks/newsdev.py, which
+# measures these against annotated news).
+CONF_LEAD = 0.8
+CONF_STORY = 0.7
+CONF_CONTINUED = 0.65
+SUBORDINATE_FACTOR = 0.9
+IRREALIS_FACTOR = 0.85
+
+
+@dataclass(slots=True)
+class Candidate:
+    document: str
+    order: int  # position in the run, for stable output
+    sentence: Sentence
+    start: int  # what is quoted as the date's words: the date expression, or the verb
+    end: int
+    value: str
+    end_value: str | None
+    rule: str
+    confidence: float
+    frame: Frame
+    terms: tuple[str, ...]
+    basis: str = ""  # how the date was found, when the clause has none of its own
+    explicit: bool = True  # the text dates this clause itself
+    timex: Timex | None = None
+    profile: Profile = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.profile = from_terms(
+            Span.of(self.value, self.end_value),
+            self.terms,
+            ((self.document, self.sentence.start),),
+            soft=not self.explicit and self.rule in ("headline", "story"),
+            stated=self.explicit,
+        )
+
+    @property
+    def reading(self) -> str:
+        return self.value if self.end_value is None else f"{self.value}/{self.end_value}"
+
+
+def read_article(article: Article, timexes: Sequence[Timex], start_order: int) -> list[Candidate]:
+    """The article's reports of happenings, dated ones first then inferred ones, in text order."""
+    sentences = split_sentences(article.text)
+    reader = _Reader(article, sentences, start_order)
+    reader.dated(timexes)
+    reader.inferred()
+    return reader.out
+
+
+class _Reader:
+    def __init__(self, article: Article, sentences: list[Sentence], order: int) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.index = SentenceIndex(sentences)
+        self.order = order
+        self.out: list[Candidate] = []
+        self.clauses = [clauses(s.text, s.is_headline) for s in sentences]
+        self.actors = _resolved_actors(sentences, self.clauses)
+        self.dated_clauses: dict[tuple[int, int], Candidate] = {}
+        self.thread: dict[int, Candidate] = {}  # sentence -> the date the story has reached there
+
+    # ---- dated reports ----
+    def dated(self, timexes: Sequence[Timex]) -> None:
+        by_group: dict[int, list[Timex]] = {}
+        for t in timexes:
+            if t.group is not None:
+                by_group.setdefault(t.group, []).append(t)
+        speakers = _LastSpeaker(self.sentences)
+        text = self.article.text
+        for t in timexes:
+            if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in _UNDATED_VALUES:
+                continue
+            end_timex = None
+            if t.group is not None and _is_range(by_group[t.group]):
+                parts = by_group[t.group]
+                if t is not parts[0]:
+                    continue  # a range is proposed once, from its first part
+                end_timex = parts[-1]
+            if _PERIOD_OF.search(text, max(0, t.start - 30), t.start):
+                continue  # "for the rest of the year": a stretch of time, not a dated happening
+            i = self.index.index_of(t.start)
+            s = self.index.at(t.start)
+            if s is None:
+                continue
+            end = (end_timex or t).end
+            rel, rel_end = t.start - s.start, min(end, s.end) - s.start
+            if reference_reason(s.text, rel, rel_end) or _counting_period(t):
+                continue
+            if _modifier(s.text, rel, rel_end) and _other_date(timexes, t, s):
+                continue  # "this year's conference ... yesterday": the other date dates it
+            speakers.upto = max(speakers.upto, i - 1)
+            clause = clause_at(self.clauses[i], rel)
+            frame = analyse(s.text, rel, rel_end, speakers, s.is_headline)
+            if clause is not None and frame.speech and clause.role == "complement":
+                frame = clause_frame(s.text, clause)  # the date dates what was said
+            if clause is not None and not frame.speech and not frame.event_noun:
+                # "On 8 March, the rector resigned": the clause's words, not only the date's phrase
+                words = s.text[clause.start : rel] + " " + s.text[rel_end : clause.end]
+                frame = replace(frame, terms=frame.terms | key_terms(words))
+            if (
+                clause is not None
+                and clause.main
+                and clause.reporting
+                and not frame.speech
+                and rel < clause.verb_end + 20
+            ):
+                # "In a July 16 press conference, Jobs said that ...": the date dates the statement
+                frame = clause_frame(s.text, clause, speakers)
+            confidence = t.confidence
+            if clause is not None and not clause.main:
+                confidence *= SUBORDINATE_FACTOR
+            if clause is not None and clause.irrealis:
+                confidence *= IRREALIS_FACTOR
+            cand = Candidate(
+                self.article.id,
+                self._next(),
+                s,
+                t.start,
+                end,
+                t.value,
+                end_timex.value if end_timex is not None else None,
+                t.rule,
+                round(confidence, 3),
+                frame,
+                markers(frame, clause, *self._actors_of(i, clause)),
+                timex=t,
+            )
+            self.out.append(cand)
+            if clause is not None:
+                self.dated_clauses.setdefault((i, clause.start), cand)
+
+    # ---- inferred reports ----
+    def inferred(self) -> None:
+        published = self.article.published
+        if published is None:
+            return  # nothing to date them by
+        story, story_basis = self._story(published)
+        for i in range(len(self.sentences)):
+            carried = self._thread(i)
+            if carried is not None:
+                self.thread[i] = carried
+        speakers = _LastSpeaker(self.sentences)
+        spoken = {i for (i, _), cand in self.dated_clauses.items() if cand.frame.speech}
+        for i, s in enumerate(self.sentences):
+            if _timed_by_clause(s.text, self.clauses[i]):
+                continue  # "When he first introduced it, he praised ...": dated by that time
+            for c in self.clauses[i]:
+                if (i, c.start) in self.dated_clauses or not _tells_happening(c, s.is_headline):
+                    continue
+                if c.reporting and i in spoken:
+                    continue  # "'I can announce today that ...,' he said": one statement, dated
+                speakers.upto = max(speakers.upto, i - 1)
+                value, rule, confidence, basis = self._date_for(i, c, story, story_basis)
+                frame = clause_frame(s.text, c, speakers)
+                cand = Candidate(
+                    self.article.id,
+                    self._next(),
+                    s,
+                    s.start + c.verb_start,
+                    s.start + c.verb_end,
+                    value,
+                    None,
+                    rule,
+                    confidence,
+                    frame,
+                    markers(frame, c, *self._actors_of(i, c)),
+                    basis=basis,
+                    explicit=False,
+                )
+                self.out.append(cand)
+                if rule == "continues" and i not in self.thread:
+                    self.thread[i] = cand
+
+    def _story(self, published: dt.date) -> tuple[str, str]:
+        """The date of the article's news: what the lead dates it to, else the publication day."""
+        low = (published - dt.timedelta(days=STORY_WINDOW)).toordinal()
+        for i in range(min(LEAD_SENTENCES, len(self.sentences))):
+            for (k, _), cand in sorted(self.dated_clauses.items()):
+                span = cand.profile.span
+                if k != i or span is None or span.width != 0:
+                    continue
+                if low <= span.first <= published.toordinal():
+                    words = cand.sentence.text[
+                        cand.start - cand.sentence.start : cand.end - cand.sentence.start
+                    ]
+                    return cand.value, (
+                        f"the article's news, dated by its lead ('{words}' -> "
+                        f"{timevalue.label(cand.value)})"
+                    )
+        day = published.isoformat()
+        return day, f"the article's news, dated by its publication date ({timevalue.label(day)})"
+
+    def _date_for(
+        self, i: int, c: Clause, story: str, story_basis: str
+    ) -> tuple[str, str, float, str]:
+        """(value, rule, confidence, basis) of an undated clause in sentence ``i``."""
+        s = self.sentences[i]
+        if s.is_headline and i == 0:
+            return (
+                story,
+                "headline",
+                CONF_LEAD,
+                "headline event, " + story_basis.removeprefix("the article's news, "),
+            )
+        same = self._same_sentence(i, c)
+        if same is not None:
+            return (
+                same.value,
+                "continues",
+                CONF_CONTINUED,
+                f"shares the date of its sentence's first clause ({timevalue.label(same.value)})",
+            )
+        before = self._continued(i, c)
+        if before is not None:
+            k, cand = before
+            quote = _shorten(self.sentences[k].text)
+            return (
+                cand.value,
+                "continues",
+                CONF_CONTINUED,
+                f"continues sentence {k + 1} ('{quote}'), dated {timevalue.label(cand.value)}",
+            )
+        confidence = CONF_LEAD if i < LEAD_SENTENCES else CONF_STORY
+        return story, "story", confidence, story_basis
+
+    def _same_sentence(self, i: int, c: Clause) -> Candidate | None:
+        """ "He was fired in 1985 and he founded NeXT": a coordinate clause after a dated one."""
+        if c.role != "coordinate" or c.tense != PAST:
+            return None
+        for cl in self.clauses[i]:
+            if cl.start >= c.start:
+                break
+            cand = self.dated_clauses.get((i, cl.start))
+            if cand is not None and cl.main:
+                return cand
+        return None
+
+    def _continued(self, i: int, c: Clause) -> tuple[int, Candidate] | None:
+        """The dated sentence just before that this clause carries on, if it says it does."""
+        if c.tense != PAST or i == 0:
+            return None
+        subject = c.subject.strip()
+        opens = self.sentences[i].text.lstrip("“\"' ")
+        if not (
+            _CONTINUES.match(subject) or _CONTINUES.match(opens) or " also " in f" {opens[:40]} "
+        ):
+            return None
+        for k in range(i - 1, max(-1, i - 3), -1):
+            carried = self.thread.get(k)
+            if carried is not None:
+                return k, carried
+            if any(cl.main and cl.finite for cl in self.clauses[k]):
+                return None  # an undated sentence in between: the thread is broken
+        return None
+
+    def _thread(self, i: int) -> Candidate | None:
+        """What sentence ``i`` dates the story to, for the sentence after it to carry on: a past
+        date it states, or one it carried on itself."""
+        published = self.article.published
+        now = published.toordinal() if published else 0
+        for (j, _), cand in sorted(self.dated_clauses.items()):
+            span = cand.profile.span
+            if j == i and span is not None and span.last <= now:
+                return cand
+        return None
+
+    def _actors_of(self, i: int, clause: Clause | None) -> tuple[list[str], list[str]]:
+        """(sure, other) names of a clause: its subject's, then the other names it holds."""
+        if clause is None:
+            return [], []
+        sure, other = self.actors.get((i, clause.start), ([], []))
+        text = self.sentences[i].text[clause.start : clause.end]
+        return sure, other + [n for n in actor_names(text) if n not in sure]
+
+    def _next(self) -> int:
+        self.order += 1
+        return self.order - 1
+
+
+def _tells_happening(c: Clause, headline: bool) -> bool:
+    """Whether a clause without a date reports a happening (not a state, a plan or a quote)."""
+    if not c.main or not c.finite or c.irrealis or c.negated or c.stative:
+        return False
+    if headline:
+        return c.tense in (PRESENT, PAST, PERFECT)
+    if c.background or c.progressive:
+        return False
+    if c.tense == PRESENT:
+        # "Apple Corps claims that ...": a statement, when someone makes it (not "the suit claims")
+        return c.reporting and _speaker_subject(c.subject)
+    return c.tense in (PAST, PERFECT)
+
+
+def _speaker_subject(subject: str) -> bool:
+    words = subject.split()
+    return (
+        bool(words)
+        and (words[0][:1].isupper() or words[0].lower() in _THIRD_PERSON)
+        and not (len(words) > 1 and words[-1][:1].islower())
+    )
+
+
+_TEMPORAL = frozenset({"when", "after", "before", "while", "as", "once", "until"})
+
+
+def _timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
+    """The sentence has a past clause of time ("When ... introduced it", "while ... underwent")."""
+    for c in found:
+        if c.role != "subordinate" or c.tense not in (PAST, PLUPERFECT):
+            continue
+        first = sentence[c.start : c.end].split()[:1]
+        if first and first[0].lower().strip(",") in _TEMPORAL:
+            return True
+    return False
+
+
+def _resolved_actors(
+    sentences: Sequence[Sentence], found: Sequence[tuple[Clause, ...]]
+) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
+    """(sure, other) names each clause's subject stands for; a pronoun stands, less surely, for the
+    last subject named before it."""
+    out: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    last: list[str] = []
+    for i, cl in enumerate(found):
+        for c in cl:
+            sure, other = subject_names(c.subject)
+            if c.shared_subject:
+                sure, other = [], sure + other
+            if not sure and not other and c.subject.strip().lower() in _THIRD_PERSON and last:
+                other = last
+            if sure or other:
+                out[(i, c.start)] = (sure, other)
+                if c.main and sure:
+                    last = sure
+    return out
+
+
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
+
+
+def _modifier(sentence: str, start: int, end: int) -> bool:
+    """A date that modifies a noun ("this year's conference", "the 2010 Developers Conference")."""
+    after = sentence[end : end + 12]
+    return bool(
+        _POSSESSIVE.match(after) or (_BEFORE_NAME.match(after) and sentence[start:end].isdigit())
+    )
+
+
+def _other_date(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
+    return any(
+        o is not t
+        and s.start <= o.start < s.end
+        and o.type in (TimexType.DATE, TimexType.TIME)
+        and o.value not in _UNDATED_VALUES
+        for o in timexes
+    )
+
+
+def _counting_period(t: Timex) -> bool:
+    """ "the past decade", "over the last five years": a stretch to count in, not a date."""
+    if not _COUNTING.match(t.text):
+        return False
+    span = Span.of(t.value)
+    return span is None or span.width > 366
+
+
+def _is_range(parts: Sequence[Timex]) -> bool:
+    """A ranged expression ("July 9-11", "from Monday to Wednesday") or a coordination of adjacent
+    periods ("Thursday and Friday") is one span; "in 2019 and 2021" is two dates."""
+    if len(parts) < 2:
+        return False
+    if any(p.group_role in ("start", "end") for p in parts):
+        return True
+    for a, b in itertools.pairwise(parts):
+        if a.latest is None or b.earliest is None or (b.earliest - a.latest).days != 1:
+            return False
+    return True
+
+
+def _shorten(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+class _LastSpeaker:
+    """Who spoke last in sentences ``0..upto`` ("... he said" refers back to them), read lazily."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.upto = -1
+        self._read = -1
+        self._speaker = ""
+
+    def __call__(self) -> str:
+        for k in range(self._read + 1, self.upto + 1):
+            who = sentence_speaker(self.sentences[k].text)
+            if who:
+                self._speaker = who
+        self._read = max(self._read, self.upto)
+        return self._speaker

@@ -1,0 +1,62 @@
+"""Dates that are reference points, not the dates of happenings.
+
+"shares hit their lowest since 1997", "compared to March 2008", "up from 14% a year ago", "the same period
+last year": the date is what something is measured against. It stays a temporal expression (shown in the
+article) but proposes no event and dates none. "He has been fighting cancer since 2004" is different:
+there "since" gives the start of what is reported, and the date stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Just before the date, within its clause.
+_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\b(?:up|down|rose|fell|increased|decreased|"
+    r"dropped|climbed|jumped|slipped)\s+from|\bthan(?:\s+(?:in|on|at|during|for))?|"
+    r"\brelative\s+to|\bin\s+comparison\s+(?:to|with))"
+    r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
+    r"(?:\s+(?:the|a|an|its|their))?\s*$",
+    re.IGNORECASE,
+)
+# "since" after a superlative or a record: a comparison, not a start.
+_SINCE = re.compile(r"\b(?:since|in)\s*$", re.IGNORECASE)
+_RECORD = re.compile(
+    r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|most|least|"
+    r"fewest|first\s+time|record|not\s+(?:been\s+)?seen|lowest|highest|biggest|largest|smallest|"
+    r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+# The expression itself names a comparison period.
+_SELF = re.compile(
+    r"\b(?:year-ago|(?:the\s+)?same\s+(?:period|month|quarter|week|time|day))\b", re.IGNORECASE
+)
+# "a year earlier", "the previous year" are comparison periods after a figure ("$3m a year earlier").
+_EARLIER = re.compile(
+    r"\b(?:(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|ago|before)|"
+    r"(?:the\s+)?(?:previous|prior)\s+(?:year|quarter|month)|year\s+(?:earlier|previous))\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent|[mb]n?\b|million|billion)|[$€£]\s?\d)"
+    r"[^.;:]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def reference_reason(sentence: str, start: int, end: int) -> str:
+    """Why the date at [start, end) of ``sentence`` is a reference point ("" when it is not)."""
+    before = sentence[max(0, start - 80) : start]
+    text = sentence[start:end]
+    clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
+    tail = _BEFORE.search(clause_before)
+    if tail:
+        return f"a comparison point ('{tail.group().strip()} {text}')"
+    since = _SINCE.search(clause_before)
+    if since and _RECORD.search(clause_before[: since.start()]):
+        return f"the start of a comparison ('… since {text}')"
+    if _SELF.search(text) or _SELF.search(sentence[max(0, start - 12) : end + 12]):
+        return f"a comparison period ('{text}')"
+    if _EARLIER.search(text) and _FIGURE.search(clause_before):
+        return f"a comparison period ('{text}')"
+    return ""

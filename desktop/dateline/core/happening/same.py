@@ -1,0 +1,210 @@
+"""One notion of "same happening", used by proposal clustering, import matching and merge suggestions.
+
+Two reports are one happening only on evidence a reader would accept, and the evidence is kept so the
+provenance panel can say what made a merge. The verdict is one of:
+
+- MERGE: joined automatically. Statements by one speaker on one day (a press conference told five
+  ways); or, at day or week precision, the same kind of happening (action or event noun) with the
+  same actor or a clear share of what it was about; for two reports of the same month, quarter or
+  year, the same kind and the same actor or a strong share of the rest; for a coarse date and a
+  finer one, the same kind *and* the same actor *and* a clear share of the rest (a year-wide mention
+  must not swallow every delivery of that year).
+- SUGGEST: shown to the analyst, who confirms with M: a shared actor, kind or subject without that
+  much evidence.
+- NONE: not related, or in conflict: dates that cannot be one date, different speakers, different
+  event nouns, two named actors that are not the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .. import timevalue
+from .profile import Profile
+
+WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
+CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
+SOME_SHARE = 0.3
+STRONG_SHARE = 0.6
+NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
+# Words that say nothing about which happening a report tells of.
+GENERIC = frozenset(
+    """company firm group official officials people percent statement report news time day week
+    month year million billion thousand number part way also told chief executive officer ceo
+    president spokesman spokeswoman spokesperson""".split()
+)
+
+
+class Verdict(IntEnum):
+    NONE = 0
+    SUGGEST = 1
+    MERGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    verdict: Verdict
+    score: float  # for ranking suggestions, 0..1
+    reasons: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        """ "same speaker Rutte; same day Wed 16 Oct 2024" """
+        return "; ".join(self.reasons)
+
+
+NOTHING = Evidence(Verdict.NONE, 0.0)
+
+
+LATE_REPORT_DAYS = 3  # how long before publication a happening reported without a date may be
+
+
+def dates_agree(a: Profile, b: Profile) -> bool:
+    """One date contains the other; or one is only the publication day of news that reports,
+    without a date, what the other dates up to a few days earlier ("Jobs resigns", the day after
+    "On August 24, Jobs resigned")."""
+    if a.span is None or b.span is None:
+        return False
+    if a.span.compatible(b.span):
+        return True
+    return _late_report(a, b) or _late_report(b, a)
+
+
+def _late_report(soft: Profile, stated: Profile) -> bool:
+    assert soft.span is not None and stated.span is not None
+    return (
+        soft.soft
+        and not stated.soft
+        and stated.span.width <= WEEK
+        and 0 < soft.span.first - stated.span.last <= LATE_REPORT_DAYS
+    )
+
+
+def conflict(a: Profile, b: Profile) -> str:
+    """Why two reports cannot be one happening, or "" when nothing rules it out."""
+    if a.sentences & b.sentences:
+        return "two dates in one sentence date two things"
+    if a.span is None or b.span is None:
+        return "a date is not resolved"
+    if not dates_agree(a, b):
+        return "the dates cannot be one date"
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        return "different speakers"
+    if a.nouns and b.nouns and not a.nouns & b.nouns:
+        return "different kinds of event"
+    if a.actors and b.actors and not shared_actors(a, b, sure=True):
+        return "different actors"
+    return ""
+
+
+def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
+    """How strongly two profiles tell one happening, with the reasons.
+
+    ``matching``: ``b`` is a stored event and ``a`` a report of a new article, which has already
+    been grouped with the rest of its article; what the two share counts as across articles.
+    """
+    if conflict(a, b):
+        return NOTHING
+    assert a.span is not None and b.span is not None
+    day = _date_reason(a, b)
+    if a.speech or b.speech:
+        if a.speech and b.speech and a.speakers & b.speakers:
+            return _statements(a, b, day, matching)
+        return NOTHING
+    actors = shared_actors(a, b)
+    kinds = sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
+    # What the two share besides who acted: a name in common is counted once, as the actor.
+    names = _name_words(a) | _name_words(b)
+    wa, wb = _words(a) - names, _words(b) - names
+    words = sorted(wa & wb)
+    share = len(words) / max(1, min(len(wa), len(wb)))
+    precise = max(a.span.width, b.span.width) <= WEEK
+    if a.span == b.span or not a.span.compatible(b.span):
+        same = True  # the same dates, or a late report of a stated date
+    else:
+        same = False
+    reasons = []
+    if actors:
+        reasons.append("same actor " + ", ".join(actors))
+    if kinds:
+        reasons.append("both " + ", ".join(k.lstrip("#") for k in kinds))
+    if words:
+        reasons.append("shared " + ", ".join(words[:6]))
+    reasons.append(day)
+    score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
+    if same and len(words) >= 4 and share >= NEAR_ALL:
+        return Evidence(Verdict.MERGE, score, tuple(reasons))  # the same report, word for word
+    if kinds and precise and (actors or share >= CLEAR_SHARE) and share >= SOME_SHARE:
+        return Evidence(Verdict.MERGE, score, tuple(reasons))
+    if kinds and same and (actors or share >= STRONG_SHARE) and share >= SOME_SHARE:
+        return Evidence(Verdict.MERGE, score, tuple(reasons))  # the same month, quarter or year
+    if kinds and actors and share >= CLEAR_SHARE:
+        return Evidence(Verdict.MERGE, score, tuple(reasons))  # a coarse date and a finer one
+    if ((kinds or actors) and share >= SOME_SHARE) or share >= CLEAR_SHARE:
+        return Evidence(Verdict.SUGGEST, score, tuple(reasons))
+    return NOTHING
+
+
+def _statements(a: Profile, b: Profile, day: str, matching: bool = False) -> Evidence:
+    """Statements by one speaker: one event when the texts date both to the same day (a press
+    conference told several ways), or when one article says the same thing twice that day. Across
+    articles, statements dated only by the story's day are suggested, not joined: which of several
+    alike statements a report joins would depend on the order the articles came in."""
+    assert a.span is not None and b.span is not None
+    who = ", ".join(sorted(w.capitalize() for w in a.speakers & b.speakers))
+    same_day = a.span == b.span or _late_report(a, b) or _late_report(b, a)
+    words = sorted((_words(a) & _words(b)) - {w.lower() for w in who.split(", ")})
+    share = len(words) / max(1, min(len(_words(a)), len(_words(b))) - 1)
+    reasons = [f"same speaker {who}", day] + ([f"shared {', '.join(words[:6])}"] if words else [])
+    # Ranked by what they share, and above all by both days being stated: a report joins the
+    # press conference rather than a statement that only happens to share its words.
+    score = min(1.0, 0.5 + 0.3 * (a.stated and b.stated) + 0.2 * share)
+    one_article = not matching and bool({d for d, _ in a.sentences} & {d for d, _ in b.sentences})
+    if same_day and ((a.stated and b.stated) or (one_article and share >= CLEAR_SHARE)):
+        return Evidence(Verdict.MERGE, score, tuple(reasons))
+    if share >= SOME_SHARE or (a.stated and b.stated):
+        return Evidence(Verdict.SUGGEST, min(score, 0.5), tuple(reasons))
+    return NOTHING  # the same person said other things that day
+
+
+def shared_actors(a: Profile, b: Profile, sure: bool = False) -> list[str]:
+    """Actors named in both ("Jobs" is "Steve Jobs"; "Apple" is "Apple Computer"; "Apple Corps" is
+    not "Apple Computer"). ``sure``: only the clauses' own subjects, else any name tied to them."""
+    xs, ys = (a.actors, b.actors) if sure else (a.actors | a.names, b.actors | b.names)
+    out = []
+    for x in xs:
+        for y in ys:
+            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+            if _within(short, long_):
+                out.append(" ".join(w.capitalize() for w in long_))
+    return sorted(set(out))
+
+
+def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _words(p: Profile) -> frozenset[str]:
+    return p.terms - GENERIC
+
+
+def _name_words(p: Profile) -> frozenset[str]:
+    """The words of a profile's actor names as its terms hold them ("nato", "job")."""
+    from ..eventtext import key_terms
+
+    return frozenset(t for name in p.actors | p.names for t in key_terms(" ".join(name)))
+
+
+def _date_reason(a: Profile, b: Profile) -> str:
+    assert a.span is not None and b.span is not None
+    if not a.span.compatible(b.span):
+        stated = a if b.soft else b
+        days = abs((b if b.soft else a).span.first - stated.span.last)  # type: ignore[union-attr]
+        when = timevalue.label(stated.span.start.isoformat())  # type: ignore[union-attr]
+        return f"reported {days} day{'s' if days > 1 else ''} after {when}"
+    fine = a.span.finer(b.span)
+    if fine.width == 0:
+        when = timevalue.label(fine.start.isoformat())
+        return f"same day {when}" if a.span == b.span else f"dates agree ({when})"
+    return "same dates" if a.span == b.span else "dates agree"

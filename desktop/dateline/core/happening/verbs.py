@@ -1,0 +1,243 @@
+"""The verb group of a clause: where it starts, its lemma, tense and voice, and the clause's subject.
+
+Heuristics over lemminflect's verb forms (``english.verb_forms``): a form that can be a noun or an
+adjective is taken for the verb only where a verb can stand (after a subject, not after a determiner
+or a preposition), an auxiliary gives the tense, and "plans to" / "decided to" hand the happening over
+to the verb they govern.
+"""
+
+from __future__ import annotations
+
+from . import english as en
+from .words import (
+    CLOSED_CLASS,
+    COORDINATE,
+    FUTURE,
+    MODAL,
+    NONFINITE,
+    PAST,
+    PERFECT,
+    PLUPERFECT,
+    PRESENT,
+    Token,
+)
+
+Group = tuple[int, Token, str, str, bool, bool, bool]
+
+
+def verb_group(
+    seg: list[Token], headline: bool, role: str, title_case: bool = False
+) -> tuple[int, Token, str, str, bool, bool, bool] | None:
+    """(index where the group starts, main verb, lemma, tense, passive, negated, prospective).
+
+    Capitalised words are names, but for the closed-class words that open a sentence ("Was",
+    "Has") and in a title-case headline, where every word is capitalised."""
+    n = len(seg)
+    k = 0
+    if seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite"):
+        # A leading adverbial ("During a media event held at its headquarters, Apple released"):
+        # the verb comes after it.
+        comma = next((i for i, t in enumerate(seg) if t.text == ","), None)
+        if comma is not None:
+            k = comma + 1
+    while k < n:
+        t = seg[k]
+        low = t.low
+        if low == "to" and headline and k + 1 < n and k > 0:
+            # A headline's "Apple to give free cases": what will happen.
+            nxt = en.verb_forms(seg[k + 1].low)
+            if nxt and "VB" in nxt[1]:
+                return (k, seg[k + 1], _governed(seg, k + 1), FUTURE, False, False, True)
+        if t.text[:1].isupper() and (k > 0 or low not in CLOSED_CLASS) and not title_case:
+            k += 1
+            continue
+        if low in en.MODALS:
+            return _after_aux(seg, k, FUTURE if low in ("will", "'ll", "shall", "wo") else MODAL)
+        if low in en.HAVE and low != "having":
+            got = _after_aux(seg, k, PLUPERFECT if low in ("had", "'d") else PERFECT)
+            if got is not None:
+                return got
+            return (k, t, "have", PAST if low == "had" else PRESENT, False, False, False)
+        if low in en.BE and low not in ("be", "been", "being"):
+            got = _after_aux(seg, k, PAST if low in ("was", "were") else PRESENT)
+            if got is not None:
+                return got
+            return (k, t, _copula(seg, k), PAST if low in ("was", "were") else PRESENT,
+                    False, False, False)  # fmt: skip
+        if low in en.DO:
+            got = _after_aux(seg, k, PAST if low == "did" else PRESENT)
+            if got is not None:
+                return got
+        forms = en.verb_forms(low)
+        if forms and _finite_here(seg, k, forms[1], headline, role):
+            lemma, tags = forms
+            tense = PAST if "VBD" in tags and not (headline and "VBZ" in tags) else PRESENT
+            if lemma in en.PROSPECTIVE | en.DECIDING and k + 2 < n and seg[k + 1].low == "to":
+                # "set to be operational", "decided to close": the happening is what follows
+                planned = lemma in en.PROSPECTIVE
+                return (k, t, _governed(seg, k + 2), tense, False, False, planned)
+            return (k, t, _phrasal(seg, k, lemma), tense, False, False, False)
+        k += 1
+    return None
+
+
+def _finite_here(seg: list[Token], k: int, tags: frozenset[str], headline: bool, role: str) -> bool:
+    """A verb form at ``seg[k]`` is the clause's finite verb, not a noun or an adjective."""
+    if k == 0:
+        # A clause opening on its verb shares the subject before it ("... and took"), or names it
+        # after ("..., said Jobs"); "set to be operational" after a noun is a planned happening.
+        if role == NONFINITE and len(seg) > 2 and seg[1].low == "to":
+            return "VBN" in tags
+        if seg[0].text[:1].isupper() or not tags & {"VBD", "VBZ"}:
+            return False
+        lemma = en.verb_forms(seg[0].low)
+        return role == COORDINATE or bool(lemma and lemma[0] in en.REPORTING)
+    j = k - 1
+    while j > 0 and seg[j].low in en.GROUP_ADVERBS:
+        j -= 1
+    prev = seg[j].low
+    nxt = seg[k + 1].low if k + 1 < len(seg) else ""
+    if prev in en.DETERMINERS or prev in en.PREPOSITIONS or prev == "to":
+        # "the recently announced iPhone" is an adjective; "soon after reassumed the role" a verb.
+        only_past = "VBD" in tags and "VBN" not in tags
+        return only_past or (
+            bool(tags & {"VBD", "VBN"}) and (nxt in en.DETERMINERS or nxt in en.PRONOUNS)
+        )
+    if "VBD" in tags:
+        return not ("VBN" in tags and _in_phrase(seg, k))  # "a media event held at": a participle
+    if "VBZ" in tags:
+        if _verb_next(seg, k):
+            return False  # "NATO allies committed": a plural noun before the verb
+        return headline or _subject_like(seg[k - 1])
+    if "VBP" in tags:
+        return prev in ("they", "we", "i", "you")
+    return False
+
+
+def _verb_next(seg: list[Token], k: int) -> bool:
+    if k + 1 >= len(seg):
+        return False
+    nxt = seg[k + 1]
+    if nxt.low in CLOSED_CLASS:
+        return True
+    forms = en.verb_forms(nxt.low) if nxt.text[:1].islower() else None
+    return bool(forms and "VBD" in forms[1])
+
+
+def _in_phrase(seg: list[Token], k: int) -> bool:
+    """Whether the noun before ``seg[k]`` sits in a prepositional phrase ("during a media event")."""
+    for t in reversed(seg[max(0, k - 5) : k]):
+        if t.low in en.PREPOSITIONS:
+            return True
+        if t.text in (",",) or en.verb_forms(t.low):
+            return False
+    return False
+
+
+def _subject_like(t: Token) -> bool:
+    return t.text[:1].isupper() or t.low in en.PRONOUNS or t.text[:1].isalpha()
+
+
+def _after_aux(
+    seg: list[Token], k: int, tense: str
+) -> tuple[int, Token, str, str, bool, bool, bool] | None:
+    """The group an auxiliary at ``seg[k]`` opens: the verb after it (adverbs and "not" skipped)."""
+    negated = False
+    passive = False
+    prospective = False
+    j = k + 1
+    aux = seg[k].low
+    while j < len(seg):
+        low = seg[j].low
+        if low in en.NEGATION or low.endswith("n't"):
+            negated = True
+        elif low in en.GROUP_ADVERBS:
+            pass
+        elif low in ("been", "be", "being"):
+            passive = True  # provisional: "has been" + participle
+            if j + 1 < len(seg) and seg[j + 1].low in en.BECOMING:
+                return (k, seg[j + 1], "be_" + seg[j + 1].low, tense, False, negated, prospective)
+        elif low == "going" and j + 1 < len(seg) and seg[j + 1].low == "to":
+            return (k, seg[j + 2] if j + 2 < len(seg) else seg[j], _lemma(seg, j + 2), FUTURE,
+                    False, negated, True)  # fmt: skip
+        else:
+            forms = en.verb_forms(low)
+            if not forms:
+                if passive and seg[j - 1].low in ("be", "been"):
+                    # "would be eligible": a copula, what follows says what something is
+                    return (k, seg[j - 1], _copula(seg, j - 1), tense, False, negated, prospective)
+                return None
+            lemma, tags = forms
+            if aux in en.BE and "VBG" not in tags and "VBN" not in tags:
+                return None
+            is_passive = "VBN" in tags and (aux in en.BE or passive)
+            if (
+                lemma in en.PROSPECTIVE | en.DECIDING
+                and j + 2 < len(seg)
+                and seg[j + 1].low == "to"
+            ):
+                planned = lemma in en.PROSPECTIVE
+                return (k, seg[j], _governed(seg, j + 2), tense, is_passive, negated, planned)
+            if (
+                aux in en.BE
+                and is_passive
+                and lemma in ("schedule", "slate", "set", "expect", "due")
+            ):
+                prospective = True
+            return (k, seg[j], _phrasal(seg, j, lemma), tense, is_passive, negated, prospective)
+        j += 1
+    return None
+
+
+def _phrasal(seg: list[Token], j: int, lemma: str) -> str:
+    """ "stepped down" -> "resign": a verb and its particle, when they tell another happening."""
+    if j + 1 < len(seg):
+        return en.PHRASAL.get((lemma, seg[j + 1].low), lemma)
+    return lemma
+
+
+def _governed(seg: list[Token], j: int) -> str:
+    """The verb after "to" at ``seg[j]`` ("be operational" -> "be_operational")."""
+    if seg[j].low == "be":
+        return _copula(seg, j)
+    return _phrasal(seg, j, _lemma(seg, j))
+
+
+def _copula(seg: list[Token], k: int) -> str:
+    """ "be", or "be_operational" when what follows says what something became."""
+    for t in seg[k + 1 : k + 3]:
+        if t.low in en.BECOMING:
+            return "be_" + t.low
+        if t.low not in en.GROUP_ADVERBS:
+            break
+    return "be"
+
+
+def _lemma(seg: list[Token], j: int) -> str:
+    if j >= len(seg):
+        return ""
+    forms = en.verb_forms(seg[j].low)
+    return forms[0] if forms else seg[j].low
+
+
+def subject_of(before: list[Token]) -> str:
+    """The subject: the words before the verb group, after any leading adverbial ("On Monday, ")
+    and without an apposition ("Steve Jobs, founder of Apple, has ...")."""
+    words = [t for t in before if t.text not in ("“", "”", '"', "(", ")")]
+    commas = [i for i, t in enumerate(words) if t.text == ","]
+    if len(commas) >= 2 and commas[-1] == len(words) - 1:
+        words = words[: commas[0]]  # Name, apposition, VERB
+    elif commas and commas[-1] < len(words) - 1:
+        words = words[commas[-1] + 1 :]  # Adverbial, Subject VERB
+    words = [t for t in words if t.text != "," and t.low not in en.SUBORDINATORS]
+    return " ".join(t.text for t in words).strip()
+
+
+def inverted_subject(after: list[Token]) -> str:
+    """ "..., said Apple CEO Steve Jobs": the names right after the verb."""
+    words = []
+    for t in after:
+        if not t.text[:1].isupper() and t.low not in ("of",):
+            break
+        words.append(t.text)
+    return " ".join(words)

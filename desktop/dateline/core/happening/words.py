@@ -1,0 +1,45 @@
+"""The words of a clause and what its verb group is called: tokens, tenses and clause roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import english as en
+
+PAST = "past"
+PERFECT = "perfect"  # has/have + participle: news of the day
+PLUPERFECT = "pluperfect"  # had + participle: before the story's time
+PRESENT = "present"
+FUTURE = "future"  # will, is going to, is due to
+MODAL = "modal"  # would, could, may, should...
+NONE = ""
+
+MAIN = "main"
+COORDINATE = "coordinate"  # "... and took six months off": a main clause sharing the subject
+SUBORDINATE = "subordinate"  # "When he introduced it, ..."
+RELATIVE = "relative"  # "..., which barred Apple from ..."
+COMPLEMENT = "complement"  # "said that ..."
+NONFINITE = "nonfinite"  # "..., saying ...", "to launch ..."
+
+_TOKEN = re.compile(r"[\w][\w'’\-.&]*[\w]|[\w]|[“”\"‘(),;:—–\[\]]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+CLOSED_CLASS = en.BE | en.HAVE | en.DO | en.MODALS
+
+
+def tokens(sentence: str) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group().strip() or m.group()) for m in _TOKEN.finditer(sentence)
+    ]

@@ -1,0 +1,195 @@
+"""Happenings in news: the article's own news dated, reference points kept out, each clause its own
+date, coarse dates that do not swallow other happenings, and one happening told different ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.core.engine import propose
+from dateline.core.happening.clauses import clauses
+from dateline.core.happening.reference import reference_reason
+from dateline.core.model import Article
+
+TUE = dt.date(2021, 3, 9)
+
+
+def events(*texts: str, published: dt.date | None = TUE):
+    return propose([Article(f"a{i}", t, published=published) for i, t in enumerate(texts)])
+
+
+def by_words(evs, *words):
+    """The events with a source whose sentence holds every word."""
+    return [
+        e
+        for e in evs
+        if any(all(w.lower() in s.sentence.lower() for w in words) for s in e.sources)
+    ]
+
+
+# ---- 1. the news itself ----
+def test_a_headline_and_lead_without_a_date_are_dated_to_the_publication_day():
+    evs = events(
+        "Harbour authority closes the old ferry terminal\n\n"
+        "The harbour authority closed the old ferry terminal after an inspection found cracks.\n"
+        "Passengers were sent to the north pier.\n"
+    )
+    (headline,) = by_words(evs, "closes the old ferry")
+    assert headline.value == "2021-03-09"
+    src = headline.sources[0]
+    assert src.rule == "headline" and "publication date" in src.basis
+    assert src.confidence < 0.9  # inferred, less sure than a date the text states
+    assert any(e.value == "2021-03-09" for e in by_words(evs, "inspection found cracks"))
+
+
+def test_the_lead_dates_the_news_when_it_says_when():
+    evs = events(
+        "Council approves the budget\n\n"
+        "The city council approved the budget on Sunday after a long debate.\n"
+        "The mayor thanked the members.\n"
+    )
+    (headline,) = by_words(evs, "Council approves")
+    assert headline.value == "2021-03-07"  # the Sunday before publication, as the lead says
+    assert "lead" in headline.sources[0].basis or len(headline.sources) > 1
+    assert {e.value for e in by_words(evs, "mayor thanked")} == {"2021-03-07"}
+
+
+def test_a_sentence_that_carries_on_a_dated_one_takes_its_date_and_says_so():
+    evs = events(
+        "In 2012, the brewery opened a second plant in Lyon. It then hired two hundred workers.",
+        published=dt.date(2021, 3, 9),
+    )
+    (hired,) = by_words(evs, "hired two hundred")
+    assert hired.value == "2012"
+    assert "continues sentence 1" in hired.sources[0].basis
+
+
+def test_plans_states_and_quotes_propose_no_undated_event():
+    evs = events(
+        "The plant will reopen after repairs. The company owns three plants. "
+        "The museum is closed on Mondays."
+    )
+    assert evs == []
+
+
+def test_without_a_publication_date_nothing_undated_is_dated():
+    assert events("The harbour authority closed the terminal.", published=None) == []
+
+
+# ---- 2. reference points ----
+def test_comparison_points_are_kept_out_of_the_timeline():
+    for sentence, words in (
+        ("Shares hit their lowest level since 1998 on Monday.", "1998"),
+        ("Exports rose 4% compared to May 2019.", "May 2019"),
+        ("Profit was up from 12% a year ago.", "a year ago"),
+        ("Sales grew 8% over the same period last year.", "the same period"),
+    ):
+        start = sentence.index(words)
+        assert reference_reason(sentence, start, start + len(words)), sentence
+    evs = events("Exports rose 4% compared to May 2019.")
+    assert not [e for e in evs if e.value.startswith("2019")]
+
+
+def test_since_after_a_state_gives_its_start():
+    sentence = "The mine has been flooded since 2017."
+    start = sentence.index("2017")
+    assert reference_reason(sentence, start, start + 4) == ""
+
+
+# ---- 3. each clause its own date ----
+def test_two_happenings_in_one_sentence_get_their_own_dates():
+    evs = events(
+        "The club was founded in 1921, and it moved to the new stadium in 1998.",
+        published=dt.date(2021, 3, 9),
+    )
+    founded = [e for e in evs if "founded" in e.title.lower()]
+    moved = [e for e in evs if "moved" in e.title.lower() or "stadium" in e.title.lower()]
+    assert [e.value for e in founded] == ["1921"]
+    assert [e.value for e in moved] == ["1998"]
+
+
+def test_a_statement_is_dated_by_the_story_and_what_was_said_by_its_own_date():
+    evs = events(
+        "The governor said the bridge was completed in 2019.", published=dt.date(2021, 3, 9)
+    )
+    assert {e.value for e in evs} == {"2019", "2021-03-09"}
+
+
+def test_clauses_know_their_verbs_tenses_and_roles():
+    found = clauses("Ministers approved the plan on Friday, which delighted the unions.")
+    assert [(c.role, c.lemma, c.tense) for c in found] == [
+        ("main", "approve", "past"),
+        ("relative", "delight", "past"),
+    ]
+    (headline,) = clauses("Harbour authority closes ferry terminal", headline=True)
+    assert (headline.lemma, headline.tense) == ("close", "present")
+    (plan,) = clauses("The bank plans to open ten branches.")
+    assert plan.lemma == "open" and plan.irrealis
+
+
+# ---- 4. coarse dates do not swallow other happenings ----
+def test_year_mentions_by_different_actors_stay_apart():
+    evs = events(
+        "Volvo will close its plant in Ghent by 2008, the carmaker said.",
+        "Renault will close its plant in Vilvoorde by 2008, the carmaker said.",
+        "Opel will close its plant in Antwerp by 2008, the carmaker said.",
+    )
+    closures = [e for e in evs if e.value == "2008"]
+    assert len(closures) == 3
+    assert all(len({s.document for s in e.sources}) == 1 for e in closures)
+
+
+def test_merging_never_chains_reports_whose_dates_disagree():
+    evs = events(
+        "The regulator fined the airline on 3 May 2019.",
+        "The regulator fined the airline in 2019.",
+        "The regulator fined the airline on 9 November 2019.",
+    )
+    for e in evs:
+        days = {s.value for s in e.sources if s.value.count("-") == 2}
+        assert len(days) <= 1, e  # 3 May and 9 November never share an event
+
+
+# ---- 5. one happening, different words ----
+def test_said_yesterday_and_a_press_conference_on_that_day_are_one_statement():
+    evs = events(
+        "Mayor Lindqvist said yesterday that the tram line will open in June.",
+        "At a press conference on 8 March, Mayor Lindqvist said the tram line would open in June.",
+    )
+    statements = [e for e in evs if e.value == "2021-03-08"]
+    assert len(statements) == 1 and {s.document for s in statements[0].sources} == {"a0", "a1"}
+    assert "same speaker Lindqvist" in statements[0].sources[-1].joined
+
+
+def test_a_launch_in_a_year_joins_the_launch_on_a_day_of_that_year():
+    evs = events(
+        "Northwind launched its streaming service on 14 April 2016.",
+        "Northwind launched its streaming service in 2016, and it now has a million users.",
+    )
+    launches = [e for e in evs if e.value == "2016-04-14"]
+    assert len(launches) == 1
+    assert {s.document for s in launches[0].sources} == {"a0", "a1"}
+
+
+def test_the_same_day_at_different_clock_times_is_one_day():
+    evs = events(
+        "The storm reached the coast at 6 p.m. on Monday, the weather service said.",
+        "The storm reached the coast on Monday at 18:00, forecasters said.",
+    )
+    storms = [e for e in evs if "storm" in e.title.lower() and e.earliest == dt.date(2021, 3, 8)]
+    assert len(storms) == 1
+
+
+def test_news_reported_the_day_after_joins_the_dated_report():
+    evs = propose(
+        [
+            Article("a0", "Rector resigns\n\nThe university rector resigned.\n", published=TUE),
+            Article(
+                "a1",
+                "On 8 March, the university rector resigned after the audit.",
+                published=dt.date(2021, 3, 20),
+            ),
+        ]
+    )
+    (resigned,) = [e for e in evs if e.value == "2021-03-08"]
+    assert {s.document for s in resigned.sources} == {"a0", "a1"}
+    assert any("reported 1 day after" in s.joined for s in resigned.sources)
