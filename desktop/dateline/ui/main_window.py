@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..core import commands as cmds
 from ..core.ingest import ImportReport
@@ -27,7 +27,7 @@ from ..core.model import DocumentRecord
 from ..core.search_words import query_words
 from ..core.store import EventFilter, Store
 from . import actions as actions_mod
-from . import icons
+from . import collector, icons
 from .article_sync import ArticleSync
 from .event_details import EventDetails
 from .event_list import EventList
@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         readonly: bool = False,
     ) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if app is not None:
+            collector.install(app)  # cycles are collected on this thread, never in a worker
         self.db_path = Path(db_path)
         self.settings = settings or Settings()
         self.store = Store.open(self.db_path, readonly=readonly)
