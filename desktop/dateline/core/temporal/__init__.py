@@ -2,14 +2,16 @@
 
 ``find_timexes(text, published)`` runs our own grammar over the text and resolves each match:
 
+- ``rules``: what a rule is. Each family module (``dates``, ``periods``, ``relative``, ``daytime``,
+  ``amounts``) declares its rules once, next to their handlers: pattern, handler (which turns a match into
+  TIMEX3 values against the publication date or an earlier mention), context filter ("€40", "may" the
+  modal, "2000 troops" are not dates), whether the clause tense matters;
 - ``lexicon``: month/day names, number words, units, modifiers, as regex fragments;
-- ``grammar``: the rules as one ordered alternation and a start-word gate that keeps the scan fast;
-  ``filters`` the context filters ("€40", "may" the modal, "2000 troops", ABC's "This Week" are not dates);
+- ``grammar`` compiles the rules into one ordered alternation, with a start-word gate (``gates``) derived
+  from the patterns that keeps the scan fast; ``filters`` holds what the filters share;
 - ``tense``: the tense of the clause around a match, from the nearest verb cue;
-- ``normalize`` dispatches to ``dates``, ``periods``, ``relative``, ``daytime`` and ``amounts``, which turn
-  a match into TIMEX3 values against the publication date or an earlier mention (``reading`` holds what
-  they share, ``anchoring`` and ``values`` the calendar arithmetic); ``fallback`` asks dateparser, lazily,
-  about forms we have no rule for;
+- ``reading`` holds what the handlers share, ``anchoring`` and ``values`` the calendar arithmetic;
+  ``fallback`` asks dateparser, lazily, about forms we have no rule for;
 - this module builds ``Timex`` records and links coordinated and ranged expressions into groups.
 """
 
@@ -21,8 +23,8 @@ from dataclasses import replace
 
 from ..model import Anchor, Granularity, Timex, TimexType
 from ..timevalue import interval, label
-from .grammar import scan
-from .normalize import TENSE_RULES, Context, Mention, Reading, normalize
+from .grammar import ENGLISH
+from .reading import Context, Mention, Reading
 from .tense import clause_tense
 
 EXTRACTOR_VERSION = (
@@ -37,7 +39,7 @@ _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
 
 def _describe(
-    text: str, r: Reading, tense: str, published: dt.date | None, rule: str, anchor_text: str
+    text: str, r: Reading, tense: str, published: dt.date | None, anchor_text: str
 ) -> str:
     """One human line saying what the expression was read against and what it came to."""
     shown = label(r.value) if r.type in (TimexType.DATE, TimexType.TIME) else r.value
@@ -48,7 +50,7 @@ def _describe(
     if r.anchor is Anchor.NONE:
         return f"'{text}' is relative and the article has no publication date -> unresolved ({r.value})"
     pub = label(published.isoformat()) if published else "?"
-    if tense and rule in TENSE_RULES:
+    if tense:
         return f"'{text}' in a {tense}-tense clause of an article published {pub} -> {shown}"
     return f"'{text}' read from the publication date {pub} -> {shown}"
 
@@ -56,6 +58,7 @@ def _describe(
 def _to_timex(
     text: str, r: Reading, rule: str, tense: str, published: dt.date | None, anchor_text: str
 ) -> Timex:
+    """``tense`` is the clause tense for rules that read it, "" for the others."""
     span_text = text[r.start : r.end]
     if r.type in (TimexType.DATE, TimexType.TIME):
         earliest, latest, gran = interval(r.value)
@@ -76,8 +79,8 @@ def _to_timex(
         anchor_start=r.anchor_start,
         needs_anchor=r.needs_anchor or r.anchor is Anchor.NONE,
         mod=r.mod,
-        tense=tense if rule in TENSE_RULES else "",
-        explanation=_describe(span_text, r, tense, published, rule, anchor_text),
+        tense=tense,
+        explanation=_describe(span_text, r, tense, published, anchor_text),
         alternatives=r.alternatives,
     )
 
@@ -152,11 +155,13 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     found: list[tuple[Timex, str]] = []
     mention_text: dict[int, str] = {}
     mention_value: dict[int, str] = {}
-    for hit in scan(text):
-        tense = clause_tense(text, hit.start, hit.end) if hit.rule in TENSE_RULES else ""
+    grammar = ENGLISH
+    for hit in grammar.scan(text):
+        rule = grammar.rules[hit.rule]
+        tense = clause_tense(text, hit.start, hit.end) if rule.tense else ""
         ctx.tense = tense
         try:
-            readings = normalize(hit, ctx)
+            readings = rule.handler(hit, ctx)
         except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
             continue  # an impossible date or an odd form: no reading rather than a crash
         for r in readings:
@@ -173,12 +178,28 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
                     t.anchor is Anchor.MENTION and mention_value.get(r.anchor_start) != t.value
                 )
                 ctx.mentions.append(
-                    Mention(t.start, t.end, t.value, t.granularity, hit.rule, derived)
+                    Mention(
+                        t.start,
+                        t.end,
+                        t.value,
+                        t.granularity,
+                        hit.rule,
+                        derived,
+                        shifted=rule.shifts_publication,
+                    )
                 )
                 mention_value[t.start] = t.value
             elif t.type is TimexType.DURATION and not t.value.startswith("PT"):
                 ctx.mentions.append(
-                    Mention(t.start, t.end, t.value, t.granularity, hit.rule, duration=True)
+                    Mention(
+                        t.start,
+                        t.end,
+                        t.value,
+                        t.granularity,
+                        hit.rule,
+                        duration=True,
+                        shifted=rule.shifts_publication,
+                    )
                 )
     found.sort(key=lambda p: (p[0].start, p[0].end))
     return _group(text, found)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..model import Anchor, TimexType
-from .grammar import Hit
-from .lexicon import APPROX_MOD, WEEKDAY_NUM
+from .filters import next_word, prev_word
+from .lexicon import (
+    APPROX,
+    APPROX_MOD,
+    MONTH_FULL,
+    NUMBER,
+    UNIT_ANY,
+    WEEKDAY,
+    WEEKDAY_NUM,
+    WEEKDAY_PLURAL,
+)
 from .reading import Context, Reading
+from .rules import Groups, Hit, Rule
 from .values import duration_value, norm, parse_number, unit_key
 
 _SET_CONTEXT = re.compile(
@@ -167,10 +176,111 @@ def _ref(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
-AMOUNT_HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
-    "duration": _duration,
-    "vague_plural": _vague_plural,
-    "set": _set,
-    "weekday_set": _weekday_set,
-    "ref": _ref,
-}
+_REF_FOLLOWERS_NOT_TEMPORAL = frozenset("account accounts affairs events issue issues".split())
+_SOON_SIGNALS = frozenset("after afterward afterwards thereafter before".split())
+_PAST_VERB = re.compile(
+    r"[a-z]{3,}(?<!e)ed|became|came|went|began|fell|rose|found|left|got|took|made"
+)
+_DISCOURSE_NOW = re.compile(r"\s*,")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’`]*\s+|\n\s*)\Z")
+_HALF_OF_YEAR = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:\d{4}|this\s+year|last\s+year|next\s+year|the\s+year)", re.I
+)
+
+
+def _keep_ref(text: str, start: int, end: int, g: Groups) -> bool:
+    r = (g["r"] or "").lower()
+    if (
+        r == "now"
+        and _DISCOURSE_NOW.match(text, end)
+        and _SENTENCE_START.search(text, max(0, start - 8), start)
+    ):
+        return False  # "Now, he says, ...": a discourse marker turning to the present story
+    if r in ("current", "recent", "future"):
+        return next_word(text, end) not in _REF_FOLLOWERS_NOT_TEMPORAL and bool(
+            next_word(text, end)
+        )
+    if r == "soon":
+        prev, nxt = prev_word(text, start), next_word(text, end)
+        # "soon after the attack" orders two events (a signal), and "was soon released" / "soon
+        # became" tell of a past step: neither points at the writer's future
+        return not (
+            "as" in (prev, nxt)
+            or nxt in _SOON_SIGNALS
+            or prev in ("was", "were", "had")
+            or _PAST_VERB.fullmatch(nxt) is not None
+        )
+    return True
+
+
+def _keep_set(text: str, start: int, end: int, g: Groups) -> bool:
+    # "the party daily Granma": a newspaper, not a frequency
+    is_paper = (g["adv"] or "").lower() == "daily" and text[end : end + 2].strip()[:1].isupper()
+    return not is_paper
+
+
+def _keep_vague_plural(text: str, start: int, end: int, g: Groups) -> bool:
+    if g["pre"]:
+        return True
+    return prev_word(text, start) in ("for", "in", "within", "over", "after")
+
+
+def _keep_duration(text: str, start: int, end: int, g: Groups) -> bool:
+    n = (g["n"] or "").lower()
+    unit = (g["unit"] or "").lower()
+    if n in ("a", "an") and unit == "second":
+        return False  # "a second term", "a second time"
+    if unit.startswith("quarter") and "-" in text[start:end]:
+        return False  # "three-quarters of"
+    if unit == "quarters" and n == "two" and _HALF_OF_YEAR.match(text, end):
+        return False  # "the first two quarters of 1990" is that year's first half
+    if n in ("some", "many") and not g["dir"]:
+        return prev_word(text, start) in ("for", "in", "over", "after", "within")
+    return True
+
+
+RULES = (
+    Rule(
+        "weekday_set",
+        230,
+        rf"(?:(?:every|each)\s+(?P<wd1>{WEEKDAY})|(?P<wd2>{WEEKDAY_PLURAL}))",
+        _weekday_set,
+    ),
+    Rule(
+        "duration",
+        260,
+        rf"(?:(?P<approx>{APPROX})\s+(?!the\s))?(?:the\s+(?=(?:{NUMBER})[\s-]+(?:{UNIT_ANY})))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|remaining|latest|following|ensuing|preceding|initial|prior|subsequent)\s+)?"
+        rf"(?P<n>{NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
+        _duration,
+        keep=_keep_duration,
+    ),
+    Rule(
+        "vague_plural",
+        280,
+        r"(?:(?P<pre>recent|coming|past|last|next|few|many|several|the\s+(?:past|last|next|coming)(?:\s+(?:few|several))?"
+        r"|the(?=\s+\w+\s+ahead(?!\w)))\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?:\s+ahead)?(?!\w)",
+        _vague_plural,
+        keep=_keep_vague_plural,
+    ),
+    Rule(
+        "set",
+        290,
+        rf"(?:(?:every|each)\s+(?P<mon>{MONTH_FULL})|(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT_ANY})"
+        r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|fortnightly|semiannually)"
+        r"|(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?P<unit2>day|week|month|year|quarter|hour))(?!\w)",
+        _set,
+        keep=_keep_set,
+    ),
+    Rule(
+        "ref",
+        320,
+        r"(?P<r>then[\s-]+current|now|nowadays|currently|current|presently|at\s+present|the\s+present(?:\s+day)?|"
+        r"recently|recent|lately|"
+        r"the\s+(?:near|distant|foreseeable|immediate|not[\s-]too[\s-]distant)\s+future|the\s+future|future|soon|"
+        r"the\s+(?:near|short)\s+term(?=\s*[^\w\s-]|\s+(?:and|or|but|as|for|in|to|at|because|while|when|if)\s|\s*$)|a\s+later\s+date|the\s+past|these\s+days)(?!\w)",
+        _ref,
+        keep=_keep_ref,
+        title=True,
+    ),
+)

@@ -7,12 +7,22 @@ import re
 
 from ..model import Anchor, Granularity, TimexType
 from .anchoring import easter, month_year, nth_weekday, weekday_date
-from .grammar import Hit
+from .filters import next_word, prev_word
 from .lexicon import (
+    DAY,
+    HOLIDAY,
     HOLIDAYS,
+    MODP,
+    MONTH,
+    MONTH_FULL,
     MONTH_NUM,
+    PART_OF_DAY,
     PARTS_OF_DAY,
+    SPELLED_YEAR,
+    WD,
+    WEEKDAY,
     WEEKDAY_NUM,
+    YEAR,
 )
 from .reading import (
     RANGE_GAP,
@@ -24,6 +34,7 @@ from .reading import (
     relative_reading,
     valid_day,
 )
+from .rules import Groups, Hit, Rule
 from .values import norm, spelled_year
 
 
@@ -283,3 +294,90 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
             d = on(d.year)  # a movable feast falls on its own day in that year
     v = d.isoformat()
     return [relative_reading(hit, ctx, iso_week(v) if week else v, "", 0.85)]
+
+
+_MAY_CONTEXT = frozenset(
+    "in of since until till by early late mid last next this during from through before after to "
+    "between and or throughout".split()
+)
+
+
+def _keep_month(text: str, start: int, end: int, g: Groups) -> bool:
+    mon = (g["mon"] or "").lower()
+    if mon == "may" and not g["mod"] and not g["rel"]:
+        return prev_word(text, start) in _MAY_CONTEXT
+    if mon in ("march", "august") and not g["mod"] and not g["rel"]:
+        # "March" / "August" open sentences as verbs or adjectives too; want a date-like neighbour
+        nxt = next_word(text, end)
+        prev = prev_word(text, start)
+        return prev in _MAY_CONTEXT or nxt in ("and", "or", "to", "through")
+    return True
+
+
+RULES = (
+    Rule(
+        "iso_date",
+        10,
+        r"(?<![\d.,/-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?!\d)",
+        _iso,
+    ),
+    Rule(
+        "numeric_date",
+        20,
+        r"(?<![\d.,/$])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?![\d/]|\.\d)",
+        _numeric,
+    ),
+    Rule(
+        "week_of",
+        30,
+        rf"(?:the\s+)?week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
+        _week_of,
+        tense=True,
+    ),
+    Rule(
+        "month_day",
+        50,
+        rf"(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
+        rf"(?:(?P<rsep>\s*[-–]\s*|\s+(?:to|through|until|and|or)\s+)(?P<day2>{DAY})(?!\s+{MONTH}))?"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _month_day,
+        tense=True,
+    ),
+    Rule(
+        "day_month",
+        60,
+        rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _month_day,
+        tense=True,
+    ),
+    Rule(
+        "month_year",
+        200,
+        rf"(?P<mod>{MODP})?(?P<mon>{MONTH})(?:\s+of)?(?:,?\s+(?P<year>{YEAR})|\s+(?P<years>{SPELLED_YEAR})"
+        rf"|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))",
+        _month_year,
+    ),
+    Rule(
+        "month",
+        210,
+        rf"(?P<mod>{MODP})?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{MONTH_FULL}|(?-i:Sept\.))",
+        _month,
+        keep=_keep_month,
+        tense=True,
+    ),
+    Rule(
+        "weekday",
+        220,
+        rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        _weekday,
+        tense=True,
+    ),
+    Rule(
+        "holiday",
+        240,
+        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:(?P<wk>\s+week)|,?\s+(?P<year>{YEAR}))?(?!\w)",
+        _holiday,
+        tense=True,
+    ),
+)

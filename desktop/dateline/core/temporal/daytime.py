@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from ..model import Anchor, Granularity, TimexType
-from .grammar import Hit
-from .lexicon import PARTS_OF_DAY
+from .lexicon import CLOCK, DAY, DAYWORD, MONTH, PART_OF_DAY, PARTS_OF_DAY, TZ, WEEKDAY, YEAR
 from .reading import Context, Reading, position_mod, relative_reading
 from .relative import day_word_date
+from .rules import Hit, Rule
 from .values import norm
 
 _NEAR = 300  # characters: a clock time this close after a day mention is on that day
@@ -178,8 +177,28 @@ def _mid_day_part(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.7, type=TimexType.TIME, mod="MID")]
 
 
-DAYTIME_HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
-    "part_of_day": _part_of_day,
-    "time": _time,
-    "mid_day_part": _mid_day_part,
-}
+RULES = (
+    Rule(
+        "time",
+        40,
+        rf"(?:(?P<dayw0>{DAYWORD}),?\s+(?:at\s+)?)?(?P<clock>{CLOCK}){TZ}?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<dayw>{DAYWORD})|(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?))?",
+        _time,
+        tense=True,
+        title=True,
+    ),
+    Rule(
+        "mid_day_part",
+        180,
+        rf"mid[-\s]?(?P<pod>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?P<w>today|yesterday|tomorrow|{WEEKDAY}))?(?!\w)",
+        _mid_day_part,
+        tense=True,
+    ),
+    Rule(
+        "part_of_day",
+        190,
+        rf"(?:(?P<mod>early|late)\s+)?(?P<base>this|yesterday|tomorrow|last|that)\s+(?P<pod>{PART_OF_DAY})(?!\w)",
+        _part_of_day,
+        tense=True,
+    ),
+)

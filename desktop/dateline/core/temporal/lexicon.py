@@ -300,3 +300,15 @@ HOLIDAY = (
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Armistice\s+Day|Bastille\s+Day|"
     r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?!\w)"
 )
+
+# fragments shared by several rules' patterns
+WD = rf"(?:{WEEKDAY}|{WEEKDAY_ABBR})"
+TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)(?!\w)|\s+local\s+time)"
+DAYWORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
+REL = (
+    r"(?:this|next|last|past|previous|coming|current|that|same|"
+    r"the\s+(?:past|last|previous|coming|next|current|same|following|latest|prior|preceding|upcoming"
+    r"|most\s+recent|whole|entire|full)|the)"
+)
+CLOCK = r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)|(?:1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)|(?:noon|midday|midnight)(?!\w)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))"
+YEAR_PREFIX = rf"(?:(?:fiscal\s+)?(?P<qy0>{YEAR})(?:'s)?\s+|(?P<qrel0>this|last|next)\s+year's\s+)"

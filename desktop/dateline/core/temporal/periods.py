@@ -9,11 +9,21 @@ import re
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
-from .grammar import Hit
+from .filters import next_word, prev_word
 from .lexicon import (
+    COUNT_NOUNS,
+    CURRENCY_SYMBOLS,
     DECADE_WORDS,
+    LABEL_NOUNS,
+    MODP,
+    ORDINAL,
     ORDINALS,
+    SEASON,
     SEASONS,
+    SPELLED_YEAR,
+    YEAR,
+    YEAR_PREFIX,
+    YEAR_START,
 )
 from .reading import (
     Context,
@@ -22,10 +32,9 @@ from .reading import (
     position_mod,
     relative_reading,
 )
+from .rules import Groups, Hit, Rule
 from .values import norm, parse_number, spelled_year
 
-# rules whose readings are the publication date moved by an amount: not a base for "a year earlier"
-PUBLICATION_SHIFTS = frozenset({"ago", "year_adj"})
 # how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"
 QUARTER_REACH = 400
 
@@ -109,7 +118,7 @@ def _part_of_year(
         return absolute_reading(hit, f"{year:04d}-{letter}{ordinal}", 0.9)
     if unit == "Q" and not ordinal and rel in _ANAPHORIC_QUARTER and ctx.published is not None:
         span = hit.match.group(0).lower()
-        near = ctx.nearest_period(hit.start, QUARTER_REACH, PUBLICATION_SHIFTS)
+        near = ctx.nearest_period(hit.start, QUARTER_REACH)
         if (
             span.endswith("period")
             and near is not None
@@ -218,7 +227,7 @@ def comparable_quarter(hit: Hit, ctx: Context, mod: str = "") -> Reading | None:
     """ "a year ago", "a year earlier", "year-earlier" right after a period is named: in a results report the
     comparable period, the same quarter a year before (as HeidelTime and TimeBank read it); after "the nine
     months" the year before. None when the nearest period is neither (a plain year reading then applies)."""
-    last = ctx.nearest_period(hit.start, QUARTER_REACH, PUBLICATION_SHIFTS)
+    last = ctx.nearest_period(hit.start, QUARTER_REACH)
     if last is None:
         return None
     if last.duration and last.value.endswith("M") and ctx.published is not None:
@@ -298,3 +307,120 @@ def _season(hit: Hit, ctx: Context) -> list[Reading]:
     elif ctx.tense == "future":
         year = min(y for (_, e, _), y in cands if e and e >= p)
     return [relative_reading(hit, ctx, f"{year:04d}-{code}", "", 0.75, mod=mod)]
+
+
+_YEAR_CONTEXT = frozenset(
+    "in of since until till by early late mid during from through before after to between and or "
+    "throughout year years fiscal around circa c spring summer fall autumn winter the than as for "
+    "end start beginning middle".split()
+)
+_QUANTITY_WORDS = frozenset(
+    "about some nearly almost around over than roughly approximately least only just estimated".split()
+)
+# prepositions that make a season a time ("over the summer"), not a name or a verb ("fall")
+_SEASON_CONTEXT = frozenset("in during by until since into over through throughout".split())
+
+
+def _keep_year(text: str, start: int, end: int, g: Groups) -> bool:
+    before = text[max(0, start - 2) : start]
+    if any(c in CURRENCY_SYMBOLS for c in before):
+        return False
+    nxt = next_word(text, end)
+    if nxt in COUNT_NOUNS or (nxt in ("million", "billion", "thousand", "trillion")):
+        return False
+    prev = prev_word(text, start)
+    if prev in LABEL_NOUNS and not g["mod"]:
+        return False
+    if nxt.endswith("s") and prev in _QUANTITY_WORDS and not g["mod"]:
+        return False  # "about 2000 demonstrators": a count, whatever the noun
+    y = int(g["y"] or 0)
+    if g["mod"]:
+        return True
+    if y < 1900 or y > 2030:
+        return prev_word(text, start) in _YEAR_CONTEXT
+    return True
+
+
+def _keep_season(text: str, start: int, end: int, g: Groups) -> bool:
+    if g["rel"] or g["y1"] or g["y2"] or g["y2s"] or g["mod"]:
+        if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"] or g["y2s"]):
+            return prev_word(text, start) in _SEASON_CONTEXT | {"this", "of"}
+        return True
+    return prev_word(text, start) in _SEASON_CONTEXT
+
+
+def _keep_quarter(text: str, start: int, end: int, g: Groups) -> bool:
+    return bool(
+        g["ord"] or g["qrel"] or g["qy0"] or g["qrel0"] or text[start : start + 4].lower() == "the "
+    )
+
+
+def _keep_fiscal_year(text: str, start: int, end: int, g: Groups) -> bool:
+    return bool(g["y"] or g["y2"])
+
+
+RULES = (
+    Rule(
+        "quarter",
+        70,
+        rf"(?:the\s+)?{YEAR_PREFIX}?(?:(?P<qrel>year[-\s]earlier|year[-\s]ago|latest|current|previous|past|last|"
+        rf"most\s+recent|same|comparable|fiscal|calendar|recent|this|next|prior|preceding|following)\s+)?"
+        rf"(?:fiscal[\s-]+)?(?:(?P<ord>{ORDINAL})[\s-]+)?(?P<unit>quarter(?!-to-)|(?<=\d\s)period|(?<=latest\s)period|(?<=earlier\s)period|(?<=ago\s)period|(?<=comparable\s)period|(?<=same\s)period)(?!\w)(?!-(?:point|percent|mile))"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?:(?P<qy>{YEAR})|(?P<qrel2>this|last|next)\s+year|(?P<qthe>the\s+year)))?(?!\w)",
+        _quarter,
+        keep=_keep_quarter,
+    ),
+    Rule("year_adj", 80, r"year[-\s](?:earlier|ago)(?!\w)", _year_adj, shifts_publication=True),
+    Rule("year_end", 90, r"(?:the\s+)?year(?:[-\s]?|'s\s+)end(?!\w)", _year_end),
+    Rule(
+        "half_year",
+        100,
+        rf"(?P<ord>first|second|latter|last|1st|2nd)[\s-]+(?:half|two\s+quarters(?=\s+of\s))(?:\s+of\s+(?:the\s+)?(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year|(?P<hthe>the\s+year)))?(?!\w)",
+        _half_year,
+    ),
+    Rule(
+        "decade",
+        110,
+        r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<d4>1\d{2}0|20\d0)'?s|'(?P<d2>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+        _decade,
+    ),
+    Rule(
+        "century",
+        120,
+        r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)\s+century(?!\w)",
+        _century,
+    ),
+    Rule(
+        "spelled_year",
+        130,
+        r"(?:the\s+year\s+(?P<mil>two\s+thousand)(?:[\s-]+(?:and\s+)?(?P<rest2>one|two|three|four|five|six|seven|eight|nine|ten))?"
+        r"|(?:the\s+year\s+)?nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)))(?!\w)",
+        _spelled_year,
+    ),
+    Rule(
+        "season",
+        140,
+        rf"(?:(?P<mod>{MODP}))?(?:(?P<rel>this\s+past|this|last|next|past|coming|that|the\s+past|the\s+coming|the|early|late|mid)[\s-]+)?"
+        rf"(?:(?P<y1>{YEAR})\s+)?(?P<s>{SEASON})(?!\w)(?:\s+(?:of\s+)?(?:(?P<y2>{YEAR})|(?P<y2s>{SPELLED_YEAR})))?",
+        _season,
+        keep=_keep_season,
+        tense=True,
+        title=True,
+    ),
+    Rule(
+        "fiscal_year",
+        250,
+        rf"(?:fiscal(?:\s+year)?|FY)\s*(?:(?P<y>{YEAR})|'?(?P<y2>\d\d)(?!\d))(?:'s)?",
+        _fiscal_year,
+        keep=_keep_fiscal_year,
+    ),
+    Rule("year_range", 300, rf"(?P<y>{YEAR_START})[-–](?P<y2>\d\d)(?![\d%]|[.,]\d)", _year_range),
+    Rule(
+        "year",
+        310,
+        rf"(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?(?P<y>{YEAR})",
+        _year,
+        keep=_keep_year,
+    ),
+)

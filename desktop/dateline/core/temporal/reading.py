@@ -11,24 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Anchor, Granularity, TimexType
-from .grammar import Hit
 from .lexicon import POSITION_MOD
+from .rules import Hit
 from .values import norm
-
-TENSE_RULES = frozenset(
-    {
-        "weekday",
-        "month",
-        "month_day",
-        "day_month",
-        "season",
-        "time",
-        "holiday",
-        "part_of_day",
-        "mid_day_part",
-        "week_of",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -59,6 +44,8 @@ class Mention:
     derived: bool = False  # itself counted from a mention: never a base for "a year earlier" chains
     # an amount ("the nine months"): a period that can interrupt a comparison, never a base to count from
     duration: bool = False
+    # the publication date moved by an amount ("a year ago"): no base for "a year earlier"
+    shifted: bool = False
 
 
 @dataclass(slots=True)
@@ -73,7 +60,7 @@ class Context:
         before: int,
         finest: Granularity | None = None,
         *,
-        skip_rules: frozenset[str] = frozenset(),
+        skip_shifted: bool = False,
     ) -> Mention | None:
         order = list(Granularity)
         for m in reversed(self.mentions):
@@ -82,7 +69,7 @@ class Context:
                 or m.duration
                 or m.start >= before
                 or before - m.start > 3000
-                or m.rule in skip_rules
+                or (skip_shifted and m.shifted)
             ):
                 continue
             if finest is None or order.index(m.granularity) <= order.index(finest):
@@ -98,16 +85,15 @@ class Context:
                 return m
         return None
 
-    def nearest_period(
-        self, before: int, within: int, skip_rules: frozenset[str]
-    ) -> Mention | None:
-        """The latest earlier period, durations and derived ones included ("for the nine months, ...")."""
+    def nearest_period(self, before: int, within: int) -> Mention | None:
+        """The latest earlier period, durations and derived ones included ("for the nine months, ..."),
+        publication shifts left out."""
         for m in reversed(self.mentions):
             if m.start >= before:
                 continue
             if before - m.start > within:
                 return None
-            if m.rule not in skip_rules:
+            if not m.shifted:
                 return m
         return None
 

@@ -7,15 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from ..model import Anchor, Granularity, TimexType
-from ..timevalue import value_at
+from ..timevalue import interval, value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
-from .grammar import Hit
-from .lexicon import APPROX_MOD, PARTS_OF_DAY, SEASONS, WEEKDAY_NUM
-from .periods import PUBLICATION_SHIFTS, _season, comparable_quarter
+from .filters import next_word
+from .lexicon import (
+    APPROX,
+    APPROX_MOD,
+    MODP,
+    NUMBER,
+    PARTS_OF_DAY,
+    REL,
+    SEASON,
+    SEASONS,
+    UNIT_ANY,
+    UNIT_SING,
+    WEEKDAY_NUM,
+)
+from .periods import _season, comparable_quarter
 from .reading import Context, Reading, position_mod, relative_reading
+from .rules import Groups, Hit, Rule
 from .tense import clause_tense
 from .values import (
     duration_value,
@@ -66,51 +78,29 @@ def _named_day(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, "XXXX-XX-XX", 0.95, mod=mod)]
 
 
+_TOLD = ("earlier", "later", "before", "after")  # counted from the time the story is at
+
+
+def _vague_shift(hit: Hit, ctx: Context, unit: str, direction: str, mod: str) -> Reading:
+    """ "a few days later", "some years ago": a shift by an amount the text does not give."""
+    if direction in _TOLD:
+        # "a few days later" in a story told in the past is not the writer's future: an unknown
+        # distance from the event just told, which TimeML writes as the vague amount (PXD)
+        value = duration_value(None, unit)
+        return Reading(hit.start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, 0.6, mod=mod)
+    ref = "PAST_REF" if direction in _MINUS else "FUTURE_REF"
+    anchor = Anchor.PUBLISHED if ctx.published else Anchor.NONE
+    return Reading(hit.start, hit.end, TimexType.DATE, ref, anchor, 0.6, mod=mod)
+
+
 def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     n = parse_number(g["n"])
     unit = unit_key(g["unit"])
     direction = norm(g["dir"])
     mod = APPROX_MOD.get(norm(g["approx"]), "")
-    if direction == "since":
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.DURATION,
-                duration_value(n, unit),
-                Anchor.ABSOLUTE,
-                0.7,
-                mod=mod,
-            )
-        ]
-    if (n is None or n != int(n)) and direction in ("earlier", "later", "before", "after"):
-        # "a few days later" in a story told in the past is not the writer's future: an unknown
-        # distance from the event just told, which TimeML writes as the vague amount (PXD)
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.DURATION,
-                duration_value(None, unit),
-                Anchor.ABSOLUTE,
-                0.6,
-                mod=mod,
-            )
-        ]
     if n is None or n != int(n):
-        ref = "PAST_REF" if direction in _MINUS else "FUTURE_REF"
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.DATE,
-                ref,
-                Anchor.PUBLISHED if ctx.published else Anchor.NONE,
-                0.6,
-                mod=mod,
-            )
-        ]
+        return [_vague_shift(hit, ctx, unit, direction, mod)]
     k = int(n) * (-1 if direction in _MINUS else 1)
     letter = unit_letter(unit)
     if letter == "Y" and k == -1:
@@ -118,25 +108,24 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
         r = comparable_quarter(hit, ctx, mod)
         if r is not None:
             return [r]
-    if direction in ("earlier", "later", "before", "after"):
+    if direction in _TOLD:
         # counted from a date the text states, never from another shift of the publication date: in
         # "... from a year ago. Sales were X compared with Y a year earlier" both name the same period
-        last = ctx.last_mention(hit.start, skip_rules=PUBLICATION_SHIFTS)
-        if last is not None:
-            v = shift_value(last.value, letter, k)
-            if v:
-                return [
-                    Reading(
-                        hit.start,
-                        hit.end,
-                        TimexType.DATE,
-                        v,
-                        Anchor.MENTION,
-                        0.7,
-                        mod=mod,
-                        anchor_start=last.start,
-                    )
-                ]
+        last = ctx.last_mention(hit.start, skip_shifted=True)
+        v = shift_value(last.value, letter, k) if last is not None else None
+        if last is not None and v:
+            return [
+                Reading(
+                    hit.start,
+                    hit.end,
+                    TimexType.DATE,
+                    v,
+                    Anchor.MENTION,
+                    0.7,
+                    mod=mod,
+                    anchor_start=last.start,
+                )
+            ]
     v = None
     if ctx.published:
         try:
@@ -223,7 +212,45 @@ _FROM_MENTION = {
 }
 
 
+# with no mention to count from, "the following year" is counted from publication
+_MENTION_FALLBACK = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}
 _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
+
+
+def _unit_from_mention(hit: Hit, ctx: Context, rel: str, letter: str, mod: str) -> Reading | None:
+    """ "that year", "the following week": the period of the mention just before, or next to it."""
+    off = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
+    gran = UNIT_GRANULARITY.get(letter, Granularity.DAY)
+    last = ctx.last_mention(hit.start, gran)
+    if last is None:
+        return None
+    v = shift_value(last.value, letter, off)
+    if not v:
+        return None
+    a = interval(v)[0]
+    v2 = value_at(a, gran) if a and letter != "WE" else v
+    return Reading(
+        hit.start,
+        hit.end,
+        TimexType.DATE,
+        v2,
+        Anchor.MENTION,
+        0.7,
+        mod=mod,
+        anchor_start=last.start,
+    )
+
+
+def _weekend(hit: Hit, ctx: Context, published: dt.date, rel: str, mod: str) -> Reading:
+    """A weekend is read like its Saturday: in a past clause, the one just gone."""
+    sat = weekday_date(
+        published,
+        5,
+        ctx.tense or clause_tense(ctx.text, hit.start, hit.end),
+        rel if rel in ("last", "past") else "",
+    )
+    iy, iw, _ = sat.isocalendar()
+    return relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "XXXX-WXX-WE", 0.75, mod=mod)
 
 
 def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
@@ -241,77 +268,90 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
         )
         return _season(h2, ctx)
     letter = unit_letter(unit)
-    if rel == "the" and _PERIOD_ENDED.match(ctx.text, hit.end):
-        # "the year ended March 31": a reporting period, one year long, not the publication year
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.DURATION,
-                duration_value(1, unit),
-                Anchor.ABSOLUTE,
-                0.7,
-            )
-        ]
-    if letter in ("S",) or unit in ("hour", "minute", "second"):
-        return [
-            Reading(
-                hit.start,
-                hit.end,
-                TimexType.DURATION,
-                duration_value(1, unit),
-                Anchor.ABSOLUTE,
-                0.6,
-            )
-        ]
-    off = _REL_OFFSET.get(rel, 0)
+    ended = rel == "the" and _PERIOD_ENDED.match(ctx.text, hit.end) is not None
+    if ended or letter == "S" or unit in ("hour", "minute", "second"):
+        # "the year ended March 31": a reporting period, one year long, not the publication year;
+        # "this hour": an amount
+        value = duration_value(1, unit)
+        conf = 0.7 if ended else 0.6
+        return [Reading(hit.start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, conf)]
     if rel in _FROM_MENTION:
-        off = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(
-            rel, 0
-        )
-        last = ctx.last_mention(hit.start, UNIT_GRANULARITY.get(letter, Granularity.DAY))
-        if last is not None:
-            v = shift_value(last.value, letter, off)
-            if v:
-                gran = UNIT_GRANULARITY.get(letter, Granularity.DAY)
-                from ..timevalue import interval
-
-                a = interval(v)[0]
-                v2 = value_at(a, gran) if a and letter != "WE" else v
-                return [
-                    Reading(
-                        hit.start,
-                        hit.end,
-                        TimexType.DATE,
-                        v2,
-                        Anchor.MENTION,
-                        0.7,
-                        mod=mod,
-                        anchor_start=last.start,
-                    )
-                ]
-    if (
-        letter == "WE"
-        and ctx.published
-        and rel in ("this", "the", "the whole", "that", "past", "last", "the past")
-    ):
-        # a weekend is read like its Saturday: past clause -> the one just gone
-        sat = weekday_date(
-            ctx.published,
-            5,
-            ctx.tense or clause_tense(ctx.text, hit.start, hit.end),
-            rel if rel in ("last", "past") else "",
-        )
-        iy, iw, _ = sat.isocalendar()
-        return [relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "XXXX-WXX-WE", 0.75, mod=mod)]
+        r = _unit_from_mention(hit, ctx, rel, letter, mod)
+        if r is not None:
+            return [r]
+    weekend_rel = ("this", "the", "the whole", "that", "past", "last", "the past")
+    if letter == "WE" and ctx.published and rel in weekend_rel:
+        return [_weekend(hit, ctx, ctx.published, rel, mod)]
+    off = _REL_OFFSET.get(rel, 0) if rel not in _FROM_MENTION else _MENTION_FALLBACK.get(rel, 0)
     v = period_value(ctx.published, unit, off) if ctx.published else None
     conf = 0.9 if rel in ("this", "next", "last") else 0.7
     return [relative_reading(hit, ctx, v, unresolved_period(unit), conf, mod=mod)]
 
 
-RELATIVE_HANDLERS: dict[str, Callable[[Hit, Context], list[Reading]]] = {
-    "named_day": _named_day,
-    "ago": _ago,
-    "mention_day": _mention_day,
-    "rel_unit": _rel_unit,
-}
+_NAME_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}[ \t]+)$")
+
+
+def _keep_named_day(text: str, start: int, end: int, g: Groups) -> bool:
+    # "USA Today", "VOA Today": a capitalised day word after an acronym names a medium
+    return not (text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _keep_mention_day(text: str, start: int, end: int, g: Groups) -> bool:
+    bare_the = re.match(r"the\s+(?:day|morning|night|evening|afternoon)", text[start:end], re.I)
+    return not (bare_the and not g["dir"])
+
+
+def _keep_rel_unit(text: str, start: int, end: int, g: Groups) -> bool:
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    unit = (g["unit"] or "").lower()
+    if rel == "the":
+        return unit in ("year", "month", "week", "weekend", "quarter") and next_word(
+            text, end
+        ) not in ("of", "before", "after", "when", "that", "in")
+    if rel in ("that", "same"):
+        return unit in (
+            "day",
+            "year",
+            "month",
+            "week",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "time",
+        )
+    return not (unit in ("fall", "spring", "summer", "winter", "autumn") and rel in ("the",))
+
+
+RULES = (
+    Rule(
+        "ago",
+        150,
+        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
+        _ago,
+        shifts_publication=True,
+    ),
+    Rule(
+        "mention_day",
+        160,
+        r"(?:the\s+(?:next|following|previous|same|prior|preceding)|that(?:\s+same)?|the)\s+(?P<unit>day|morning|night|evening|afternoon)(?:\s+(?P<dir>before|after)(?=\s*[,.;:!?)]|\s*$))?(?!\w)",
+        _mention_day,
+        keep=_keep_mention_day,
+    ),
+    Rule(
+        "named_day",
+        170,
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<x>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)",
+        _named_day,
+        keep=_keep_named_day,
+        title=True,
+    ),
+    Rule(
+        "rel_unit",
+        270,
+        rf"(?P<mod>{MODP})?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{UNIT_SING}|{SEASON})(?!\w)(?!-)",
+        _rel_unit,
+        keep=_keep_rel_unit,
+        title=True,
+    ),
+)
