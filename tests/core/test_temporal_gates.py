@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from dateline.core.temporal import find_timexes
 from dateline.core.temporal.gates import DIGIT, SOLO, derive
-from dateline.core.temporal.grammar import RULES, Grammar, scan, scan_exhaustive
+from dateline.core.temporal.grammar import Grammar, scan, scan_exhaustive
+from dateline.core.temporal.language import ENGLISH
 from dateline.core.temporal.rules import Rule
+
+RULES = ENGLISH.rules
 
 WED = dt.date(2024, 10, 16)
 
@@ -53,11 +57,11 @@ def test_a_pattern_the_gate_cannot_vouch_for_is_refused_by_name(pattern, reason)
 
 def test_a_grammar_refuses_two_rules_of_one_name():
     with pytest.raises(ValueError, match="two rules are named"):
-        Grammar([*RULES, RULES[0]])
+        Grammar(replace(ENGLISH, rules=(*RULES, RULES[0])))
 
 
 def test_rules_are_tried_in_their_declared_order():
-    assert [r.order for r in Grammar(RULES).rules.values()] == sorted(r.order for r in RULES)
+    assert [r.order for r in Grammar(ENGLISH).rules.values()] == sorted(r.order for r in RULES)
     first = Rule("first", 1, r"spring\s+break(?!\w)", lambda hit, ctx: [])
-    grammar = Grammar([*RULES, first])
+    grammar = Grammar(replace(ENGLISH, rules=(*RULES, first)))
     assert [h.rule for h in grammar.scan("We met over spring break.")] == ["first"]

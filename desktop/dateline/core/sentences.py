@@ -8,26 +8,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from .model import Sentence
+from .temporal.bundle import Abbreviations
+from .temporal.language import language_for
 
-# Tokens that end in a period without ending a sentence. Lower-cased, without the final period.
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev fr sr jr st mt ft
-    pres supt insp det atty hon messrs mmes mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp ch art sec op
-    e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a
-    """.split()
-)
-# After these, a capitalised word usually continues the sentence ("U.S. Secretary", "Gen. Smith").
-_TITLE_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev fr st mt hon u.s u.k u.n e.u".split()
-)
-
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_SENTENCE_OPENERS = frozenset(
-    "The A An He She It They We I But And In On At This That These Those There Its His Her Their".split()
-)
 _NEXT_WORD = re.compile(r"\s+[" + re.escape("\"'“‘([«") + r"]*([\w]+)")
 
 _CLOSERS = "\"'”’)]»"
@@ -37,13 +20,13 @@ _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, abbr: Abbreviations) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial rather than a sentence."""
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if word in _ABBREVIATIONS:
+    if word in abbr.abbreviations:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.", "a.m.").
     return bool((len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
@@ -62,12 +45,14 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
     return ch.isupper() or ch.isdigit() or not ch.isalpha()
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Split ``text`` into sentences with exact offsets (``text[s.start:s.end] == s.text``).
 
     Line breaks always end a sentence (news copy puts headlines, standfirsts and paragraphs on their own
-    lines); a line without terminal punctuation is marked as a headline.
+    lines); a line without terminal punctuation is marked as a headline. The abbreviations are those of
+    ``language``'s bundle (English for a language without one).
     """
+    abbr = language_for(language)[0].abbreviations
     out: list[Sentence] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -80,16 +65,20 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _BOUNDARY.finditer(body):
             end = m.end()
             punct = body[m.start()]
-            if punct == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start()):
+            if (
+                punct == "."
+                and m.end() - m.start() == 1
+                and _is_abbreviation(body, m.start(), abbr)
+            ):
                 word = _WORD_BEFORE.search(body, max(0, m.start() - 40), m.start())
                 w = word.group(1).lower().rstrip(".") if word else ""
                 nxt = _NEXT_WORD.match(body, end)
                 follower = nxt.group(1) if nxt else ""
-                if w in _MONTH_ABBREVIATIONS and follower[:1].isdigit():
+                if w in abbr.months and follower[:1].isdigit():
                     continue  # "Sept. 2024"
                 # "... in the U.S. The next ..." splits; "U.S. Secretary" and "Gen. Smith" do not.
                 is_initial = len(w) == 1
-                if (w in _TITLE_ABBREVIATIONS or is_initial) and follower not in _SENTENCE_OPENERS:
+                if (w in abbr.titles or is_initial) and follower not in abbr.openers:
                     continue
                 if not _next_starts_sentence(body, end):
                     continue

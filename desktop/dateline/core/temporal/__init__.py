@@ -1,12 +1,14 @@
 """The temporal engine: find every temporal expression in a text and resolve it.
 
-``find_timexes(text, published)`` runs our own grammar over the text and resolves each match:
+``find_timexes(text, published, language)`` runs our own grammar over the text and resolves each match:
+
+- ``language`` chooses the bundle (``bundle``: words, cue words, abbreviations, rules) for the article's
+  language; ``english`` is the one there is, and a language without a bundle is read with it, saying so;
 
 - ``rules``: what a rule is. Each family module (``dates``, ``periods``, ``relative``, ``daytime``,
   ``amounts``) declares its rules once, next to their handlers: pattern, handler (which turns a match into
   TIMEX3 values against the publication date or an earlier mention), context filter ("€40", "may" the
   modal, "2000 troops" are not dates), whether the clause tense matters;
-- ``lexicon``: month/day names, number words, units, modifiers, as regex fragments;
 - ``grammar`` compiles the rules into one ordered alternation, with a start-word gate (``gates``) derived
   from the patterns that keeps the scan fast; ``filters`` holds what the filters share;
 - ``tense``: the tense of the clause around a match, from the nearest verb cue;
@@ -23,7 +25,9 @@ from dataclasses import replace
 
 from ..model import Anchor, Granularity, Timex, TimexType
 from ..timevalue import interval, label
-from .grammar import ENGLISH
+from .bundle import Cues
+from .grammar import grammar_for
+from .language import language_for
 from .reading import Context, Mention, Reading
 from .tense import clause_tense
 
@@ -32,10 +36,6 @@ EXTRACTOR_VERSION = (
 )
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
-
-_COORD = re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I)
-_RANGE = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I)
-_RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
 
 def _describe(
@@ -85,7 +85,7 @@ def _to_timex(
     )
 
 
-def _group(text: str, found: list[tuple[Timex, str]]) -> list[Timex]:
+def _group(text: str, found: list[tuple[Timex, str]], cues: Cues) -> list[Timex]:
     """Give coordinated ("Thursday and Friday") and ranged ("from Monday to Wednesday") parts one group."""
     out = [t for t, _ in found]
     roles = [role for _, role in found]
@@ -105,17 +105,17 @@ def _group(text: str, found: list[tuple[Timex, str]]) -> list[Timex]:
         comma_list = (
             re.fullmatch(r"\s*,\s*", gap) is not None
             and i + 2 < len(out)
-            and _COORD.fullmatch(text[b.end : out[i + 2].start]) is not None
+            and cues.coord.fullmatch(text[b.end : out[i + 2].start]) is not None
         )
         if (
             comma_list
-            or _COORD.fullmatch(gap)
+            or cues.coord.fullmatch(gap)
             or (
-                _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)
-                and re.fullmatch(r"\s*and\s*", gap, re.I)
+                cues.range_open.search(text, max(0, a.start - 10), a.start)
+                and cues.range_close.fullmatch(gap)
             )
         ):
-            ranged = bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
+            ranged = bool(cues.range_open.search(text, max(0, a.start - 10), a.start))
             gid = groups[i] or next_id
             if groups[i] is None:
                 next_id += 1
@@ -125,7 +125,7 @@ def _group(text: str, found: list[tuple[Timex, str]]) -> list[Timex]:
             else:
                 roles[i] = roles[i] or "member"
                 roles[i + 1] = "member"
-        elif _RANGE.fullmatch(gap):
+        elif cues.range.fullmatch(gap):
             gid = groups[i] or next_id
             if groups[i] is None:
                 next_id += 1
@@ -141,24 +141,27 @@ def _group(text: str, found: list[tuple[Timex, str]]) -> list[Timex]:
     return result
 
 
-def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
+def find_timexes(text: str, published: dt.date | None, language: str = "en") -> list[Timex]:
     """Every temporal expression in ``text``, sorted by start offset.
 
     Relative expressions are resolved against ``published``; without it they keep an X-filled value,
-    ``anchor=NONE`` and ``needs_anchor=True`` (never today's date).
+    ``anchor=NONE`` and ``needs_anchor=True`` (never today's date). ``language`` is the article's ISO
+    639 code ("en", "en-GB"); one without rules is read with the English ones, and each explanation
+    says so.
     """
     if not isinstance(text, str) or not text:
         return []
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = Context(text=text, published=published)
+    lang, stand_in = language_for(language)
+    ctx = Context(text=text, published=published, lang=lang)
     found: list[tuple[Timex, str]] = []
     mention_text: dict[int, str] = {}
     mention_value: dict[int, str] = {}
-    grammar = ENGLISH
+    grammar = grammar_for(lang)
     for hit in grammar.scan(text):
         rule = grammar.rules[hit.rule]
-        tense = clause_tense(text, hit.start, hit.end) if rule.tense else ""
+        tense = clause_tense(text, hit.start, hit.end, lang.cues) if rule.tense else ""
         ctx.tense = tense
         try:
             readings = rule.handler(hit, ctx)
@@ -202,4 +205,7 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
                     )
                 )
     found.sort(key=lambda p: (p[0].start, p[0].end))
-    return _group(text, found)
+    if stand_in:
+        note = f" (read with the {lang.name} rules: none for language '{language}')"
+        found = [(replace(t, explanation=t.explanation + note), role) for t, role in found]
+    return _group(text, found, lang.cues)

@@ -5,48 +5,27 @@ from __future__ import annotations
 import re
 
 from ..model import Anchor, TimexType
+from .bundle import Language
+from .english.fragments import APPROX, MONTH_FULL, NUMBER, UNIT_ANY, WEEKDAY, WEEKDAY_PLURAL
 from .filters import next_word, prev_word
-from .lexicon import (
-    APPROX,
-    APPROX_MOD,
-    MONTH_FULL,
-    NUMBER,
-    UNIT_ANY,
-    WEEKDAY,
-    WEEKDAY_NUM,
-    WEEKDAY_PLURAL,
-)
 from .reading import Context, Reading
 from .rules import Groups, Hit, Rule
-from .values import duration_value, norm, parse_number, unit_key
-
-_SET_CONTEXT = re.compile(
-    r"(?:\d|[$€£¥%]|\b(?:times|once|twice|percent|million|billion|cents?)\b)[^.;!?\n]{0,40}$", re.I
-)
+from .values import duration_value, norm
 
 
 def _is_rate(ctx: Context, start: int) -> bool:
-    return bool(_SET_CONTEXT.search(ctx.text, max(0, start - 45), start))
-
-
-_LEAD_THE = re.compile(r"the\s+", re.I)
-_SOMEDAY_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|can|shall|should|must|to|i|you|he|she|we|they|it)\s+$", re.I
-)
-_WORD_AFTER = re.compile(
-    r"\s+(?!(?:a|an|the|of|and|or|per|each|every|later|earlier|before|after|ago|in|on|at|to|for|from)\b)"
-    r"[a-z]+\b"
-)
+    return bool(ctx.lang.cues.rate_before.search(ctx.text, max(0, start - 45), start))
 
 
 def _duration(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
+    words, cues = ctx.lang.words, ctx.lang.cues
     n_text = norm(g["n"])
-    n = parse_number(n_text)
+    n = words.number(n_text)
     if n is not None and g["half"]:
         n += 0.5
-    unit = unit_key(g["unit"])
-    mod = APPROX_MOD.get(norm(g["approx"]), "")
+    unit = words.unit(g["unit"])
+    mod = words.approx_mod.get(norm(g["approx"]), "")
     if n_text in ("a", "an") and not g["dir"] and not g["approx"] and _is_rate(ctx, hit.start):
         return [
             Reading(
@@ -54,13 +33,13 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
             )
         ]
     if n_text == "one" and unit == "day" and not g["dir"] and not g["approx"]:
-        before = _SOMEDAY_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start)
-        if before and _WORD_AFTER.match(ctx.text, hit.end):
+        before = cues.someday_before.search(ctx.text, max(0, hit.start - 12), hit.start)
+        if before and cues.word_after.match(ctx.text, hit.end):
             # "Islam will one day be ...", "the hope he one day follows": someday, not 24 hours
             anchor = Anchor.PUBLISHED if ctx.published else Anchor.NONE
             return [Reading(hit.start, hit.end, TimexType.DATE, "FUTURE_REF", anchor, 0.6)]
     start = hit.start
-    lead = _LEAD_THE.match(ctx.text, start, hit.end)
+    lead = cues.article.match(ctx.text, start, hit.end)
     if lead and not g["dir"] and "-" in ctx.text[hit.match.start("n") : hit.end]:
         # "the 14-day strike": the determiner belongs to the noun, the timex is the adjective
         start = lead.end()
@@ -70,7 +49,7 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
 
 def _vague_plural(hit: Hit, ctx: Context) -> list[Reading]:
     """ "recent years", "for years": a duration of unknown length (PXY), as TimeML annotates them."""
-    unit = unit_key(hit.groups["unit"])
+    unit = ctx.lang.words.unit(hit.groups["unit"])
     return [
         Reading(
             hit.start, hit.end, TimexType.DURATION, duration_value(None, unit), Anchor.ABSOLUTE, 0.6
@@ -78,32 +57,16 @@ def _vague_plural(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
-_ADVERB_SET = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "biweekly": "P2W",
-    "fortnightly": "P2W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "semiannually": "P6M",
-    "hourly": "PT1H",
-}
-
-
 def _set(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
+    words = ctx.lang.words
     if g["mon"]:
-        from .lexicon import MONTH_NUM
-
         return [
             Reading(
                 hit.start,
                 hit.end,
                 TimexType.SET,
-                f"XXXX-{MONTH_NUM[norm(g['mon'])]:02d}",
+                f"XXXX-{words.month_num[norm(g['mon'])]:02d}",
                 Anchor.ABSOLUTE,
                 0.8,
             )
@@ -114,13 +77,13 @@ def _set(hit: Hit, ctx: Context) -> list[Reading]:
                 hit.start,
                 hit.end,
                 TimexType.SET,
-                _ADVERB_SET[norm(g["adv"])],
+                words.frequency[norm(g["adv"])],
                 Anchor.ABSOLUTE,
                 0.85,
             )
         ]
-    unit = unit_key(g["unit"] or g["unit2"])
-    n = parse_number(g["n"]) if g["n"] else 1.0
+    unit = words.unit(g["unit"] or g["unit2"])
+    n = words.number(g["n"]) if g["n"] else 1.0
     if g["every"] and "other" in norm(ctx.text[hit.start : hit.end]):
         n = (n or 1) * 2
     return [
@@ -136,35 +99,20 @@ def _weekday_set(hit: Hit, ctx: Context) -> list[Reading]:
             hit.start,
             hit.end,
             TimexType.SET,
-            f"XXXX-WXX-{WEEKDAY_NUM[name] + 1}",
+            f"XXXX-WXX-{ctx.lang.words.weekday_num[name] + 1}",
             Anchor.ABSOLUTE,
             0.8,
         )
     ]
 
 
-_PRESENT = {
-    "now",
-    "right now",
-    "nowadays",
-    "currently",
-    "current",
-    "presently",
-    "at present",
-    "the present",
-    "the present day",
-    "these days",
-}
-_FUTURE = {"future", "the future", "soon", "the near term", "the short term", "a later date"}
-
-
 def _ref(hit: Hit, ctx: Context) -> list[Reading]:
     r = norm(hit.groups["r"])
     if r == "then current":
         v = "PAST_REF"  # "the then current price": what was current at the time told of
-    elif r in _PRESENT:
+    elif r in ctx.lang.words.present_refs:
         v = "PRESENT_REF"
-    elif r in _FUTURE or r.endswith("future"):
+    elif r in ctx.lang.words.future_refs or r.endswith("future"):
         v = "FUTURE_REF"
     else:
         v = "PAST_REF"
@@ -176,19 +124,12 @@ def _ref(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
-_REF_FOLLOWERS_NOT_TEMPORAL = frozenset("account accounts affairs events issue issues".split())
-_SOON_SIGNALS = frozenset("after afterward afterwards thereafter before".split())
-_PAST_VERB = re.compile(
-    r"[a-z]{3,}(?<!e)ed|became|came|went|began|fell|rose|found|left|got|took|made"
-)
 _DISCOURSE_NOW = re.compile(r"\s*,")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’`]*\s+|\n\s*)\Z")
-_HALF_OF_YEAR = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:\d{4}|this\s+year|last\s+year|next\s+year|the\s+year)", re.I
-)
 
 
-def _keep_ref(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+    words = lang.cues.words
     r = (g["r"] or "").lower()
     if (
         r == "now"
@@ -197,42 +138,41 @@ def _keep_ref(text: str, start: int, end: int, g: Groups) -> bool:
     ):
         return False  # "Now, he says, ...": a discourse marker turning to the present story
     if r in ("current", "recent", "future"):
-        return next_word(text, end) not in _REF_FOLLOWERS_NOT_TEMPORAL and bool(
-            next_word(text, end)
-        )
+        following = next_word(text, end)
+        return bool(following) and following not in words["not_temporal_after"]
     if r == "soon":
         prev, nxt = prev_word(text, start), next_word(text, end)
         # "soon after the attack" orders two events (a signal), and "was soon released" / "soon
         # became" tell of a past step: neither points at the writer's future
         return not (
             "as" in (prev, nxt)
-            or nxt in _SOON_SIGNALS
+            or nxt in words["signals"]
             or prev in ("was", "were", "had")
-            or _PAST_VERB.fullmatch(nxt) is not None
+            or lang.cues.past_verb.fullmatch(nxt) is not None
         )
     return True
 
 
-def _keep_set(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_set(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     # "the party daily Granma": a newspaper, not a frequency
     is_paper = (g["adv"] or "").lower() == "daily" and text[end : end + 2].strip()[:1].isupper()
     return not is_paper
 
 
-def _keep_vague_plural(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     if g["pre"]:
         return True
     return prev_word(text, start) in ("for", "in", "within", "over", "after")
 
 
-def _keep_duration(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     n = (g["n"] or "").lower()
     unit = (g["unit"] or "").lower()
     if n in ("a", "an") and unit == "second":
         return False  # "a second term", "a second time"
     if unit.startswith("quarter") and "-" in text[start:end]:
         return False  # "three-quarters of"
-    if unit == "quarters" and n == "two" and _HALF_OF_YEAR.match(text, end):
+    if unit == "quarters" and n == "two" and lang.cues.of_year.match(text, end):
         return False  # "the first two quarters of 1990" is that year's first half
     if n in ("some", "many") and not g["dir"]:
         return prev_word(text, start) in ("for", "in", "over", "after", "within")

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Mapping
 
 from ..model import Anchor, Granularity, TimexType
-from .anchoring import easter, month_year, nth_weekday, weekday_date
-from .filters import next_word, prev_word
-from .lexicon import (
+from .anchoring import month_year, weekday_date
+from .bundle import Language
+from .english.fragments import (
     DAY,
     HOLIDAY,
-    HOLIDAYS,
     MODP,
     MONTH,
     MONTH_FULL,
-    MONTH_NUM,
     PART_OF_DAY,
-    PARTS_OF_DAY,
     SPELLED_YEAR,
     WD,
     WEEKDAY,
-    WEEKDAY_NUM,
     YEAR,
 )
+from .filters import next_word, prev_word
 from .reading import (
-    RANGE_GAP,
     Context,
     Reading,
     absolute_reading,
@@ -35,19 +31,16 @@ from .reading import (
     valid_day,
 )
 from .rules import Groups, Hit, Rule
-from .values import norm, spelled_year
+from .values import norm
 
 
 def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
+    words = ctx.lang.words
+    mon = words.month_num[norm(g["mon"]).rstrip(".")]
     day = int("".join(c for c in g["day"] or "" if c.isdigit()))
     day2 = int("".join(c for c in g.get("day2") or "" if c.isdigit()) or 0)
-    wd = WEEKDAY_NUM.get(norm(g["wd"]).rstrip(".")[:3] + "day", None) if g.get("wd") else None
-    if wd is None and g.get("wd"):
-        wd = next(
-            (n for k, n in WEEKDAY_NUM.items() if k.startswith(norm(g["wd"]).rstrip(".")[:3])), None
-        )
+    wd = _weekday_of(g.get("wd"), words.weekday_num)
     readings: list[Reading] = []
     m = hit.match
     first_end = m.end("day") if day2 else hit.end
@@ -99,6 +92,17 @@ def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
     return readings
 
 
+def _weekday_of(word: str | None, weekday_num: Mapping[str, int]) -> int | None:
+    """The weekday of a name or an abbreviation ("Thurs."), None without one."""
+    if not word:
+        return None
+    head = norm(word).rstrip(".")[:3]
+    wd = weekday_num.get(head + "day")
+    if wd is None:
+        wd = next((n for k, n in weekday_num.items() if k.startswith(head)), None)
+    return wd
+
+
 def _iso(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     y, m, d = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
@@ -133,9 +137,10 @@ def _numeric(hit: Hit, ctx: Context) -> list[Reading]:
 
 def _month_year(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
-    mod = position_mod(g["mod"])
-    year = g["year"] or spelled_year(g.get("years"))
+    words = ctx.lang.words
+    mon = words.month_num[norm(g["mon"]).rstrip(".")]
+    mod = position_mod(g["mod"], words)
+    year = g["year"] or words.spelled_year(g.get("years"))
     if year:
         return [absolute_reading(hit, f"{int(year):04d}-{mon:02d}", mod=mod)]
     rel = norm(g["rel"])
@@ -146,8 +151,8 @@ def _month_year(hit: Hit, ctx: Context) -> list[Reading]:
 
 def _month(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    mon = MONTH_NUM[norm(g["mon"]).rstrip(".")]
-    mod = position_mod(g["mod"])
+    mon = ctx.lang.words.month_num[norm(g["mon"]).rstrip(".")]
+    mod = position_mod(g["mod"], ctx.lang.words)
     rel = norm(g["rel"])
     if ctx.published is None:
         return [relative_reading(hit, ctx, None, f"XXXX-{mon:02d}", 0.8, mod=mod)]
@@ -164,9 +169,10 @@ def _month(hit: Hit, ctx: Context) -> list[Reading]:
 
 def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    wd = WEEKDAY_NUM[norm(g["wd"])]
-    pod = PARTS_OF_DAY.get(norm(g["pod"]), "")
-    mod = position_mod(g["mod"])
+    words = ctx.lang.words
+    wd = words.weekday_num[norm(g["wd"])]
+    pod = words.parts_of_day.get(norm(g["pod"]), "")
+    mod = position_mod(g["mod"], words)
     typ = TimexType.DATE  # TimeML types "Wednesday night" as a DATE with a part-of-day value
     suffix = (
         f"T{pod}" if pod else ""
@@ -202,7 +208,7 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
     if (
         prev is not None
         and prev.rule == "weekday"
-        and RANGE_GAP.fullmatch(ctx.text, prev.end, hit.start)
+        and ctx.lang.cues.range_gap.fullmatch(ctx.text, prev.end, hit.start)
     ):
         # "from Monday to Wednesday": the end of a weekday range follows its start
         p0 = dt.date.fromisoformat(prev.value[:10])
@@ -219,7 +225,7 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
     r = relative_reading(
         hit, ctx, d.isoformat() + suffix, "", conf, mod=mod, type=typ, alternatives=alts[:1]
     )
-    lead = _DAY_BEFORE.search(ctx.text, max(0, hit.start - 20), hit.start)
+    lead = ctx.lang.cues.day_before.search(ctx.text, max(0, hit.start - 20), hit.start)
     if lead and not suffix:
         # "the day before last Tuesday's hearing": one day off the weekday, one expression
         r.start = lead.start()
@@ -227,9 +233,6 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
             d + dt.timedelta(days=-1 if lead.group(1).lower() == "before" else 1)
         ).isoformat()
     return [r]
-
-
-_DAY_BEFORE = re.compile(r"(?<![\w-])day\s+(before|after)\s+$", re.I)
 
 
 def iso_week(value: str) -> str:
@@ -256,22 +259,7 @@ def _week_of(hit: Hit, ctx: Context) -> list[Reading]:
 def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     name = norm(g["h"]).replace("’", "'")
-
-    def on(y: int) -> dt.date:
-        if name in HOLIDAYS:
-            mo, d = HOLIDAYS[name]
-            return dt.date(y, mo, d)
-        if name.startswith("thanksgiving"):
-            return nth_weekday(y, 11, 3, 4)
-        if name.startswith("easter"):
-            return easter(y)
-        if name == "good friday":
-            return easter(y) - dt.timedelta(days=2)
-        if name == "labor day":
-            return nth_weekday(y, 9, 0, 1)
-        if name == "election day":  # the U.S. one: the Tuesday after the first Monday of November
-            return nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)
-        return nth_weekday(y, 5, 0, -1)  # memorial day
+    on = ctx.lang.words.holidays[name]
 
     week = bool(g.get("wk"))  # "Easter week": the week holding the holiday
     if g["year"]:
@@ -296,21 +284,16 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, iso_week(v) if week else v, "", 0.85)]
 
 
-_MAY_CONTEXT = frozenset(
-    "in of since until till by early late mid last next this during from through before after to "
-    "between and or throughout".split()
-)
-
-
-def _keep_month(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_month(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+    may_context = lang.cues.words["may_context"]
     mon = (g["mon"] or "").lower()
     if mon == "may" and not g["mod"] and not g["rel"]:
-        return prev_word(text, start) in _MAY_CONTEXT
+        return prev_word(text, start) in may_context
     if mon in ("march", "august") and not g["mod"] and not g["rel"]:
         # "March" / "August" open sentences as verbs or adjectives too; want a date-like neighbour
         nxt = next_word(text, end)
         prev = prev_word(text, start)
-        return prev in _MAY_CONTEXT or nxt in ("and", "or", "to", "through")
+        return prev in may_context or nxt in ("and", "or", "to", "through")
     return True
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from ..model import Anchor, Granularity, TimexType
-from .lexicon import CLOCK, DAY, DAYWORD, MONTH, PART_OF_DAY, PARTS_OF_DAY, TZ, WEEKDAY, YEAR
+from .english.fragments import CLOCK, DAY, DAYWORD, MONTH, PART_OF_DAY, TZ, WEEKDAY, YEAR
 from .reading import Context, Reading, position_mod, relative_reading
 from .relative import day_word_date
 from .rules import Hit, Rule
@@ -51,7 +51,7 @@ def _on_last_day(
 def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     base = norm(g["base"])
-    pod = PARTS_OF_DAY[norm(g["pod"])]
+    pod = ctx.lang.words.parts_of_day[norm(g["pod"])]
     if base == "that":
         found = _on_last_day(hit, ctx, pod, 0.7)
         if found:
@@ -71,22 +71,17 @@ def _part_of_day(hit: Hit, ctx: Context) -> list[Reading]:
     v = (ctx.published + dt.timedelta(days=off)).isoformat() + f"T{pod}" if ctx.published else None
     return [
         relative_reading(
-            hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.9, type=TimexType.TIME, mod=position_mod(g["mod"])
+            hit,
+            ctx,
+            v,
+            f"XXXX-XX-XXT{pod}",
+            0.9,
+            type=TimexType.TIME,
+            mod=position_mod(g["mod"], ctx.lang.words),
         )
     ]
 
 
-# "at 4 in the morning (4 a.m. EDT Thursday)": the conversion names the day
-_IN_PAREN = re.compile(
-    r"\s*\([^()\n]{0,24}?\b((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
-    r"|tomorrow)\s*\)",
-    re.I,
-)
-_AFTER_PAREN = re.compile(
-    r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?"
-    r"((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow)(?!\w)",
-    re.I,
-)
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:([ap])(?=\.?m))?", re.I)
 
 
@@ -142,7 +137,11 @@ def _time(hit: Hit, ctx: Context) -> list[Reading]:
         ]
     if not day_word:
         # "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesised conversion is still this one's
-        after = _AFTER_PAREN.match(ctx.text, hit.end) or _IN_PAREN.match(ctx.text, hit.end)
+        # "at 4 in the morning (4 a.m. EDT Thursday)": the conversion names the day
+        cues = ctx.lang.cues
+        after = cues.day_after_parens.match(ctx.text, hit.end) or cues.day_in_parens.match(
+            ctx.text, hit.end
+        )
         day_word = after.group(1) if after else None
     if day_word:
         d, placeholder = day_word_date(day_word, ctx, hit.start)
@@ -161,7 +160,7 @@ def _time(hit: Hit, ctx: Context) -> list[Reading]:
 def _mid_day_part(hit: Hit, ctx: Context) -> list[Reading]:
     """ "mid-afternoon yesterday", "by mid afternoon": the middle of that part of the day just talked about."""
     g = hit.groups
-    pod = PARTS_OF_DAY[norm(g["pod"])]
+    pod = ctx.lang.words.parts_of_day[norm(g["pod"])]
     if g["w"]:
         d, placeholder = day_word_date(g["w"], ctx, hit.start)
         v = f"{d.isoformat()}T{pod}" if d else None

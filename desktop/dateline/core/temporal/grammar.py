@@ -1,4 +1,4 @@
-"""The detection grammar: every family's rules compiled into one ordered alternation, with a start-word
+"""The detection grammar: a language's rules compiled into one ordered alternation, with a start-word
 gate derived from the patterns.
 
 Rules are tried in ``order`` at each position (Python's alternation is ordered), so longer compound rules
@@ -8,15 +8,16 @@ Each rule also has its own compiled pattern with named groups, used to pull fiel
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
 
-from . import amounts, dates, daytime, periods, relative
+from .bundle import Language
 from .filters import in_title
 from .gates import DIGIT, SOLO, derive
+from .language import ENGLISH
 from .rules import Hit, Rule
 
-__all__ = ["RULES", "Grammar", "Hit", "scan", "scan_exhaustive"]
+__all__ = ["Grammar", "Hit", "grammar_for", "scan", "scan_exhaustive"]
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _FLAGS = re.IGNORECASE
@@ -30,11 +31,13 @@ def _strip_names(pattern: str) -> str:
 
 
 class Grammar:
-    """A set of rules compiled for scanning: the master alternation, each rule's own pattern, the gate."""
+    """A language's rules compiled for scanning: the master alternation, each rule's own pattern, the
+    gate."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, language: Language) -> None:
+        self.language = language
         self.rules: dict[str, Rule] = {}
-        for rule in sorted(rules, key=lambda r: r.order):
+        for rule in sorted(language.rules, key=lambda r: r.order):
             if rule.name in self.rules:
                 raise ValueError(f"two rules are named {rule.name!r}")
             self.rules[rule.name] = rule
@@ -74,7 +77,7 @@ class Grammar:
         g = sub.groupdict()
         if rule.title and in_title(text, s, e):
             return None  # TimeML leaves names of programmes and works untagged
-        if rule.keep is not None and not rule.keep(text, s, e, g):
+        if rule.keep is not None and not rule.keep(text, s, e, g, self.language):
             return None
         return Hit(name, s, e, g, sub)
 
@@ -114,19 +117,16 @@ class Grammar:
         return hits
 
 
-RULES: tuple[Rule, ...] = (
-    *dates.RULES,
-    *periods.RULES,
-    *relative.RULES,
-    *daytime.RULES,
-    *amounts.RULES,
-)
-ENGLISH = Grammar(RULES)
+@functools.cache
+def grammar_for(language: Language) -> Grammar:
+    """The compiled grammar of a language, built on first use (compiling and gating takes ~80 ms)."""
+    return Grammar(language)
 
 
 def scan(text: str) -> list[Hit]:
-    return ENGLISH.scan(text)
+    """``Grammar.scan`` with the English rules."""
+    return grammar_for(ENGLISH).scan(text)
 
 
 def scan_exhaustive(text: str) -> list[Hit]:
-    return ENGLISH.scan_exhaustive(text)
+    return grammar_for(ENGLISH).scan_exhaustive(text)

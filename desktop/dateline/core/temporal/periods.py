@@ -9,22 +9,17 @@ import re
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
-from .filters import next_word, prev_word
-from .lexicon import (
-    COUNT_NOUNS,
-    CURRENCY_SYMBOLS,
-    DECADE_WORDS,
-    LABEL_NOUNS,
+from .bundle import Language
+from .english.fragments import (
     MODP,
     ORDINAL,
-    ORDINALS,
     SEASON,
-    SEASONS,
     SPELLED_YEAR,
     YEAR,
     YEAR_PREFIX,
     YEAR_START,
 )
+from .filters import next_word, prev_word
 from .reading import (
     Context,
     Reading,
@@ -33,7 +28,7 @@ from .reading import (
     relative_reading,
 )
 from .rules import Groups, Hit, Rule
-from .values import norm, parse_number, spelled_year
+from .values import norm
 
 # how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"
 QUARTER_REACH = 400
@@ -42,10 +37,11 @@ QUARTER_REACH = 400
 def _spelled_year(hit: Hit, ctx: Context) -> list[Reading]:
     """ "nineteen ninety-four", "the year two thousand"."""
     g = hit.groups
+    number = ctx.lang.words.number
     if g["mil"]:
-        n = parse_number(g["rest2"]) if g["rest2"] else 0.0
+        n = number(g["rest2"]) if g["rest2"] else 0.0
         return [absolute_reading(hit, f"{2000 + int(n or 0):04d}", 0.85)]
-    n = parse_number(norm(g["rest"]).replace("oh ", ""))
+    n = number(norm(g["rest"]).replace("oh ", ""))
     if n is None:
         return []
     return [absolute_reading(hit, f"19{int(n):02d}", 0.85)]
@@ -71,7 +67,10 @@ def _year_range(hit: Hit, ctx: Context) -> list[Reading]:
 def _year(hit: Hit, ctx: Context) -> list[Reading]:
     return [
         absolute_reading(
-            hit, f"{int(hit.groups['y'] or 0):04d}", 0.9, mod=position_mod(hit.groups["mod"])
+            hit,
+            f"{int(hit.groups['y'] or 0):04d}",
+            0.9,
+            mod=position_mod(hit.groups["mod"], ctx.lang.words),
         )
     ]
 
@@ -95,17 +94,18 @@ def _decade(hit: Hit, ctx: Context) -> list[Reading]:
         century = 20 if ctx.published and 2000 + 10 * d <= ctx.published.year else 19
         v = f"{century}{d}"
     else:
-        v = f"19{DECADE_WORDS[norm(g['dw'])]}"
-    return [absolute_reading(hit, v, 0.9, mod=position_mod(g["mod"]))]
+        v = f"19{ctx.lang.words.decade_words[norm(g['dw'])]}"
+    return [absolute_reading(hit, v, 0.9, mod=position_mod(g["mod"], ctx.lang.words))]
 
 
 def _century(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     n_text = norm(g["n"])
-    n = ORDINALS.get(n_text.replace(" ", "-")) if not n_text[0].isdigit() else int(n_text[:-2])
+    ordinals = ctx.lang.words.ordinals
+    n = ordinals.get(n_text.replace(" ", "-")) if not n_text[0].isdigit() else int(n_text[:-2])
     if not n:
         return []
-    return [absolute_reading(hit, f"{n - 1:02d}", 0.9, mod=position_mod(g["mod"]))]
+    return [absolute_reading(hit, f"{n - 1:02d}", 0.9, mod=position_mod(g["mod"], ctx.lang.words))]
 
 
 def _part_of_year(
@@ -186,7 +186,7 @@ def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     unit = "Q"
     ordinal = (
-        ORDINALS.get(norm(g["ord"]))
+        ctx.lang.words.ordinals.get(norm(g["ord"]))
         if g["ord"] and not g["ord"][0].isdigit()
         else (int(g["ord"][0]) if g["ord"] else None)
     )
@@ -284,9 +284,10 @@ def _year_end(hit: Hit, ctx: Context) -> list[Reading]:
 
 def _season(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    code = SEASONS[norm(g["s"])]
-    mod = position_mod(g["mod"]) or position_mod(g["rel"])
-    y = g["y1"] or g["y2"] or spelled_year(g.get("y2s"))
+    words = ctx.lang.words
+    code = words.seasons[norm(g["s"])]
+    mod = position_mod(g["mod"], words) or position_mod(g["rel"], words)
+    y = g["y1"] or g["y2"] or words.spelled_year(g.get("y2s"))
     if y:
         return [absolute_reading(hit, f"{int(y):04d}-{code}", 0.9, mod=mod)]
     if ctx.published is None:
@@ -309,53 +310,46 @@ def _season(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, f"{year:04d}-{code}", "", 0.75, mod=mod)]
 
 
-_YEAR_CONTEXT = frozenset(
-    "in of since until till by early late mid during from through before after to between and or "
-    "throughout year years fiscal around circa c spring summer fall autumn winter the than as for "
-    "end start beginning middle".split()
-)
-_QUANTITY_WORDS = frozenset(
-    "about some nearly almost around over than roughly approximately least only just estimated".split()
-)
-# prepositions that make a season a time ("over the summer"), not a name or a verb ("fall")
-_SEASON_CONTEXT = frozenset("in during by until since into over through throughout".split())
-
-
-def _keep_year(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_year(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+    words = lang.cues.words
     before = text[max(0, start - 2) : start]
-    if any(c in CURRENCY_SYMBOLS for c in before):
+    if any(c in _CURRENCY_SYMBOLS for c in before):
         return False
     nxt = next_word(text, end)
-    if nxt in COUNT_NOUNS or (nxt in ("million", "billion", "thousand", "trillion")):
+    if nxt in words["count_nouns"] or nxt in words["large_numbers"]:
         return False
     prev = prev_word(text, start)
-    if prev in LABEL_NOUNS and not g["mod"]:
+    if prev in words["label_nouns"] and not g["mod"]:
         return False
-    if nxt.endswith("s") and prev in _QUANTITY_WORDS and not g["mod"]:
+    if nxt.endswith("s") and prev in words["quantity"] and not g["mod"]:
         return False  # "about 2000 demonstrators": a count, whatever the noun
     y = int(g["y"] or 0)
     if g["mod"]:
         return True
     if y < 1900 or y > 2030:
-        return prev_word(text, start) in _YEAR_CONTEXT
+        return prev_word(text, start) in words["year_context"]
     return True
 
 
-def _keep_season(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_season(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+    season_context = lang.cues.words["season_context"]
     if g["rel"] or g["y1"] or g["y2"] or g["y2s"] or g["mod"]:
         if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"] or g["y2s"]):
-            return prev_word(text, start) in _SEASON_CONTEXT | {"this", "of"}
+            return prev_word(text, start) in season_context | {"this", "of"}
         return True
-    return prev_word(text, start) in _SEASON_CONTEXT
+    return prev_word(text, start) in season_context
 
 
-def _keep_quarter(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_quarter(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     return bool(
         g["ord"] or g["qrel"] or g["qy0"] or g["qrel0"] or text[start : start + 4].lower() == "the "
     )
 
 
-def _keep_fiscal_year(text: str, start: int, end: int, g: Groups) -> bool:
+_CURRENCY_SYMBOLS = "$€£¥₹₽"
+
+
+def _keep_fiscal_year(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     return bool(g["y"] or g["y2"])
 
 

@@ -7,13 +7,15 @@ and say they need an anchor.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Anchor, Granularity, TimexType
-from .lexicon import POSITION_MOD
 from .rules import Hit
 from .values import norm
+
+if TYPE_CHECKING:
+    from .bundle import Language, Words
 
 
 @dataclass(slots=True)
@@ -29,9 +31,6 @@ class Reading:
     needs_anchor: bool = False
     alternatives: tuple[str, ...] = ()
     role: str = ""  # "start"/"end"/"member" inside one match ("July 9-11")
-
-
-RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.I)
 
 
 @dataclass(slots=True)
@@ -52,6 +51,7 @@ class Mention:
 class Context:
     text: str
     published: dt.date | None
+    lang: Language  # the bundle the text is read with: its words, cue words and rules
     tense: str = ""
     mentions: list[Mention] = field(default_factory=list)
 
@@ -98,9 +98,10 @@ class Context:
         return None
 
 
-def position_mod(word: str | None) -> str:
+def position_mod(word: str | None, words: Words) -> str:
+    """The TIMEX3 mod of a position word before a period: "early" -> START, "the end of" -> END."""
     w = norm(word)
-    for key, mod in POSITION_MOD.items():
+    for key, mod in words.position_mod.items():
         if w.startswith(key) or f" {key}" in f" {w}":
             return mod
     return ""

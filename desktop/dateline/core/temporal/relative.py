@@ -11,20 +11,9 @@ import re
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
+from .bundle import Language
+from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
 from .filters import next_word
-from .lexicon import (
-    APPROX,
-    APPROX_MOD,
-    MODP,
-    NUMBER,
-    PARTS_OF_DAY,
-    REL,
-    SEASON,
-    SEASONS,
-    UNIT_ANY,
-    UNIT_SING,
-    WEEKDAY_NUM,
-)
 from .periods import _season, comparable_quarter
 from .reading import Context, Reading, position_mod, relative_reading
 from .rules import Groups, Hit, Rule
@@ -32,25 +21,23 @@ from .tense import clause_tense
 from .values import (
     duration_value,
     norm,
-    parse_number,
     period_value,
-    unit_key,
     unit_letter,
     unresolved_period,
 )
 
-_DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _MINUS = {"ago", "earlier", "before"}
 
 
 def day_word_date(word: str, ctx: Context, start: int) -> tuple[dt.date | None, str]:
     """The date a day word ("Tuesday", "today") points at, and its unresolved placeholder."""
     w = norm(word)
-    if w in _DAY_OFFSET:
+    day_offset = ctx.lang.words.day_offset
+    if w in day_offset:
         if ctx.published is None:
             return None, "XXXX-XX-XX"
-        return ctx.published + dt.timedelta(days=_DAY_OFFSET[w]), ""
-    wd = WEEKDAY_NUM.get(w)
+        return ctx.published + dt.timedelta(days=day_offset[w]), ""
+    wd = ctx.lang.words.weekday_num.get(w)
     if wd is None:
         return None, "XXXX-XX-XX"
     if ctx.published is None:
@@ -62,7 +49,7 @@ def _named_day(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     w = norm(g["w"])
     extra = {"before": -1, "after": 1}.get(norm(g["x"]), 0)
-    mod = position_mod(g["mod"])
+    mod = position_mod(g["mod"], ctx.lang.words)
     if w == "tonight":
         v = (
             (ctx.published + dt.timedelta(days=extra)).isoformat() + "TNI"
@@ -71,7 +58,7 @@ def _named_day(hit: Hit, ctx: Context) -> list[Reading]:
         )
         return [relative_reading(hit, ctx, v, "XXXX-XX-XXTNI", 0.9, type=TimexType.TIME, mod=mod)]
     v = (
-        (ctx.published + dt.timedelta(days=_DAY_OFFSET[w] + extra)).isoformat()
+        (ctx.published + dt.timedelta(days=ctx.lang.words.day_offset[w] + extra)).isoformat()
         if ctx.published
         else None
     )
@@ -95,10 +82,11 @@ def _vague_shift(hit: Hit, ctx: Context, unit: str, direction: str, mod: str) ->
 
 def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
-    n = parse_number(g["n"])
-    unit = unit_key(g["unit"])
+    words = ctx.lang.words
+    n = words.number(g["n"])
+    unit = words.unit(g["unit"])
     direction = norm(g["dir"])
-    mod = APPROX_MOD.get(norm(g["approx"]), "")
+    mod = words.approx_mod.get(norm(g["approx"]), "")
     if n is None or n != int(n):
         return [_vague_shift(hit, ctx, unit, direction, mod)]
     k = int(n) * (-1 if direction in _MINUS else 1)
@@ -147,7 +135,7 @@ def _mention_day(hit: Hit, ctx: Context) -> list[Reading]:
     elif any(w in txt for w in ("previous", "prior", "preceding", "before")):
         off = -1
     unit = norm(g["unit"])
-    pod = PARTS_OF_DAY.get(unit, "")
+    pod = ctx.lang.words.parts_of_day.get(unit, "")
     typ = TimexType.TIME if pod else TimexType.DATE
     last = ctx.last_mention(hit.start, Granularity.DAY)
     if last is not None:
@@ -177,30 +165,6 @@ def _mention_day(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
-_REL_OFFSET = {
-    "this": 0,
-    "current": 0,
-    "the current": 0,
-    "the": 0,
-    "the whole": 0,
-    "the entire": 0,
-    "the full": 0,
-    "next": 1,
-    "coming": 1,
-    "the coming": 1,
-    "the next": 1,
-    "the upcoming": 1,
-    "last": -1,
-    "past": -1,
-    "previous": -1,
-    "the past": -1,
-    "the last": -1,
-    "the previous": -1,
-    "the prior": -1,
-    "the preceding": -1,
-    "the latest": -1,
-    "the most recent": -1,
-}
 _FROM_MENTION = {
     "that",
     "same",
@@ -214,7 +178,6 @@ _FROM_MENTION = {
 
 # with no mention to count from, "the following year" is counted from publication
 _MENTION_FALLBACK = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}
-_PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 
 
 def _unit_from_mention(hit: Hit, ctx: Context, rel: str, letter: str, mod: str) -> Reading | None:
@@ -255,10 +218,11 @@ def _weekend(hit: Hit, ctx: Context, published: dt.date, rel: str, mod: str) -> 
 
 def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
+    words = ctx.lang.words
     rel = norm(g["rel"])
-    unit = unit_key(g["unit"])
-    mod = position_mod(g["mod"])
-    if unit in SEASONS:
+    unit = words.unit(g["unit"])
+    mod = position_mod(g["mod"], words)
+    if unit in words.seasons:
         h2 = Hit(
             "season",
             hit.start,
@@ -268,7 +232,7 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
         )
         return _season(h2, ctx)
     letter = unit_letter(unit)
-    ended = rel == "the" and _PERIOD_ENDED.match(ctx.text, hit.end) is not None
+    ended = rel == "the" and ctx.lang.cues.period_ended.match(ctx.text, hit.end) is not None
     if ended or letter == "S" or unit in ("hour", "minute", "second"):
         # "the year ended March 31": a reporting period, one year long, not the publication year;
         # "this hour": an amount
@@ -282,7 +246,9 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     weekend_rel = ("this", "the", "the whole", "that", "past", "last", "the past")
     if letter == "WE" and ctx.published and rel in weekend_rel:
         return [_weekend(hit, ctx, ctx.published, rel, mod)]
-    off = _REL_OFFSET.get(rel, 0) if rel not in _FROM_MENTION else _MENTION_FALLBACK.get(rel, 0)
+    off = (
+        words.rel_offset.get(rel, 0) if rel not in _FROM_MENTION else _MENTION_FALLBACK.get(rel, 0)
+    )
     v = period_value(ctx.published, unit, off) if ctx.published else None
     conf = 0.9 if rel in ("this", "next", "last") else 0.7
     return [relative_reading(hit, ctx, v, unresolved_period(unit), conf, mod=mod)]
@@ -291,17 +257,17 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
 _NAME_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}[ \t]+)$")
 
 
-def _keep_named_day(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_named_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     # "USA Today", "VOA Today": a capitalised day word after an acronym names a medium
     return not (text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start))
 
 
-def _keep_mention_day(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_mention_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     bare_the = re.match(r"the\s+(?:day|morning|night|evening|afternoon)", text[start:end], re.I)
     return not (bare_the and not g["dir"])
 
 
-def _keep_rel_unit(text: str, start: int, end: int, g: Groups) -> bool:
+def _keep_rel_unit(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     unit = (g["unit"] or "").lower()
     if rel == "the":

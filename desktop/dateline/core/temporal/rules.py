@@ -1,7 +1,8 @@
 """What a temporal rule is: one declaration holding everything the engine needs to know about it.
 
 Each family module (``dates``, ``periods``, ``relative``, ``daytime``, ``amounts``) declares its rules in a
-``RULES`` tuple next to their handlers; ``grammar`` compiles them and derives the start-word gate from the
+``RULES`` tuple next to their handlers, with their English patterns; a language bundle (``language``)
+gathers the rules it reads with, and ``grammar`` compiles them and derives the start-word gate from the
 patterns, so a rule's name appears in exactly one place.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .bundle import Language
     from .reading import Context, Reading
 
 Groups = dict[str, str | None]
@@ -30,8 +32,8 @@ class Hit:
 
 
 Handler = Callable[["Hit", "Context"], "list[Reading]"]
-# (text, start, end, groups) -> keep this match?
-Filter = Callable[[str, int, int, Groups], bool]
+# (text, start, end, groups, the language's bundle) -> keep this match?
+Filter = Callable[[str, int, int, Groups, "Language"], bool]
 
 
 @dataclass(frozen=True, slots=True)

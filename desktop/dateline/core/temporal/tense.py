@@ -1,44 +1,25 @@
 """The tense of the clause around a timex, from cheap lexical cues.
 
-Only the nearest cue counts: in "said Wednesday that it will ..." the weekday belongs to "said". The clause
-is cut at sentence punctuation and at semicolons, so a neighbouring clause cannot lend its tense.
+The cue words are the language bundle's (``Cues.tense``). Only the nearest cue counts: in "said Wednesday
+that it will ..." the weekday belongs to "said". The clause is cut at sentence punctuation and at
+semicolons, so a neighbouring clause cannot lend its tense.
 """
 
 from __future__ import annotations
 
 import re
 
-_FUTURE = (
-    # a deferral points past the telling: "postponed until Tuesday", "extended its deadline until ..."
-    r"(?:postponed|extended|delayed|deferred|adjourned|put\s+off)(?:\s+[\w'’$-]+){0,4}?\s+until|"
-    r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
-    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
-    r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
-    r"await(?:s|ing)?|starting|begins|opens"
-)
-_PAST = (
-    # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
-    r"had\s+been\s+(?:scheduled|due|expected|set|slated|planned)|"
-    r"said|told|was|were|had|did|announced|reported|ago|last|earlier|"
-    r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
-    r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"
-    r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
-)
-_PRESENT = r"says?|is|are|am|'s|’s|has|have|does|do|remains|continues|tonight|today|now"
+from .bundle import Cues
+from .english.cues import CUES
 
-# a future auxiliary owns the verb group after it: "will be held" is future, not past
-_AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht|id|de|ut|ng))?"
-_CUE = re.compile(
-    rf"\b(?:(?P<future>(?:{_FUTURE}){_AUX_TAIL})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
-    re.IGNORECASE,
-)
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[“”\"]|``|''")
 _LEFT = 90
 _RIGHT = 50
 
 
-def clause_tense(text: str, start: int, end: int) -> str:
+def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     """ "past", "future", "present" or "" from the nearest cue in the timex's clause."""
+    cue = cues.tense
     lo = max(0, start - _LEFT)
     left = text[lo:start]
     cuts = list(_BOUNDARY.finditer(left))
@@ -46,7 +27,7 @@ def clause_tense(text: str, start: int, end: int) -> str:
         lo += cuts[-1].end()
         left = text[lo:start]
     best: tuple[int, str] | None = None
-    for m in _CUE.finditer(left):
+    for m in cue.finditer(left):
         kind = m.lastgroup or ""
         dist = start - (lo + m.end())
         if best is None or dist <= best[0]:
@@ -56,7 +37,7 @@ def clause_tense(text: str, start: int, end: int) -> str:
     cut = _BOUNDARY.search(right)
     if cut:
         right = right[: cut.start()]
-    m = _CUE.search(right)
+    m = cue.search(right)
     if m is not None:
         dist = (
             2 * m.start() + 20

@@ -1,4 +1,4 @@
-"""Small value builders shared by the rule normalizers: numbers, durations, relative period values."""
+"""Small value builders shared by the handlers: durations and relative period values, by unit key."""
 
 from __future__ import annotations
 
@@ -8,61 +8,37 @@ import re
 from ..model import Granularity
 from ..timevalue import value_at
 from .anchoring import UNIT_GRANULARITY, shift
-from .lexicon import NUMBER_WORDS, UNITS
 
 _WS = re.compile(r"[\s-]+")
+
+# A unit's key (what a language bundle's ``unit`` reader returns) -> (TIMEX3 duration letter, is a time
+# unit (PT...), multiplier)
+UNITS: dict[str, tuple[str, bool, int]] = {
+    "second": ("S", True, 1),
+    "sec": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "min": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "hr": ("H", True, 1),
+    "day": ("D", False, 1),
+    "night": ("D", False, 1),
+    "week": ("W", False, 1),
+    "weekend": ("WE", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "quarter": ("Q", False, 1),
+    "season": ("M", False, 3),
+    "year": ("Y", False, 1),
+    "yr": ("Y", False, 1),
+    "decade": ("DE", False, 1),
+    "century": ("CE", False, 1),
+    "centurie": ("CE", False, 1),
+    "millennium": ("Y", False, 1000),
+}
 
 
 def norm(s: str | None) -> str:
     return _WS.sub(" ", (s or "").strip().lower())
-
-
-def parse_number(s: str | None) -> float | None:
-    """A written or digit number; None for vague quantities ("several", "a few")."""
-    w = norm(s)
-    if not w:
-        return None
-    if w[0].isdigit() and not (w.endswith("1/2") or w.endswith("½")):
-        try:
-            return float(w)
-        except ValueError:
-            return None
-    if w in ("half a", "a half"):
-        return 0.5
-    if w.endswith(" 1/2") or w.endswith("½"):
-        head = parse_number(w.replace(" 1/2", "").replace("½", ""))
-        return head + 0.5 if head is not None else None
-    if w in NUMBER_WORDS:
-        return float(NUMBER_WORDS[w])
-    parts = w.split(" ")
-    if parts[0] == "a" and len(parts) == 2 and parts[1] in NUMBER_WORDS:
-        return float(NUMBER_WORDS[parts[1]])
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
-    return None
-
-
-def spelled_year(s: str | None) -> int | None:
-    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001; None when it is not one."""
-    w = norm(s).replace(" and ", " ")
-    if w.startswith("two thousand"):
-        rest = w[len("two thousand") :].strip()
-        n = parse_number(rest) if rest else 0.0
-        return None if n is None else 2000 + int(n)
-    if w.startswith("nineteen "):
-        n = parse_number(w[len("nineteen ") :].replace("oh ", ""))
-        return 1900 + int(n) if n is not None and 0 < n < 100 else None
-    return None
-
-
-def unit_key(unit: str | None) -> str:
-    """'Years' -> 'year', 'centuries' -> 'century'."""
-    u = norm(unit)
-    if u == "centuries":
-        return "century"
-    if u.endswith("s") and u[:-1] in UNITS:
-        return u[:-1]
-    return u
 
 
 def duration_value(n: float | None, unit: str) -> str:

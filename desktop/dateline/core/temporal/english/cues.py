@@ -1,0 +1,124 @@
+"""Cue words for English: the verbs that set a clause's tense and the neighbours that make a match a
+date or not ("in May" against "may", "in 2000" against "2000 troops")."""
+
+from __future__ import annotations
+
+import re
+
+from ..bundle import Cues
+
+# Words that, right after a bare number, show it counts things rather than naming a year.
+_COUNT_NOUNS = frozenset(
+    """
+    people persons troops soldiers police officers workers employees jobs members students children
+    men women residents refugees civilians voters votes seats delegates lawmakers cases deaths dead
+    killed wounded injured casualties victims prisoners hostages passengers units shares barrels tons
+    tonnes pounds kilos kilograms grams ounces miles km kilometers kilometres meters metres feet ft
+    yards acres hectares miles inches cm mm mph dollars euros yen francs marks pesos rubles cents
+    points percent pct degrees hours minutes seconds days weeks months years cars vehicles homes houses
+    buildings planes aircraft ships tanks missiles rockets guns weapons copies calls pages words
+    computers machines companies firms stores banks branches flights trucks boxes rooms beds
+    acres ft sq square cubic bpd mw gw kw kwh calories runs games goals yards laps
+    """.split()
+)
+
+# Words that label a number rather than date it: "Room 2012", "Windows 2000", "Flight 1549".
+_LABEL_NOUNS = frozenset(
+    """
+    room rooms route flight flights number no model version windows highway interstate suite apartment
+    page pages chapter article section resolution bus gate platform channel building floor box code
+    district ward unit units item items account order orders exhibit tab line lot pier terminal seat
+    """.split()
+)
+
+
+# The tense cues: only the nearest counts (``tense``).
+FUTURE = (
+    # a deferral points past the telling: "postponed until Tuesday", "extended its deadline until ..."
+    r"(?:postponed|extended|delayed|deferred|adjourned|put\s+off)(?:\s+[\w'’$-]+){0,4}?\s+until|"
+    r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
+    r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
+    r"await(?:s|ing)?|starting|begins|opens"
+)
+PAST = (
+    # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
+    r"had\s+been\s+(?:scheduled|due|expected|set|slated|planned)|"
+    r"said|told|was|were|had|did|announced|reported|ago|last|earlier|"
+    r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
+    r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"
+    r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
+)
+PRESENT = r"says?|is|are|am|'s|’s|has|have|does|do|remains|continues|tonight|today|now"
+# a future auxiliary owns the verb group after it: "will be held" is future, not past
+AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht|id|de|ut|ng))?"
+
+_DAY_WORDS = (
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow"
+)
+
+CUES = Cues(
+    tense=re.compile(
+        rf"\b(?:(?P<future>(?:{FUTURE}){AUX_TAIL})|(?P<past>{PAST})|(?P<present>{PRESENT}))\b",
+        re.IGNORECASE,
+    ),
+    coord=re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I),
+    range=re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I),
+    range_open=re.compile(r"(?:between|from)\s+$", re.I),
+    range_close=re.compile(r"\s*and\s*", re.I),
+    range_gap=re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.I),
+    day_before=re.compile(r"(?<![\w-])day\s+(before|after)\s+$", re.I),
+    period_ended=re.compile(r"\s+(?:ended|ending)\b", re.I),
+    day_in_parens=re.compile(rf"\s*\([^()\n]{{0,24}}?\b({_DAY_WORDS})\s*\)", re.I),
+    day_after_parens=re.compile(
+        rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({_DAY_WORDS})(?!\w)", re.I
+    ),
+    rate_before=re.compile(
+        r"(?:\d|[$€£¥%]|\b(?:times|once|twice|percent|million|billion|cents?)\b)[^.;!?\n]{0,40}$",
+        re.I,
+    ),
+    someday_before=re.compile(
+        r"\b(?:will|would|could|might|may|can|shall|should|must|to|i|you|he|she|we|they|it)\s+$",
+        re.I,
+    ),
+    word_after=re.compile(
+        r"\s+(?!(?:a|an|the|of|and|or|per|each|every|later|earlier|before|after|ago|in|on|at|to|for|from)\b)"
+        r"[a-z]+\b"
+    ),
+    article=re.compile(r"the\s+", re.I),
+    of_year=re.compile(
+        r"\s+of\s+(?:the\s+)?(?:\d{4}|this\s+year|last\s+year|next\s+year|the\s+year)", re.I
+    ),
+    past_verb=re.compile(
+        r"[a-z]{3,}(?<!e)ed|became|came|went|began|fell|rose|found|left|got|took|made"
+    ),
+    words={
+        # before "May" the month, not the modal
+        "may_context": frozenset(
+            "in of since until till by early late mid last next this during from through before "
+            "after to between and or throughout".split()
+        ),
+        # before a number far from today that is still a year ("circa 1850", "in 1492")
+        "year_context": frozenset(
+            "in of since until till by early late mid during from through before after to between "
+            "and or throughout year years fiscal around circa c spring summer fall autumn winter "
+            "the than as for end start beginning middle".split()
+        ),
+        # before a number that counts ("about 2000 demonstrators")
+        "quantity": frozenset(
+            "about some nearly almost around over than roughly approximately least only just "
+            "estimated".split()
+        ),
+        # prepositions that make a season a time ("over the summer"), not a name or a verb ("fall")
+        "season_context": frozenset(
+            "in during by until since into over through throughout".split()
+        ),
+        "count_nouns": _COUNT_NOUNS,
+        "label_nouns": _LABEL_NOUNS,
+        "large_numbers": frozenset("million billion thousand trillion".split()),
+        # "current account", "recent events": adjectives of a noun, not times
+        "not_temporal_after": frozenset("account accounts affairs events issue issues".split()),
+        # "soon after the attack": a signal ordering two events
+        "signals": frozenset("after afterward afterwards thereafter before".split()),
+    },
+)
