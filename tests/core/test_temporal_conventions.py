@@ -292,10 +292,22 @@ def test_mid_afternoon_is_the_middle_of_that_part_of_the_day():
     }
 
 
-def test_a_capitalised_day_word_after_an_acronym_is_part_of_the_name():
+def test_a_day_word_capitalised_inside_a_sentence_is_part_of_a_name():
     assert values("This is VOA Today.") == {}
+    assert values("Her lawyer told USA Today that the deal was off.") == {}
+    assert values("The minister spoke on the Today programme.") == {}
     assert values("Allies Meet Today") == {"Today": "2024-10-16"}  # a title-case headline
+    assert values("Shares Rise Today, Analysts Say") == {"Today": "2024-10-16"}
+    assert values("Officials said: Today we vote.") == {"Today": "2024-10-16"}
+    assert values("He left. Yesterday he came back.") == {"Yesterday": "2024-10-15"}
     assert values("President Bush today denounced the move.") == {"today": "2024-10-16"}
+
+
+def test_a_frequency_word_before_a_name_is_a_periodical():
+    assert values("The party daily Granma printed the speech.") == {}
+    assert values("He wrote in the news weekly Der Spiegel that prices rose.") == {}
+    assert values("The bulletin is published weekly.") == {"weekly": "P1W"}
+    assert values("The board holds weekly Monday meetings.")["weekly"] == "P1W"
 
 
 def test_the_first_two_quarters_of_a_year_is_its_first_half():

@@ -153,10 +153,19 @@ def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Language) -> boo
     return True
 
 
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+
+
 def _keep_set(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
-    # "the party daily Granma": a newspaper, not a frequency
-    is_paper = (g["adv"] or "").lower() == "daily" and text[end : end + 2].strip()[:1].isupper()
-    return not is_paper
+    # a frequency word before a name is the kind of a periodical, not how often something happens:
+    # "the party daily Granma", "the news weekly Der Spiegel"
+    name = _NAME_AFTER.match(text, end) if g["adv"] else None
+    if name is None:
+        return True
+    word = name.group(1).lower()
+    return (
+        word in lang.words.weekday_num or word in lang.words.month_num
+    )  # "weekly Monday meetings"
 
 
 def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:

@@ -13,7 +13,7 @@ from ..timevalue import interval, value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
 from .bundle import Language
 from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
-from .filters import next_word
+from .filters import in_name, next_word
 from .periods import _season, comparable_quarter
 from .reading import Context, Reading, position_mod, relative_reading
 from .rules import Groups, Hit, Rule
@@ -254,12 +254,10 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, unresolved_period(unit), conf, mod=mod)]
 
 
-_NAME_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}[ \t]+)$")
-
-
 def _keep_named_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
-    # "USA Today", "VOA Today": a capitalised day word after an acronym names a medium
-    return not (text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start))
+    # "today" is written in lower case inside a sentence: a capitalised one there is (part of) a name
+    # ("This is VOA Today.", "the Today programme")
+    return not in_name(text, start, end)
 
 
 def _keep_mention_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
