@@ -49,3 +49,15 @@ def test_labels_and_ticks_stay_english_under_another_locale(french_calendar_name
     week = compute_ticks(TimeScale.fitting(start, start + 7, 1100))
     assert week.minor[0].label == "Mon 1"
     assert "Jan 2024" in week.major[0].label
+
+
+def test_a_weekend_covers_its_saturday_and_sunday():
+    # ISO week 41 of 2008 runs Mon 6 - Sun 12 Oct
+    assert timevalue.interval("2008-W41-WE") == (
+        dt.date(2008, 10, 11),
+        dt.date(2008, 10, 12),
+        timevalue.Granularity.WEEK,
+    )
+    assert timevalue.contains("2008-W41", "2008-W41-WE")
+    assert timevalue.contains("2008-10", "2008-W41-WE")
+    assert timevalue.sort_key("2008-W41-WE") < timevalue.sort_key("2008-10-13")

@@ -46,6 +46,7 @@ _RE_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 _RE_HALF = re.compile(r"^(\d{4})-H([12])$")
 _RE_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _RE_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_RE_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 _RE_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 
 
@@ -91,6 +92,11 @@ def interval(value: str) -> tuple[dt.date | None, dt.date | None, Granularity]:
             y, w = int(m[1]), int(m[2])
             monday = dt.date.fromisocalendar(y, w, 1)
             return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+        if m := _RE_WEEKEND.match(v):
+            # a weekend is the Saturday and Sunday of its ISO week, at week precision (the precision
+            # chooser has no finer step that holds two days)
+            saturday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return saturday, saturday + dt.timedelta(days=1), Granularity.WEEK
         if m := _RE_SEASON.match(v):
             y, s = int(m[1]), m[2]
             a, b = _SEASON_MONTHS[s]
@@ -196,7 +202,7 @@ def label(value: str, end: str | None = None, weekday: bool = True) -> str:
     if g is Granularity.MONTH:
         return f"{MONTH_ABBR[a.month]} {a.year}"
     if g is Granularity.WEEK:
-        return f"Week {v[-2:].lstrip('0')} {v[:4]}"
+        return f"Week {v[6:8].lstrip('0')} {v[:4]}"
     if g is Granularity.SEASON:
         return f"{_SEASON_NAMES[v[5:7]]} {v[:4]}"
     if g is Granularity.QUARTER:
