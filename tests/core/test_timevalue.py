@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 import pytest
 
 from dateline.core import timevalue
+from dateline.core.temporal import find_timexes
 from dateline.core.timeline.scale import TimeScale, to_time
 from dateline.core.timeline.ticks import compute_ticks
 
@@ -25,6 +27,52 @@ from dateline.core.timeline.ticks import compute_ticks
 )
 def test_labels_say_the_value_at_its_own_precision(value, end, expected):
     assert timevalue.label(value, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2007-02-28TAF", "Wed 28 Feb 2007, afternoon"),
+        ("2024-10-16TNI", "Wed 16 Oct 2024, night"),
+        ("2024-10-16T24", "Wed 16 Oct 2024, midnight"),
+        ("2024-10-16T10", "Wed 16 Oct 2024 10:00"),
+        ("2010-W03-WE", "weekend of 23-24 Jan 2010"),
+        ("2009-W05-WE", "weekend of 31 Jan - 1 Feb 2009"),
+        ("2010-W03", "Week 3 2010"),
+        ("199", "1990s"),
+        ("19", "20th century"),
+        ("2024-SU", "Summer 2024"),
+        ("P2Y6M", "2 years 6 months"),
+        ("PT1M30S", "1 minute 30 seconds"),
+        ("P1W", "1 week"),
+        ("PXY", "years"),
+        ("XXXX-10", "October, year unknown"),
+        ("XXXX-10-16", "16 October, year unknown"),
+        ("XXXX-WXX-3TNI", "a Wednesday night, date unknown"),
+        ("XXXX-XX-XXTMO", "a morning, date unknown"),
+        ("XXXX-WXX-WE", "a weekend, date unknown"),
+        ("XXXX-Q3", "Q3, year unknown"),
+        ("XXXX-XX-XX", "date unknown"),
+        ("XXX", "decade unknown"),
+        ("FUTURE_REF", "in the future"),
+    ],
+)
+def test_labels_read_as_english_for_every_value_the_engine_writes(value, expected):
+    assert timevalue.label(value) == expected
+
+
+def test_no_label_of_an_engine_value_shows_its_notation():
+    """Every value the engine gives the seeds and a sample of its rules, labelled, has no code in it."""
+    text = (
+        "On Friday morning, and this weekend, in the 1990s, for two and a half years, in Q3 and "
+        "the second half, every Tuesday night, in the fall, late Wednesday afternoon, at 3 p.m."
+    )
+    found = [t for pub in (dt.date(2010, 1, 20), None) for t in find_timexes(text, pub)]
+    notation = re.compile(r"\d{4}-|X{2}|\bT[A-Z]{2}\b|\b(?:MO|AF|EV|NI|WE)\b|\bP\d|\bPX")
+    for t in found:
+        shown = timevalue.label(t.value)
+        assert not notation.search(shown), (t.value, shown)
+        assert not notation.search(t.explanation.split("->")[-1]), t.explanation
 
 
 @pytest.fixture

@@ -173,51 +173,161 @@ def _day_label(d: dt.date, weekday: bool) -> str:
 
 
 def label(value: str, end: str | None = None, weekday: bool = True) -> str:
-    """A short human label at the value's own precision: "Jul 2024", "H1 2024",
-    "Thu 17 - Fri 18 Oct 2024", "1990s", "Wed 16 Oct 2024 10:00"."""
+    """A short English label at the value's own precision: "Jul 2024", "H1 2024",
+    "Thu 17 - Fri 18 Oct 2024", "1990s", "Wed 16 Oct 2024 10:00", "Wed 28 Feb 2007, afternoon",
+    "weekend of 18-19 Jan 2010", "3 years"; a value with an unknown part says what is unknown
+    ("October, year unknown"). Never the raw TIMEX3 notation for anything the engine produces."""
     if end and end != value:
-        a, _, ga = interval(value)
-        b, _, gb = interval(end)
-        if a and b and ga is Granularity.DAY and gb is Granularity.DAY:
-            if (a.year, a.month) == (b.year, b.month):
-                left = f"{DAY_ABBR[a.weekday()]} {a.day}" if weekday else f"{a.day}"
-                return f"{left} - {_day_label(b, weekday)}"
-            if a.year == b.year:
-                left = _day_label(a, weekday).rsplit(" ", 1)[0]
-                return f"{left} - {_day_label(b, weekday)}"
-        return f"{label(value, None, weekday)} - {label(end, None, weekday)}"
+        return _range_label(value, end, weekday)
     v = (value or "").strip()
-    a, _, g = interval(v)
-    if a is None:
-        return {
-            "PRESENT_REF": "now",
-            "PAST_REF": "in the past",
-            "FUTURE_REF": "in the future",
-        }.get(v, v or "undated")
+    a, b, g = interval(v)
+    if a is None or b is None:
+        return _unresolved_label(v)
     if g is Granularity.DAY:
         return _day_label(a, weekday)
     if g in (Granularity.HOUR, Granularity.MINUTE):
-        time = v.split("T", 1)[1]
-        return f"{_day_label(a, weekday)} {time}"
+        return _time_label(_day_label(a, weekday), v.split("T", 1)[1])
     if g is Granularity.MONTH:
         return f"{MONTH_ABBR[a.month]} {a.year}"
+    if g is Granularity.WEEK and v.endswith("-WE"):
+        return f"weekend of {_days_label(a, b, weekday=False)}"
     if g is Granularity.WEEK:
         return f"Week {v[6:8].lstrip('0')} {v[:4]}"
     if g is Granularity.SEASON:
         return f"{_SEASON_NAMES[v[5:7]]} {v[:4]}"
-    if g is Granularity.QUARTER:
-        return f"Q{v[-1]} {v[:4]}"
-    if g is Granularity.HALF:
-        return f"H{v[-1]} {v[:4]}"
+    if g in (Granularity.QUARTER, Granularity.HALF):
+        return f"{v[5:7]} {v[:4]}"
     if g is Granularity.YEAR:
         return v
     if g is Granularity.DECADE:
         return f"{a.year}s"
-    if g is Granularity.CENTURY:
-        c = a.year // 100 + 1
-        suffix = "th" if 10 <= c % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(c % 10, "th")
-        return f"{c}{suffix} century"
-    return v
+    c = a.year // 100 + 1  # a century
+    suffix = "th" if 10 <= c % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(c % 10, "th")
+    return f"{c}{suffix} century"
+
+
+def _range_label(value: str, end: str, weekday: bool) -> str:
+    a, _, ga = interval(value)
+    b, _, gb = interval(end)
+    if a and b and ga is Granularity.DAY and gb is Granularity.DAY:
+        return _days_label(a, b, weekday)
+    return f"{label(value, None, weekday)} - {label(end, None, weekday)}"
+
+
+def _days_label(a: dt.date, b: dt.date, weekday: bool) -> str:
+    """Two days, saying the month and year once where they are shared: "Thu 17 - Fri 18 Oct 2024"."""
+    if (a.year, a.month) == (b.year, b.month):
+        left = f"{DAY_ABBR[a.weekday()]} {a.day}" if weekday else f"{a.day}"
+        sep = " - " if weekday else "-"
+        return f"{left}{sep}{_day_label(b, weekday)}"
+    if a.year == b.year:
+        left = _day_label(a, weekday).rsplit(" ", 1)[0]
+        return f"{left} - {_day_label(b, weekday)}"
+    return f"{_day_label(a, weekday)} - {_day_label(b, weekday)}"
+
+
+_PARTS_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+
+
+def _time_label(day: str, time: str) -> str:
+    """A day with its time: "Wed 16 Oct 2024 10:00", "Wed 16 Oct 2024, afternoon"."""
+    if time in _PARTS_OF_DAY:
+        return f"{day}, {_PARTS_OF_DAY[time]}"
+    if time in ("24", "24:00"):
+        return f"{day}, midnight"
+    if re.fullmatch(r"\d{2}", time):
+        time += ":00"
+    return f"{day} {time}"
+
+
+_UNITS = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "WE": "weekend",
+    "D": "day",
+    "Q": "quarter",
+    "H": "hour",
+    "S": "second",
+    "DE": "decade",
+    "CE": "century",
+}
+_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?|X)(WE|DE|CE|[YMWDQH]))*(?:T(?:(\d+|X)([HMS]))+)?")
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(WE|DE|CE|[YMWDQHS])")
+
+
+def _duration_label(v: str) -> str:
+    """ "P2Y6M" -> "2 years 6 months", "PT5H30M" -> "5 hours 30 minutes", "PXY" -> "years"."""
+    date_part, _, time_part = v[1:].partition("T")
+    words = []
+    for part, is_time in ((date_part, False), (time_part, True)):
+        for n, unit in _DURATION_PART.findall(part):
+            name = "minute" if is_time and unit == "M" else _UNITS[unit]
+            plural = "centuries" if name == "century" else f"{name}s"
+            if n == "X":
+                words.append(plural)
+            else:
+                words.append(f"{n} {name if n == '1' else plural}")
+    return " ".join(words)
+
+
+_REF_LABELS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _unresolved_label(v: str) -> str:
+    """A value with an unknown part, in words: "XXXX-10" -> "October, year unknown", "XXXX-WXX-3TNI" ->
+    "a Wednesday night, date unknown"."""
+    if v in _REF_LABELS:
+        return _REF_LABELS[v]
+    if not v:
+        return "undated"
+    if len(v) > 1 and _DURATION.fullmatch(v):
+        return _duration_label(v)
+    head, _, time = v.partition("T")
+    parts = _unresolved_date(head)
+    if parts is None:
+        return v  # not a value the engine writes
+    known, missing = parts
+    if time in _PARTS_OF_DAY:
+        pod = _PARTS_OF_DAY[time]
+        known = f"{known}, {pod}" if known[:1].isdigit() else f"{known or 'a'} {pod}"
+    elif time:
+        clock = "midnight" if time.startswith("24") else time
+        known = f"{known} {clock}" if known else clock
+    return f"{known}, {missing} unknown" if known else f"{missing} unknown"
+
+
+def _unresolved_date(v: str) -> tuple[str, str] | None:
+    """(what is known, what is not) of a date value with X placeholders; None for anything else."""
+    if m := re.fullmatch(r"XXXX(?:-(\d{2})(?:-(\d{2}))?)?", v):
+        if not m[1]:
+            return "", "year"
+        if not 1 <= int(m[1]) <= 12:
+            return None
+        name = MONTH_NAMES[int(m[1])]
+        return (f"{int(m[2])} {name}" if m[2] else name), "year"
+    if m := re.fullmatch(r"XXXX-WXX(?:-([1-7]|WE))?", v):
+        if m[1] == "WE":
+            return "a weekend", "date"
+        return (f"a {_WEEKDAY_NAMES[int(m[1]) - 1]}" if m[1] else ""), ("date" if m[1] else "week")
+    if m := re.fullmatch(r"XXXX-(Q[1-4]|H[12]|SP|SU|FA|WI)", v):
+        return _SEASON_NAMES.get(m[1], m[1]), "year"
+    return {
+        "XXXX-XX": ("", "month"),
+        "XXXX-XX-XX": ("", "date"),
+        "XXXX-QX": ("", "quarter"),
+        "XXXX-HX": ("", "half-year"),
+        "XXX": ("", "decade"),
+        "XX": ("", "century"),
+    }.get(v)
 
 
 def sort_key(value: str, end: str | None = None) -> tuple[int, int, int, str]:

@@ -42,17 +42,33 @@ def _describe(
     text: str, r: Reading, tense: str, published: dt.date | None, anchor_text: str
 ) -> str:
     """One human line saying what the expression was read against and what it came to."""
-    shown = label(r.value) if r.type in (TimexType.DATE, TimexType.TIME) else r.value
+    shown = label(r.value)
+    if r.type is TimexType.DURATION:
+        return f"'{text}' is an amount of time -> {shown}"
+    if r.type is TimexType.SET:
+        return f"'{text}' is a frequency -> {_every(r.value)}"
     if r.anchor is Anchor.ABSOLUTE:
         return f"'{text}' states its own date -> {shown}"
     if r.anchor is Anchor.MENTION:
         return f"'{text}' counted from the earlier mention '{anchor_text}' -> {shown}"
     if r.anchor is Anchor.NONE:
-        return f"'{text}' is relative and the article has no publication date -> unresolved ({r.value})"
+        return (
+            f"'{text}' is relative and the article has no publication date -> unresolved ({shown})"
+        )
     pub = label(published.isoformat()) if published else "?"
     if tense:
         return f"'{text}' in a {tense}-tense clause of an article published {pub} -> {shown}"
     return f"'{text}' read from the publication date {pub} -> {shown}"
+
+
+def _every(value: str) -> str:
+    """A frequency in words: "P1W" -> "every week", "P2W" -> "every 2 weeks", "XXXX-WXX-2" -> "every
+    Tuesday"."""
+    if value.startswith("P"):
+        amount = label(value)
+        return "every " + (amount[2:] if amount.startswith("1 ") else amount)
+    day = label(value).split(",")[0]  # "a Tuesday night, date unknown" -> "a Tuesday night"
+    return "every " + day.removeprefix("a ")
 
 
 def _to_timex(
