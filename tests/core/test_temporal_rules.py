@@ -206,3 +206,17 @@ def test_two_digit_year_range():
     years = [(t.text, t.value, t.group_role) for t in found if t.rule == "year_range"]
     assert years == [("2024", "2024", "start"), ("25", "2025", "end")]
     assert found[0].group == found[1].group is not None
+
+
+def test_a_weekday_with_a_part_of_the_day_is_a_time_like_this_morning():
+    found = {
+        t.text: (t.type, t.value)
+        for t in find_timexes(
+            "The vote was held Tuesday evening; the count began this morning.", PUB
+        )
+    }
+    assert found == {
+        "Tuesday evening": (TimexType.TIME, "2024-10-15TEV"),
+        "this morning": (TimexType.TIME, "2024-10-16TMO"),
+    }
+    assert find_timexes("The vote was held Tuesday.", PUB)[0].type is TimexType.DATE

@@ -173,10 +173,10 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
     wd = words.weekday_num[norm(g["wd"])]
     pod = words.parts_of_day.get(norm(g["pod"]), "")
     mod = position_mod(g["mod"], words)
-    typ = TimexType.DATE  # TimeML types "Wednesday night" as a DATE with a part-of-day value
-    suffix = (
-        f"T{pod}" if pod else ""
-    )  # a DATE with a part-of-day value, as TimeBank types "Wednesday night"
+    # a part of a day is a time, as the TimeML guidelines type it ("Friday morning", like "this
+    # morning"), though TimeBank's annotators often typed it DATE
+    typ = TimexType.TIME if pod else TimexType.DATE
+    suffix = f"T{pod}" if pod else ""
     if ctx.published is None:
         return [
             relative_reading(hit, ctx, None, f"XXXX-WXX-{wd + 1}{suffix}", 0.8, mod=mod, type=typ)
