@@ -49,3 +49,15 @@ def test_index_finds_the_sentence_of_an_offset():
     idx = SentenceIndex(split_sentences(text))
     assert idx.at(text.index("Another")).text == "Another one here."
     assert idx.at(text.index(" Another")) is None  # the space between sentences
+
+
+def test_a_clock_time_keeps_its_time_zone_in_its_sentence():
+    text = "The polls closed at 8 p.m. EST on Tuesday, officials said. Counting began at once."
+    assert texts(text) == [
+        "The polls closed at 8 p.m. EST on Tuesday, officials said.",
+        "Counting began at once.",
+    ]
+    assert texts("The launch slipped to 6 a.m. GMT. Crews stood by.") == [
+        "The launch slipped to 6 a.m. GMT.",
+        "Crews stood by.",
+    ]

@@ -76,6 +76,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
                 follower = nxt.group(1) if nxt else ""
                 if w in abbr.months and follower[:1].isdigit():
                     continue  # "Sept. 2024"
+                if follower in abbr.zones:
+                    continue  # "at 3 p.m. EST on Friday"
                 # "... in the U.S. The next ..." splits; "U.S. Secretary" and "Gen. Smith" do not.
                 is_initial = len(w) == 1
                 if (w in abbr.titles or is_initial) and follower not in abbr.openers:

@@ -75,6 +75,7 @@ class Abbreviations:
     titles: frozenset[str]  # after these a capitalised word goes on the sentence: "Gen. Smith"
     months: frozenset[str]  # a month abbreviation before a number: "Sept. 2024"
     openers: frozenset[str]  # words that start a new sentence after an abbreviation: "The"
+    zones: frozenset[str]  # time zones that go on a clock time's sentence: "3 p.m. EST"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

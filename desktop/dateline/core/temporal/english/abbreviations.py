@@ -25,4 +25,5 @@ ABBREVIATIONS = Abbreviations(
         "The A An He She It They We I But And In On At This That These Those There Its His Her "
         "Their".split()
     ),
+    zones=frozenset("EST EDT CST CDT MST MDT PST PDT AKST HST GMT UTC BST CET CEST".split()),
 )
