@@ -65,7 +65,14 @@ def _named_day(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, "XXXX-XX-XX", 0.95, mod=mod)]
 
 
-_TOLD = ("earlier", "later", "before", "after")  # counted from the time the story is at
+_TOLD = ("earlier", "later", "before", "after")
+# a fraction of a unit counted in a finer one, when it comes out whole
+_FINER = {
+    "year": ("month", 12),
+    "yr": ("month", 12),
+    "week": ("day", 7),
+    "fortnight": ("day", 14),
+}  # counted from the time the story is at
 
 
 def _vague_shift(hit: Hit, ctx: Context, unit: str, direction: str, mod: str) -> Reading:
@@ -87,6 +94,22 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     unit = words.unit(g["unit"])
     direction = norm(g["dir"])
     mod = words.approx_mod.get(norm(g["approx"]), "")
+    if n is not None and g["half"]:
+        n += 0.5  # "a year and a half ago"
+        if direction in _TOLD:
+            # "a minute and a half later": the amount is the expression, counted from an event
+            value = duration_value(n, unit)
+            end = hit.match.end("half")
+            return [
+                Reading(hit.start, end, TimexType.DURATION, value, Anchor.ABSOLUTE, 0.7, mod=mod)
+            ]
+    if (
+        n is not None
+        and n != int(n)
+        and unit in _FINER
+        and n * _FINER[unit][1] == int(n * _FINER[unit][1])
+    ):
+        n, unit = n * _FINER[unit][1], _FINER[unit][0]  # "two and a half years ago": 30 months ago
     if n is None or n != int(n):
         return [_vague_shift(hit, ctx, unit, direction, mod)]
     k = int(n) * (-1 if direction in _MINUS else 1)
@@ -291,7 +314,7 @@ RULES = (
     Rule(
         "ago",
         150,
-        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
+        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
         _ago,
         shifts_publication=True,
     ),

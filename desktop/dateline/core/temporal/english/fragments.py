@@ -24,9 +24,11 @@ _SMALL = (
     "sixteen|seventeen|eighteen|nineteen"
 )
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# a count: "12", "2 1/2", "twenty-five", "two and a half", "a dozen", "several", "a"
 NUMBER = (
-    rf"(?:(?<![\d.,/–-])\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?"
-    rf"|(?:{_SMALL})|(?:a\s+)?hundred|(?:a\s+)?dozen|half\s+a|a\s+half|a\s+few|a\s+couple\s+of|"
+    rf"(?:(?:(?<![\d.,/–-])\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?"
+    rf"|(?:{_SMALL})|(?:a\s+)?hundred|(?:a\s+)?dozen)(?:\s+and\s+a\s+half)?"
+    r"|half\s+a|a\s+half|a\s+few|a\s+couple\s+of|"
     r"couple\s+of|a\s+number\s+of|several|few|many|some|dozens\s+of|hundreds\s+of|an?)(?!\w)"
 )
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"

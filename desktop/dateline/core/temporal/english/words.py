@@ -285,6 +285,9 @@ def parse_number(s: str | None) -> float | None:
     w = _norm(s)
     if not w:
         return None
+    if w.endswith(" and a half"):  # "two and a half", "3 and a half"
+        head = parse_number(w[: -len(" and a half")])
+        return head + 0.5 if head is not None else None
     if w[0].isdigit() and not (w.endswith("1/2") or w.endswith("½")):
         try:
             return float(w)

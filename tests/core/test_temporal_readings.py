@@ -1,0 +1,30 @@
+"""Readings news copy gets wrong easily: year shifts of comparisons, future clauses, the year just
+mentioned, names of events, spans of years, fractions of units. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.core.temporal import find_timexes
+
+WED = dt.date(2009, 3, 4)  # a Wednesday
+
+
+def read(text: str, published: dt.date | None = WED) -> dict[str, tuple[str, str, str]]:
+    return {t.text: (t.type.value, t.value, t.mod) for t in find_timexes(text, published)}
+
+
+def test_and_a_half_counts_half_a_unit():
+    assert read("The project took almost two and a half years.") == {
+        "almost two and a half years": ("DURATION", "P2Y6M", "LESS_THAN")
+    }
+    assert read("The hearing lasted 3 and a half hours.") == {
+        "3 and a half hours": ("DURATION", "PT3H30M", "")
+    }
+    assert read("She left the board two and a half years ago.") == {
+        "two and a half years ago": ("DATE", "2006-09", "")
+    }
+    assert read("He resigned a year and a half ago.")["a year and a half ago"][1] == "2007-09"
+    assert read("A minute and a half later the lights came on.") == {
+        "A minute and a half": ("DURATION", "PT1M30S", "")
+    }
