@@ -28,3 +28,14 @@ def test_and_a_half_counts_half_a_unit():
     assert read("A minute and a half later the lights came on.") == {
         "A minute and a half": ("DURATION", "PT1M30S", "")
     }
+
+
+def test_the_past_decade_is_the_ten_years_up_to_now():
+    assert read("Prices have doubled over the past decade.") == {
+        "the past decade": ("DURATION", "P10Y", "")
+    }
+    assert read("It was the wettest summer of the last century.")["the last century"][:2] == (
+        "DURATION",
+        "P100Y",
+    )
+    assert read("Sales peaked in the 1990s.")["the 1990s"][1] == "199"  # a named decade is a date

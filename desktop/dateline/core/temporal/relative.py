@@ -256,11 +256,13 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
         return _season(h2, ctx)
     letter = unit_letter(unit)
     ended = rel == "the" and ctx.lang.cues.period_ended.match(ctx.text, hit.end) is not None
-    if ended or letter == "S" or unit in ("hour", "minute", "second"):
+    # "the past decade" is the ten years up to now, not the calendar decade before this one
+    span = letter in ("DE", "CE") and words.rel_offset.get(rel) == -1
+    if ended or span or letter == "S" or unit in ("hour", "minute", "second"):
         # "the year ended March 31": a reporting period, one year long, not the publication year;
         # "this hour": an amount
         value = duration_value(1, unit)
-        conf = 0.7 if ended else 0.6
+        conf = 0.7 if ended or span else 0.6
         return [Reading(hit.start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, conf)]
     if rel in _FROM_MENTION:
         r = _unit_from_mention(hit, ctx, rel, letter, mod)
