@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-from . import amounts, dates, daytime, periods, relative
+from . import amounts, comparisons, dates, daytime, periods, relative
 from .bundle import Language
 from .english.abbreviations import ABBREVIATIONS
 from .english.cues import CUES
@@ -26,7 +26,14 @@ ENGLISH = Language(
     words=WORDS,
     cues=CUES,
     abbreviations=ABBREVIATIONS,
-    rules=(*dates.RULES, *periods.RULES, *relative.RULES, *daytime.RULES, *amounts.RULES),
+    rules=(
+        *dates.RULES,
+        *periods.RULES,
+        *comparisons.RULES,
+        *relative.RULES,
+        *daytime.RULES,
+        *amounts.RULES,
+    ),
 )
 LANGUAGES: dict[str, Language] = {ENGLISH.code: ENGLISH}
 _warned: set[str] = set()

@@ -10,6 +10,7 @@ from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .bundle import Language
+from .comparisons import QUARTER_REACH, named_quarter
 from .english.fragments import (
     MODP,
     ORDINAL,
@@ -29,9 +30,6 @@ from .reading import (
 )
 from .rules import Groups, Hit, Rule
 from .values import norm
-
-# how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"
-QUARTER_REACH = 400
 
 
 def _spelled_year(hit: Hit, ctx: Context) -> list[Reading]:
@@ -130,7 +128,7 @@ def _part_of_year(
             y -= 1 if rel in _YEAR_AGO else 0
             return Reading(hit.start, hit.end, TimexType.DATE, f"{y:04d}", Anchor.PUBLISHED, 0.6)
         # "the quarter", "the latest period", "the 1988 period": the quarter the report has named
-        named = _named_quarter(hit, ctx, year, -1 if rel in _YEAR_AGO else 0)
+        named = named_quarter(hit, ctx, year, -1 if rel in _YEAR_AGO else 0)
         if named is not None:
             return named
     if year is not None and ctx.published is not None:
@@ -162,24 +160,6 @@ def _part_of_year(
 
 _YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "year ago"})
 _ANAPHORIC_QUARTER = _YEAR_AGO | {"", "latest", "most recent"}
-
-
-def _named_quarter(hit: Hit, ctx: Context, year: int | None, years_back: int) -> Reading | None:
-    """The quarter a results report is about is the first it names ("Sun earned ... in the fiscal first
-    quarter"); later "the quarter" and "the 1988 period" refer back to it, whatever the calendar."""
-    last = ctx.first_period(hit.start, Granularity.QUARTER)
-    if last is None or not last.value[:4].isdigit():
-        return None
-    y = (year if year is not None else int(last.value[:4])) + years_back
-    return Reading(
-        hit.start,
-        hit.end,
-        TimexType.DATE,
-        f"{y:04d}{last.value[4:]}",
-        Anchor.MENTION,
-        0.75,
-        anchor_start=last.start,
-    )
 
 
 def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
@@ -221,60 +201,6 @@ def _half_year(hit: Hit, ctx: Context) -> list[Reading]:
     elif (g["hrel"] or g["hthe"]) and ctx.published:
         year = ctx.published.year + {"last": -1, "next": 1}.get(norm(g["hrel"]), 0)
     return [_part_of_year(hit, ctx, "H", ordinal, year, "")]
-
-
-def comparable_quarter(hit: Hit, ctx: Context, mod: str = "") -> Reading | None:
-    """ "a year ago", "a year earlier", "year-earlier" right after a period is named: in a results report the
-    comparable period, the same quarter a year before (as HeidelTime and TimeBank read it); after "the nine
-    months" the year before. None when the nearest period is neither (a plain year reading then applies)."""
-    last = ctx.nearest_period(hit.start, QUARTER_REACH)
-    if last is None:
-        return None
-    if last.duration and last.value.endswith("M") and ctx.published is not None:
-        # "for the nine months, ... a year earlier": the same months of last year, named by the year
-        return Reading(
-            hit.start,
-            hit.end,
-            TimexType.DATE,
-            f"{ctx.published.year - 1:04d}",
-            Anchor.PUBLISHED,
-            0.6,
-            mod=mod,
-        )
-    if last.granularity is not Granularity.QUARTER:
-        return None
-    if last.derived:
-        # "in the year-ago quarter. The year-ago results ...": that comparison period again
-        return Reading(
-            hit.start,
-            hit.end,
-            TimexType.DATE,
-            last.value,
-            Anchor.MENTION,
-            0.7,
-            mod=mod,
-            anchor_start=last.start,
-        )
-    a = interval(last.value)[0]
-    if a is None:
-        return None
-    try:
-        v = value_at(shift(a, "Y", -1), Granularity.QUARTER)
-    except (ValueError, OverflowError):
-        return None
-    return Reading(
-        hit.start, hit.end, TimexType.DATE, v, Anchor.MENTION, 0.7, mod=mod, anchor_start=last.start
-    )
-
-
-def _year_adj(hit: Hit, ctx: Context) -> list[Reading]:
-    """A bare "year-earlier" / "year-ago" (as in "year-ago results") is last year, or the quarter a year
-    before the one just named; with a period noun ("the year-ago quarter") the quarter rule reads it."""
-    r = comparable_quarter(hit, ctx)
-    if r is not None:
-        return [r]
-    v = f"{ctx.published.year - 1:04d}" if ctx.published else None
-    return [relative_reading(hit, ctx, v, "XXXX", 0.6)]
 
 
 def _year_end(hit: Hit, ctx: Context) -> list[Reading]:
@@ -364,7 +290,6 @@ RULES = (
         _quarter,
         keep=_keep_quarter,
     ),
-    Rule("year_adj", 80, r"year[-\s](?:earlier|ago)(?!\w)", _year_adj, shifts_publication=True),
     Rule("year_end", 90, r"(?:the\s+)?year(?:[-\s]?|'s\s+)end(?!\w)", _year_end),
     Rule(
         "half_year",

@@ -12,9 +12,10 @@ from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
 from .bundle import Language
+from .comparisons import comparable_quarter
 from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
 from .filters import in_name, next_word
-from .periods import _season, comparable_quarter
+from .periods import _season
 from .reading import Context, Reading, position_mod, relative_reading
 from .rules import Groups, Hit, Rule
 from .tense import clause_tense
