@@ -39,3 +39,15 @@ def test_the_past_decade_is_the_ten_years_up_to_now():
         "P100Y",
     )
     assert read("Sales peaked in the 1990s.")["the 1990s"][1] == "199"  # a named decade is a date
+
+
+def test_the_same_period_last_year_is_a_year_before_the_period_told_of():
+    assert read("Exports rose 8% from the same period last year.") == {
+        "the same period last year": ("DATE", "2007-Q4", "")  # the quarter reported on, a year back
+    }
+    found = read("Orders fell in the fourth quarter. In the same period a year earlier they rose.")
+    assert found["the same period a year earlier"][1] == "2007-Q4"
+    found = read("Sales in January were 3% above the same month last year.")
+    assert found["the same month last year"][1] == "2008-01"
+    found = read("Rents in the week of May 4 were up on the same week of 2006.", dt.date(2008, 5, 9))
+    assert found["the same week of 2006"][1] == "2006-W18"

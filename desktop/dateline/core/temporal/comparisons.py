@@ -6,11 +6,15 @@ year before, which is rarely the year before the publication date.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
+from .english.fragments import YEAR
 from .reading import Context, Reading, relative_reading
 from .rules import Hit, Rule
+from .values import norm
 
 # how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"
 QUARTER_REACH = 400
@@ -88,6 +92,82 @@ def _year_adj(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, "XXXX", 0.6)]
 
 
+_SAME_UNITS = {
+    "period": Granularity.QUARTER,
+    "quarter": Granularity.QUARTER,
+    "month": Granularity.MONTH,
+    "week": Granularity.WEEK,
+    "half": Granularity.HALF,
+    "season": Granularity.SEASON,
+}
+
+_UNKNOWN = {
+    Granularity.QUARTER: "XXXX-QX",
+    Granularity.MONTH: "XXXX-XX",
+    Granularity.WEEK: "XXXX-WXX",
+    Granularity.HALF: "XXXX-HX",
+    Granularity.SEASON: "XXXX",
+}
+
+
+def _period_told(hit: Hit, ctx: Context, gran: Granularity) -> tuple[str | None, int | None]:
+    """The period of kind ``gran`` the text is about at ``hit``, and the mention it comes from (None:
+    the publication date's own, or the reporting quarter just ended)."""
+    if gran is Granularity.QUARTER:
+        named = ctx.first_period(hit.start, Granularity.QUARTER)
+        if named is not None:
+            return named.value, named.start
+        if ctx.published is None:
+            return None, None
+        p = ctx.published
+        return value_at(shift(dt.date(p.year, p.month, 1), "M", -3), gran), None
+    last = ctx.last_mention(hit.start, gran)
+    if last is not None and (a := interval(last.value)[0]) is not None:
+        return value_at(a, gran), last.start
+    if ctx.published is None:
+        return None, None
+    return value_at(ctx.published, gran), None
+
+
+def _same_period(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "the same period last year", "the same month a year earlier": the period the text is about,
+    a year before (or after, or in the year named)."""
+    g = hit.groups
+    gran = _SAME_UNITS[norm(g["unit"])]
+    if gran is Granularity.QUARTER and not g["y"] and not g["next"]:
+        # after "for the nine months" or a quarter: the comparison period of a results report
+        r = comparable_quarter(hit, ctx)
+        if r is not None:
+            return [r]
+    base, anchor = _period_told(hit, ctx, gran)
+    a = interval(base)[0] if base else None
+    unknown = _UNKNOWN[gran]
+    if base is None or a is None:
+        return [relative_reading(hit, ctx, None, unknown, 0.5)]
+    year = int(g["y"]) if g["y"] else int(base[:4]) + (1 if g["next"] else -1)
+    try:
+        if gran is Granularity.WEEK:  # the week of the same number: the calendar moves under weeks
+            week = min(int(base[6:8]), dt.date(year, 12, 28).isocalendar()[1])
+            value = f"{year:04d}-W{week:02d}"
+        else:
+            value = value_at(shift(a, "Y", year - int(base[:4])), gran)
+    except (ValueError, OverflowError):
+        return []
+    if anchor is None:
+        return [relative_reading(hit, ctx, value, unknown, 0.7)]
+    return [
+        Reading(hit.start, hit.end, TimexType.DATE, value, Anchor.MENTION, 0.7, anchor_start=anchor)
+    ]
+
+
 RULES = (
+    Rule(
+        "same_period",
+        65,
+        r"(?:the\s+)?same\s+(?P<unit>period|quarter|month|week|half|season)(?:\s+of)?\s+"
+        r"(?:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago|before)"
+        rf"|(?:the\s+)?(?P<next>next|following)\s+year|(?P<y>{YEAR}))(?!\w)",
+        _same_period,
+    ),
     Rule("year_adj", 80, r"year[-\s](?:earlier|ago)(?!\w)", _year_adj, shifts_publication=True),
 )
