@@ -49,5 +49,23 @@ def test_the_same_period_last_year_is_a_year_before_the_period_told_of():
     assert found["the same period a year earlier"][1] == "2007-Q4"
     found = read("Sales in January were 3% above the same month last year.")
     assert found["the same month last year"][1] == "2008-01"
-    found = read("Rents in the week of May 4 were up on the same week of 2006.", dt.date(2008, 5, 9))
+    found = read(
+        "Rents in the week of May 4 were up on the same week of 2006.", dt.date(2008, 5, 9)
+    )
     assert found["the same week of 2006"][1] == "2006-W18"
+
+
+def test_the_entire_year_and_the_year_previous_count_from_the_year_just_told_of():
+    found = read("In 2005 the firm lost money for the entire year.")
+    assert found["the entire year"][1] == "2005"
+    found = read("The firm was founded in 1998. The year previous, its founder had left IBM.")
+    assert found["The year previous"][1] == "1997"
+    found = read("Revenue fell to $3 million last year, down from $5 million the year before.")
+    assert found["the year before"][1] == "2007"
+    # with nothing told of nearby, the whole year is the publication's; "the full year" of a results
+    # report is its own year too
+    assert read("The firm expects a loss for the whole year.")["the whole year"][1] == "2009"
+    found = read(
+        "Target sales were set for 1992. The company forecast higher profit for the full year."
+    )
+    assert found["the full year"][1] == "2009"

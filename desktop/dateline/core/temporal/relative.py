@@ -197,19 +197,28 @@ _FROM_MENTION = {
     "the previous",
     "the prior",
     "the preceding",
+    # "in 2005 the firm lost money for the entire year": the whole of the period just told of
+    "the whole",
+    "the entire",
 }
+# how far back (characters) "the entire year" still means the year just told of; "the full year" is
+# a results report's own (fiscal) year, read from publication
+_WHOLE_REACH = 250
+_POSTPOSED = {"previous": -1, "prior": -1, "before": -1, "earlier": -1, "after": 1, "later": 1}
 
 
 # with no mention to count from, "the following year" is counted from publication
 _MENTION_FALLBACK = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}
 
 
-def _unit_from_mention(hit: Hit, ctx: Context, rel: str, letter: str, mod: str) -> Reading | None:
-    """ "that year", "the following week": the period of the mention just before, or next to it."""
-    off = {"the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
+def _unit_from_mention(
+    hit: Hit, ctx: Context, letter: str, mod: str, off: int, reach: int | None
+) -> Reading | None:
+    """ "that year", "the following week": the period of the mention just before (at most ``reach``
+    characters back), or ``off`` periods from it."""
     gran = UNIT_GRANULARITY.get(letter, Granularity.DAY)
     last = ctx.last_mention(hit.start, gran)
-    if last is None:
+    if last is None or (reach is not None and hit.start - last.start > reach):
         return None
     v = shift_value(last.value, letter, off)
     if not v:
@@ -265,14 +274,18 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
         value = duration_value(1, unit)
         conf = 0.7 if ended or span else 0.6
         return [Reading(hit.start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, conf)]
-    if rel in _FROM_MENTION:
-        r = _unit_from_mention(hit, ctx, rel, letter, mod)
+    post = _POSTPOSED.get(norm(g["post"]), 0) if rel == "the" else 0
+    whole = rel in ("the whole", "the entire")
+    if (rel in _FROM_MENTION and not (whole and letter == "WE")) or post:
+        off = post or _MENTION_FALLBACK.get(rel, 0)
+        reach = _WHOLE_REACH if whole else None
+        r = _unit_from_mention(hit, ctx, letter, mod, off, reach)
         if r is not None:
             return [r]
     weekend_rel = ("this", "the", "the whole", "that", "past", "last", "the past")
     if letter == "WE" and ctx.published and rel in weekend_rel:
         return [_weekend(hit, ctx, ctx.published, rel, mod)]
-    off = (
+    off = post or (
         words.rel_offset.get(rel, 0) if rel not in _FROM_MENTION else _MENTION_FALLBACK.get(rel, 0)
     )
     v = period_value(ctx.published, unit, off) if ctx.published else None
@@ -339,7 +352,9 @@ RULES = (
     Rule(
         "rel_unit",
         270,
-        rf"(?P<mod>{MODP})?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{UNIT_SING}|{SEASON})(?!\w)(?!-)",
+        rf"(?P<mod>{MODP})?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{UNIT_SING}|{SEASON})(?!\w)(?!-)"
+        # "the year previous", "the month after": counted from the period just told of
+        r"(?:\s+(?P<post>previous|prior|before|earlier|after|later)(?=\s*[,.;:!?)]|\s*$))?",
         _rel_unit,
         keep=_keep_rel_unit,
         title=True,
