@@ -69,3 +69,15 @@ def test_the_entire_year_and_the_year_previous_count_from_the_year_just_told_of(
         "Target sales were set for 1992. The company forecast higher profit for the full year."
     )
     assert found["the full year"][1] == "2009"
+
+
+def test_a_day_named_for_an_event_is_not_this_weeks_day():
+    assert read("Traders still talk about Black Monday.") == {}
+    assert read("Primaries in many states fall on Super Tuesday.") == {}
+    found = read("Security has been tight since the September 11th attacks.")
+    assert found == {"September 11th": ("DATE", "2001-09-11", "")}
+    assert read("After 9/11, airlines cut flights.") == {"9/11": ("DATE", "2001-09-11", "")}
+    assert read("Shops opened early on Black Friday.")["Black Friday"][1] == "2008-11-28"
+    # a date that names no event is still read as one
+    assert read("The board met on September 11, 2008.")["September 11, 2008"][1] == "2008-09-11"
+    assert read("Prices fell on Monday.") == {"Monday": ("DATE", "2009-03-02", "")}

@@ -28,6 +28,7 @@ class Words:
     seasons: Mapping[str, str]  # "autumn" -> "FA"
     parts_of_day: Mapping[str, str]  # "afternoon" -> "AF"
     holidays: Mapping[str, Callable[[int], dt.date]]  # "labor day" -> its day in a given year
+    events: Mapping[str, str]  # "9/11" -> "2001-09-11": a day's name for an event; "" if undated
     approx_mod: Mapping[str, str]  # "nearly" -> "LESS_THAN" (TIMEX3 mod)
     position_mod: Mapping[str, str]  # "late" -> "END": which part of a period
     day_offset: Mapping[str, int]  # "yesterday" -> -1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from ..model import Anchor, Granularity, TimexType
@@ -10,6 +11,7 @@ from .anchoring import month_year, weekday_date
 from .bundle import Language
 from .english.fragments import (
     DAY,
+    EVENT_NAME,
     HOLIDAY,
     MODP,
     MONTH,
@@ -90,6 +92,14 @@ def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
         first.role = "member" if coord else "start"
         readings.append(second)
     return readings
+
+
+def _event_name(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "Black Monday", "the September 11 attacks": a day named for an event is that event's date, or
+    no date at all when the name does not say which (never this week's Monday)."""
+    key = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", norm(hit.match.group(0)).replace(".", ""))
+    value = ctx.lang.words.events.get(key, "")
+    return [absolute_reading(hit, value, 0.8)] if value else []
 
 
 def _weekday_of(word: str | None, weekday_num: Mapping[str, int]) -> int | None:
@@ -317,6 +327,7 @@ RULES = (
         _week_of,
         tense=True,
     ),
+    Rule("event_name", 45, EVENT_NAME, _event_name),
     Rule(
         "month_day",
         50,

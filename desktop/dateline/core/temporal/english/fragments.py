@@ -62,7 +62,17 @@ MODP = (
 HOLIDAY = (
     r"(?-i:New\s+Year's\s+(?:Day|Eve)|New\s+Year's|Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Armistice\s+Day|Bastille\s+Day|"
-    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?!\w)"
+    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Black\s+Friday|Cyber\s+Monday)(?!\w)"
+)
+# days known by a name that are events, not dates of this year: "Black Monday" (which one the name
+# does not say), "the September 11 attacks" (2001); "Black Friday" is a holiday, with its own date
+_WDN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+EVENT_NAME = (
+    rf"(?-i:(?:Black(?!\s+Friday)|Bloody|Blue|Super)\s+(?:{_WDN}))(?!\w)"
+    r"|(?-i:September|Sept\.?)\s+11(?:th)?(?=\s+(?:attacks?|terror\w*|hijack\w*|commission|plot|bombings?"
+    r"|era|memorial|victims|strikes?)\b)"
+    r"|(?<![\d/.])9/11(?![\d/])"
 )
 
 # fragments shared by several rules' patterns

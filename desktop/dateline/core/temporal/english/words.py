@@ -214,6 +214,22 @@ HOLIDAYS = {
     "labor day": lambda year: nth_weekday(year, 9, 0, 1),
     "memorial day": lambda year: nth_weekday(year, 5, 0, -1),
     "election day": _election_day,
+    "black friday": lambda year: _thanksgiving(year) + dt.timedelta(days=1),
+    "cyber monday": lambda year: _thanksgiving(year) + dt.timedelta(days=4),
+}
+# events known by their day's name, with their date ("" when the name does not give one)
+EVENTS = {
+    "black monday": "",
+    "black tuesday": "",
+    "black wednesday": "",
+    "black thursday": "",
+    "bloody sunday": "",
+    "bloody friday": "",
+    "blue monday": "",
+    "super tuesday": "",
+    "september 11": "2001-09-11",
+    "sept 11": "2001-09-11",
+    "9/11": "2001-09-11",
 }
 
 DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -339,6 +355,7 @@ WORDS = Words(
     seasons=SEASONS,
     parts_of_day=PARTS_OF_DAY,
     holidays=HOLIDAYS,
+    events=EVENTS,
     approx_mod=APPROX_MOD,
     position_mod=POSITION_MOD,
     day_offset=DAY_OFFSET,
