@@ -81,3 +81,17 @@ def test_a_day_named_for_an_event_is_not_this_weeks_day():
     # a date that names no event is still read as one
     assert read("The board met on September 11, 2008.")["September 11, 2008"][1] == "2008-09-11"
     assert read("Prices fell on Monday.") == {"Monday": ("DATE", "2009-03-02", "")}
+
+
+def test_a_future_or_modal_clause_points_ahead():
+    assert read("The new terminal should be completed in October.")["October"][1] == "2009-10"
+    assert read("The bridge is closed until Friday.")["Friday"][1] == "2009-03-06"
+    assert read("The museum stays open through Sunday.")["Sunday"][1] == "2009-03-08"
+    assert read("The plant could reopen in the third quarter.")["the third quarter"][1] == "2009-Q3"
+    assert read("Sales may recover in the second half.")["second half"][1] == "2009-H2"
+    found = read("The firm expects to report a fourth-quarter loss.", dt.date(2009, 1, 20))
+    assert found["fourth-quarter"][1] == "2008-Q4"  # just ended: the report is what lies ahead
+    # and the past stays past
+    assert read("The bridge was closed until Friday.")["Friday"][1] == "2009-02-27"
+    assert read("Reporters could not reach him Monday.")["Monday"][1] == "2009-03-02"
+    assert read("The fund's sales were flat this year through January.")["January"][1] == "2009-01"

@@ -48,6 +48,8 @@ class Cues:
     # the tense of a clause (``tense``): one pattern whose groups ``future``, ``past`` and ``present``
     # match the cues of each ("will", "is due to"; "said"; "says")
     tense: re.Pattern[str]
+    # a limit ahead of a present clause ("the bridge is closed until Friday"), searched before a timex
+    limit_before: re.Pattern[str]
     # linking dates into groups (searched in the gap between two timexes, or before the first)
     coord: re.Pattern[str]  # "Thursday and Friday"
     range: re.Pattern[str]  # "Monday to Wednesday"

@@ -142,11 +142,12 @@ def _part_of_year(
     p = ctx.published
     cur = (p.month - 1) // size + 1
     if ordinal:
-        y = (
-            year
-            if year is not None
-            else (p.year if (ordinal - 1) * size + 1 <= p.month else p.year - 1)
-        )
+        y = p.year if (ordinal - 1) * size + 1 <= p.month else p.year - 1
+        if year is not None:
+            y = year
+        elif ctx.tense == "future" and not rel and _long_over(y, ordinal, size, p):
+            # "could reopen in the third quarter" in March: the coming one, not last year's
+            y += 1
         if rel in ("year-earlier", "year-ago", "year earlier", "year ago"):
             y -= 1
         return relative_reading(hit, ctx, f"{y:04d}-{letter}{ordinal}", "", 0.85)
@@ -156,6 +157,14 @@ def _part_of_year(
         off = -1 - (12 // size)
     d = shift(dt.date(p.year, (cur - 1) * size + 1, 1), "M", off * size)
     return relative_reading(hit, ctx, f"{d.year:04d}-{letter}{(d.month - 1) // size + 1}", "", 0.75)
+
+
+def _long_over(year: int, ordinal: int, size: int, published: dt.date) -> bool:
+    """Did that quarter or half end more than six weeks before publication? (A report due on one
+    that has just ended still speaks of it in the future: "expects to report third-quarter loss".)"""
+    last_month = ordinal * size
+    end = dt.date(year + last_month // 12, last_month % 12 + 1, 1)  # the day after it ends
+    return (published - end).days > 45
 
 
 _YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "year ago"})
@@ -289,6 +298,7 @@ RULES = (
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?:(?P<qy>{YEAR})|(?P<qrel2>this|last|next)\s+year|(?P<qthe>the\s+year)))?(?!\w)",
         _quarter,
         keep=_keep_quarter,
+        tense=True,
     ),
     Rule("year_end", 90, r"(?:the\s+)?year(?:[-\s]?|'s\s+)end(?!\w)", _year_end),
     Rule(
@@ -296,6 +306,7 @@ RULES = (
         100,
         rf"(?P<ord>first|second|latter|last|1st|2nd)[\s-]+(?:half|two\s+quarters(?=\s+of\s))(?:\s+of\s+(?:the\s+)?(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year|(?P<hthe>the\s+year)))?(?!\w)",
         _half_year,
+        tense=True,
     ),
     Rule(
         "decade",

@@ -44,4 +44,7 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
         )  # a cue to the right ("Wednesday said") is a weaker witness than one left
         if best is None or dist < best[0]:
             best = (dist, m.lastgroup or "")
-    return best[1] if best else ""
+    tense = best[1] if best else ""
+    if tense in ("", "present") and cues.limit_before.search(text, max(0, start - 12), start):
+        return "future"  # a state lasting now ends ahead: "is closed until Friday"
+    return tense

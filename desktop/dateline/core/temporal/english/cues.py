@@ -39,17 +39,28 @@ FUTURE = (
     r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
     r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
-    r"await(?:s|ing)?|starting|begins|opens"
+    r"await(?:s|ing)?|starting|begins|opens|"
+    # a modal points ahead ("should be completed in October") unless it looks back ("might have");
+    # "could not be reached Monday", "could be located" tell of a past attempt
+    r"(?:should|might|(?-i:may))(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|n't|be|have)\b)|"
+    r"(?:expects?|hopes?|aims?|wants?|seeks?|promised|pledged|vowed|agreed|set|slated|poised)\s+to\b"
 )
 PAST = (
     # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
     r"had\s+been\s+(?:scheduled|due|expected|set|slated|planned)|"
     r"said|told|was|were|had|did|announced|reported|ago|last|earlier|"
-    r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
+    # a participle after a present "be" takes that verb's tense: "the bridge is closed until Friday"
+    r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bremains\s)(?<!\bremain\s)"
+    r"[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
     r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"
     r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
 )
-PRESENT = r"says?|is|are|am|'s|’s|has|have|does|do|remains|continues|tonight|today|now"
+# "'s" is "is" after a pronoun only: "the fund's sales" is a possessive
+PRESENT = (
+    r"says?|is|are|am|(?<=\b(?:it|he))['’]s|(?<=\b(?:she|who))['’]s|(?<=\bthat)['’]s|(?<=\bthere)['’]s"
+    r"|has|have|does|do|remains|continues|tonight|today|now"
+)
 # a future auxiliary owns the verb group after it: "will be held" is future, not past
 AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht|id|de|ut|ng))?"
 
@@ -62,6 +73,7 @@ CUES = Cues(
         rf"\b(?:(?P<future>(?:{FUTURE}){AUX_TAIL})|(?P<past>{PAST})|(?P<present>{PRESENT}))\b",
         re.IGNORECASE,
     ),
+    limit_before=re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE),
     coord=re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I),
     range=re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I),
     range_open=re.compile(r"(?:between|from)\s+$", re.I),
