@@ -220,3 +220,10 @@ def test_a_weekday_with_a_part_of_the_day_is_a_time_like_this_morning():
         "this morning": (TimexType.TIME, "2024-10-16TMO"),
     }
     assert find_timexes("The vote was held Tuesday.", PUB)[0].type is TimexType.DATE
+
+
+def test_a_weekday_part_in_the_plural_is_a_weekly_time():
+    found = {t.text: (t.type, t.value) for t in find_timexes("The show airs Tuesday nights.", PUB)}
+    assert found == {"Tuesday nights": (TimexType.SET, "XXXX-WXX-2TNI")}
+    found = {t.text: t.value for t in find_timexes("They meet every Sunday morning.", PUB)}
+    assert found == {"every Sunday morning": "XXXX-WXX-7TMO"}

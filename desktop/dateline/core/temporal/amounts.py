@@ -6,7 +6,15 @@ import re
 
 from ..model import Anchor, TimexType
 from .bundle import Language
-from .english.fragments import APPROX, MONTH_FULL, NUMBER, UNIT_ANY, WEEKDAY, WEEKDAY_PLURAL
+from .english.fragments import (
+    APPROX,
+    MONTH_FULL,
+    NUMBER,
+    PART_OF_DAY,
+    UNIT_ANY,
+    WEEKDAY,
+    WEEKDAY_PLURAL,
+)
 from .filters import next_word, prev_word
 from .reading import Context, Reading
 from .rules import Groups, Hit, Rule
@@ -92,18 +100,15 @@ def _set(hit: Hit, ctx: Context) -> list[Reading]:
 
 
 def _weekday_set(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "every Monday", "Mondays", "Tuesday nights", "each Sunday morning": a weekly day or part of one."""
     g = hit.groups
-    name = norm(g["wd1"] or (g["wd2"] or "")[:-1])
-    return [
-        Reading(
-            hit.start,
-            hit.end,
-            TimexType.SET,
-            f"XXXX-WXX-{ctx.lang.words.weekday_num[name] + 1}",
-            Anchor.ABSOLUTE,
-            0.8,
-        )
-    ]
+    words = ctx.lang.words
+    name = norm(g["wd1"] or g["wd3"] or (g["wd2"] or "")[:-1])
+    pod = norm(g["pod1"] or (g["pod3"] or "")[:-1])
+    value = f"XXXX-WXX-{words.weekday_num[name] + 1}"
+    if pod:
+        value += f"T{words.parts_of_day[pod]}"
+    return [Reading(hit.start, hit.end, TimexType.SET, value, Anchor.ABSOLUTE, 0.8)]
 
 
 def _ref(hit: Hit, ctx: Context) -> list[Reading]:
@@ -191,8 +196,9 @@ def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Language) -
 RULES = (
     Rule(
         "weekday_set",
-        230,
-        rf"(?:(?:every|each)\s+(?P<wd1>{WEEKDAY})|(?P<wd2>{WEEKDAY_PLURAL}))",
+        215,  # before "weekday": "Tuesday nights" is not one Tuesday night
+        rf"(?:(?:every|each)\s+(?P<wd1>{WEEKDAY})(?:\s+(?P<pod1>{PART_OF_DAY})(?!\w))?|(?P<wd2>{WEEKDAY_PLURAL})"
+        rf"|(?P<wd3>{WEEKDAY})\s+(?P<pod3>(?:{PART_OF_DAY})s)(?!\w))",
         _weekday_set,
     ),
     Rule(
