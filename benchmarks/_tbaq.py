@@ -15,11 +15,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(
-    os.environ.get(
-        "DATELINE_TBAQ", Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
-    )
-)
+
+def _default_corpus() -> Path:
+    """$DATELINE_TBAQ, else shared/corpora/tbaq beside the checkout or beside its parent folder (a
+    worktree kept one level further down)."""
+    if "DATELINE_TBAQ" in os.environ:
+        return Path(os.environ["DATELINE_TBAQ"])
+    here = Path(__file__).resolve()
+    candidates = [parent / "shared" / "corpora" / "tbaq" for parent in here.parents[2:4]]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+DEFAULT_CORPUS = _default_corpus()
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _DCT = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.S)
