@@ -95,3 +95,15 @@ def test_a_future_or_modal_clause_points_ahead():
     assert read("The bridge was closed until Friday.")["Friday"][1] == "2009-02-27"
     assert read("Reporters could not reach him Monday.")["Monday"][1] == "2009-03-02"
     assert read("The fund's sales were flat this year through January.")["January"][1] == "2009-01"
+
+
+def test_the_weekend_of_a_day_is_that_weekend_and_can_be_placed():
+    (t,) = find_timexes("The storm hit on the weekend of October 11.", dt.date(2008, 10, 14))
+    assert (t.text, t.value) == ("the weekend of October 11", "2008-W41-WE")
+    assert (t.earliest, t.latest) == (dt.date(2008, 10, 11), dt.date(2008, 10, 12))
+    (t,) = find_timexes("Rain is expected this weekend.", WED)
+    assert (t.value, t.earliest, t.latest) == (
+        "2009-W10-WE",
+        dt.date(2009, 3, 7),
+        dt.date(2009, 3, 8),
+    )

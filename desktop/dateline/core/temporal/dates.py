@@ -254,7 +254,8 @@ def iso_week(value: str) -> str:
 
 
 def _week_of(hit: Hit, ctx: Context) -> list[Reading]:
-    """ "the week of March 6": the (ISO) week holding that day."""
+    """ "the week of March 6": the (ISO) week holding that day; "the weekend of October 11": its
+    weekend."""
     day = _month_day(
         Hit("month_day", hit.start, hit.end, {**hit.groups, "wd": None}, hit.match), ctx
     )
@@ -263,6 +264,8 @@ def _week_of(hit: Hit, ctx: Context) -> list[Reading]:
     r = day[0]
     r.start, r.end = hit.start, hit.end
     r.value = iso_week(r.value) if r.value[:4].isdigit() else "XXXX-WXX"
+    if hit.groups.get("we"):
+        r.value += "-WE"
     return [r]
 
 
@@ -323,7 +326,7 @@ RULES = (
     Rule(
         "week_of",
         30,
-        rf"(?:the\s+)?week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"(?:the\s+)?week(?P<we>end)?\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
         _week_of,
         tense=True,
     ),
