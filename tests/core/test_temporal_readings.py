@@ -107,3 +107,5 @@ def test_the_weekend_of_a_day_is_that_weekend_and_can_be_placed():
         dt.date(2009, 3, 7),
         dt.date(2009, 3, 8),
     )
+    (t,) = find_timexes("The talks this weekend went well.", dt.date(2009, 3, 2))  # a Monday
+    assert t.value == "2009-W09-WE"  # told in the past: the weekend just gone

@@ -238,13 +238,16 @@ def _unit_from_mention(
 
 
 def _weekend(hit: Hit, ctx: Context, published: dt.date, rel: str, mod: str) -> Reading:
-    """A weekend is read like its Saturday: in a past clause, the one just gone."""
-    sat = weekday_date(
-        published,
-        5,
-        ctx.tense or clause_tense(ctx.text, hit.start, hit.end),
-        rel if rel in ("last", "past") else "",
-    )
+    """A weekend is read like its Saturday: in a past clause, the one just gone; "this weekend"
+    otherwise is the one of the publication week."""
+    tense = ctx.tense or clause_tense(ctx.text, hit.start, hit.end, ctx.lang.cues)
+    if rel in ("last", "past"):
+        pick = rel
+    elif rel == "this" and tense != "past":
+        pick = "this"
+    else:
+        pick = ""
+    sat = weekday_date(published, 5, tense, pick)
     iy, iw, _ = sat.isocalendar()
     return relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "XXXX-WXX-WE", 0.75, mod=mod)
 
