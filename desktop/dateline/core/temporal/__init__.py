@@ -4,11 +4,10 @@
 
 - ``language`` chooses the bundle (``bundle``: words, cue words, abbreviations, rules) for the article's
   language; ``english`` is the one there is, and a language without a bundle is read with it, saying so;
-
-- ``rules``: what a rule is. Each family module (``dates``, ``periods``, ``relative``, ``daytime``,
-  ``amounts``) declares its rules once, next to their handlers: pattern, handler (which turns a match into
-  TIMEX3 values against the publication date or an earlier mention), context filter ("€40", "may" the
-  modal, "2000 troops" are not dates), whether the clause tense matters;
+- ``rules``: what a rule is. Each family module (``dates``, ``periods``, ``comparisons``, ``relative``,
+  ``daytime``, ``amounts``) declares its rules once, next to their handlers: pattern, handler (which
+  turns a match into TIMEX3 values against the publication date or an earlier mention), context filter
+  ("€40", "may" the modal, "2000 troops" are not dates), whether the clause tense matters;
 - ``grammar`` compiles the rules into one ordered alternation, with a start-word gate (``gates``) derived
   from the patterns that keeps the scan fast; ``filters`` holds what the filters share;
 - ``tense``: the tense of the clause around a match, from the nearest verb cue;
@@ -31,9 +30,10 @@ from .language import language_for
 from .reading import Context, Mention, Reading
 from .tense import clause_tense
 
-EXTRACTOR_VERSION = (
-    "temporal-1.2"  # 1.2: discourse markers, names, deferrals, vague later, mid-day parts
-)
+# 1.2: discourse markers, names, deferrals, vague later, mid-day parts
+# 1.3: same period last year, future and modal clauses, the year just told of, event names, spans of
+#      decades, "and a half", weekday parts as times, weekly day parts, English labels and explanations
+EXTRACTOR_VERSION = "temporal-1.3"
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
 
