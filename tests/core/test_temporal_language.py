@@ -57,3 +57,13 @@ def test_the_splitter_reads_the_abbreviations_of_the_language(monkeypatch):
     bare = replace(ENGLISH.abbreviations, abbreviations=frozenset(), titles=frozenset())
     monkeypatch.setitem(LANGUAGES, "zz", replace(ENGLISH, code="zz", abbreviations=bare))
     assert [s.text for s in split_sentences(text, "zz")] == ["Gen.", "Smith arrived.", "He left."]
+
+
+def test_the_engine_reads_an_article_in_its_own_language():
+    from dateline.core.engine import find_timexes as analyse_timexes
+    from dateline.core.model import Article
+
+    english = Article(id="1", text=TEXT, published=WED)
+    other = Article(id="2", text=TEXT, published=WED, language="yy-test")
+    assert all("English rules" not in t.explanation for t in analyse_timexes(english))
+    assert all("none for language 'yy-test'" in t.explanation for t in analyse_timexes(other))

@@ -23,7 +23,7 @@ class Analysis:
 def find_timexes(article: Article) -> tuple[Timex, ...]:
     from .temporal import find_timexes as find
 
-    return tuple(find(article.text, article.published))
+    return tuple(find(article.text, article.published, article.language))
 
 
 def analyse(article: Article, timexes: Sequence[Timex] | None = None) -> Analysis:
