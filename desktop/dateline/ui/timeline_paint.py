@@ -1,8 +1,10 @@
 """Painting the timeline: one function shared by the widget, PNG, SVG and HTML export.
 
-Everything zoom-dependent is computed here per frame from the core layout (``dateline.core.timeline``):
-only the items the index returns for the visible range are painted, and a lane with more visible
-items than pixel columns is painted as a density histogram instead (level of detail).
+What to draw is planned in core (``dateline.core.timeline.plan_frame``): per lane, the labelled
+items with their rows and the counts of the others per calendar period. Painting only follows the
+plan: marks and labels, the counts row under them with a density histogram of the lane, the axis,
+publication dates as small marks under the axis (never lines across the labels), the legend and the
+counts of events before and after the view.
 """
 
 from __future__ import annotations
@@ -10,38 +12,16 @@ from __future__ import annotations
 import calendar
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QPainter,
-    QPalette,
-    QPen,
-)
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
-from dateline.core.timeline import (
-    ItemKind,
-    StackRequest,
-    TimelineItem,
-    TimelineLayout,
-    TimeScale,
-    allocate_rows,
-    compute_ticks,
-    stack_rows,
-)
+from dateline.core.timeline import Budget, TimeScale, compute_ticks, plan_frame
 
-from .timeline_marks import paint_lane
+from .timeline_marks import paint_chip, paint_lane
 from .timeline_style import (
-    DETAIL_PER_PIXEL,
-    LABEL_ROOM,
-    LOD_MAX_ROWS,
-    LOD_ROWS,
-    LONG_SHOWN,
-    MIN_BAR,
-    POINT_RADIUS,
-    SOLID_LABEL_MIN,
+    PUBLISHED_COLOUR,
     STATUSES,
+    Chip,
     Frame,
-    LanePlan,
-    Mark,
     Scene,
     Style,
     axis_height,
@@ -49,97 +29,11 @@ from .timeline_style import (
     header_height,
 )
 
-
-def _mark(it: TimelineItem, scale: TimeScale, style: Style) -> Mark:
-    x0, x1 = scale.x(it.start), scale.x(it.end)
-    if it.kind is ItemKind.POINT:
-        cx = (x0 + x1) / 2
-        return Mark(
-            it, cx - POINT_RADIUS, cx + POINT_RADIUS, cx + POINT_RADIUS + 4, 1e9, False, x0, x1
-        )
-    if x1 - x0 < MIN_BAR:
-        mid = (x0 + x1) / 2
-        x0, x1 = mid - MIN_BAR / 2, mid + MIN_BAR / 2
-    visible = min(x1, scale.width) - max(x0, 0)
-    if it.kind is ItemKind.RANGE and visible < min(style.width(it.title) + 10, SOLID_LABEL_MIN):
-        return Mark(it, x0, x1, x1 + 5, 1e9, False, x0, x1)  # a short solid bar: label after it
-    inside = it.kind is ItemKind.RANGE and it.status != "rejected"  # rejected bars are pale
-    return Mark(it, x0, x1, max(x0, 0) + 5, x1 - 4 if inside else 1e9, inside, x0, x1)
+PUBLISHED_BAND = 7.0  # height of the publication-date marks between the axis and the lanes
 
 
-def plan_lanes(scene: Scene, style: Style, width: float, height: float) -> list[LanePlan]:
-    """Decide per lane: density or marks; stack marks into rows; share the height between lanes.
-
-    Items in duration classes longer than the visible span (the years and decades around a zoomed-in
-    week) cover the whole view: beyond a few they are counted in the lane's summary row instead of
-    stacked, so that they neither crowd out the days nor tip the lane into density.
-    """
-    layout, scale = scene.layout, scene.scale
-    t0, t1 = scale.visible()
-    span = scale.span
-    margin = 0.1 * span  # stacking a little beyond the edges keeps rows steadier while panning
-    split = [lane.index.count_split(t0, t1, span) for lane in layout.lanes]
-    load = [short + (long if long <= LONG_SHOWN else 0) for short, long in split]
-    budget = width * DETAIL_PER_PIXEL
-    detail = [n <= budget for n in load]
-    # the whole frame paints about ``2 * budget`` marks at most: the busiest lanes go to density
-    for i in sorted(range(len(load)), key=load.__getitem__, reverse=True):
-        if sum(n for n, d in zip(load, detail, strict=True) if d) <= 2 * budget:
-            break
-        detail[i] = False
-    plans: list[LanePlan] = []
-    requests: list[list[StackRequest]] = []
-    for i, lane in enumerate(layout.lanes):
-        if not detail[i]:
-            plans.append(LanePlan(i, True, demand=LOD_ROWS))
-            requests.append([])
-            continue
-        long = split[i][1]
-        if long <= LONG_SHOWN:
-            found = lane.index.query(t0 - margin, t1 + margin)
-        else:
-            found = lane.index.query(t0 - margin, t1 + margin, longer_than=span)
-        marks = [_mark(lane.items[pos], scale, style) for pos in sorted(found)]
-        reqs = [
-            StackRequest(
-                m.x0,
-                m.x1,
-                m.anchor + min(style.width(m.item.title), LABEL_ROOM),
-                int(m.item.kind is ItemKind.COARSE),
-            )
-            for m in marks
-        ]
-        rows, demand = stack_rows(reqs)
-        for m, r in zip(marks, rows, strict=True):
-            m.row = r
-        plan = LanePlan(i, False, marks, demand)
-        if long > LONG_SHOWN:
-            plan.spanning = long
-            plan.demand += 1
-        plans.append(plan)
-        requests.append(reqs)
-    header = header_height(layout, style)
-    usable = height - axis_height(style) - footer_height(style) - header * len(plans)
-    capacity = max(int(usable // style.row_height), 0)
-    shown = allocate_rows([p.demand for p in plans], capacity)
-    dense = [k for k, p in enumerate(plans) if p.lod]
-    spare = capacity - sum(shown)
-    for k in dense:  # a density histogram reads better the taller it is: give it the spare rows
-        extra = min(spare // len(dense), LOD_MAX_ROWS - shown[k])
-        shown[k] += max(extra, 0)
-    y = axis_height(style)
-    for plan, n, reqs in zip(plans, shown, requests, strict=True):
-        plan.shown = n
-        if not plan.lod and n < plan.demand:
-            # the last row summarises what is left out; a one-row lane keeps its row for marks
-            rows, _ = stack_rows(reqs, max_rows=n - 1 if n > 1 else 1)
-            for m, r in zip(plan.marks, rows, strict=True):
-                m.row = r
-            plan.hidden = [m for m in plan.marks if m.row < 0 and m.x1 >= 0 and m.x0 <= width]
-            plan.marks = [m for m in plan.marks if m.row >= 0]
-        plan.top, plan.rows_top = y, y + header
-        y += header + n * style.row_height if n else 0
-    return [p for p in plans if p.shown]
+def lanes_top(style: Style) -> float:
+    return axis_height(style) + PUBLISHED_BAND + 1
 
 
 def paint_timeline(p: QPainter, width: float, height: float, scene: Scene, style: Style) -> Frame:
@@ -155,10 +49,19 @@ def paint_timeline(p: QPainter, width: float, height: float, scene: Scene, style
     elif not scene.lod:
         _paint_everything(p, width, height, scene, style)
     else:
-        frame.lanes = plan_lanes(scene, style, width, height)
-        for plan in frame.lanes:
-            paint_lane(p, width, plan, scene, style, frame)
-    _paint_published(p, width, height, scene, style, _paint_footer(p, width, height, layout, style))
+        top = lanes_top(style)
+        budget = Budget(
+            height - footer_height(style) - top, style.row_height, header_height(layout, style)
+        )
+        plan = plan_frame(
+            layout, scene.scale, style.width, budget, style.geometry(width), scene.selected
+        )
+        frame.lanes, frame.lanes_left_out = plan.lanes, plan.lanes_left_out
+        y = top
+        for lane in frame.lanes:
+            y = paint_lane(p, width, y, lane, scene, style, frame)
+    _paint_published(p, width, scene, style, frame)
+    _paint_footer(p, width, height, scene, style, frame)
     return frame
 
 
@@ -167,8 +70,8 @@ def _paint_axis(p: QPainter, width: float, height: float, scale: TimeScale, styl
     top = axis_height(style)
     bottom = height - footer_height(style)
     p.fillRect(QRectF(0, 0, width, top), style.colour(QPalette.ColorRole.AlternateBase))
-    grid = style.mix(0.09)
-    strong = style.mix(0.22)
+    grid = style.mix(0.07)
+    strong = style.mix(0.18)
     # hairlines on whole pixels: crisp, and far cheaper than antialiased lines
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setPen(QPen(grid, 1))
@@ -194,7 +97,7 @@ def _paint_axis(p: QPainter, width: float, height: float, scale: TimeScale, styl
 def _paint_everything(p: QPainter, width: float, height: float, scene: Scene, style: Style) -> None:
     """The naive baseline: every item of every lane, no culling, no level of detail, no labels."""
     scale = scene.scale
-    top = axis_height(style)
+    top = lanes_top(style)
     rh = style.row_height
     rows = max(int((height - top - footer_height(style)) // rh), 1)
     for lane in scene.layout.lanes:
@@ -209,52 +112,101 @@ def _paint_everything(p: QPainter, width: float, height: float, scene: Scene, st
             )
 
 
-def _paint_published(
-    p: QPainter, width: float, height: float, scene: Scene, style: Style, room: tuple[float, float]
-) -> None:
-    """A dashed "today" line at each publication date: where "Wednesday" and "next month" start."""
-    top = axis_height(style)
-    bottom = height - footer_height(style)
-    colour = QColor("#d7a6f0" if style.dark else "#8a3fb0")  # purple: not a status colour
-    right = -1e9
+def _published_colour(style: Style) -> QColor:
+    return QColor(PUBLISHED_COLOUR[1] if style.dark else PUBLISHED_COLOUR[0])
+
+
+def _paint_published(p: QPainter, width: float, scene: Scene, style: Style, frame: Frame) -> None:
+    """A small triangle under the axis at each publication date: where "Wednesday" and "next month"
+    are counted from. Kept out of the lanes, so that no line ever crosses a label."""
+    if not scene.published:
+        return
+    top = axis_height(style) + 1
+    shown = []
     for day, count in scene.published:
         x = scene.scale.x(day.toordinal() + 0.5)  # the middle of the day, like a point event
-        if not -1 <= x <= width + 1:
-            continue
-        p.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x, top), QPointF(x, bottom))
-        what = "article" if count == 1 else "articles"
-        text = f"{count} {what} published {day.day} {calendar.month_abbr[day.month]} {day.year}"
-        w = style.width(text)
-        lx = min(max(x - w / 2, room[0], right), room[1] - w)
-        if lx < right or lx < room[0]:
-            continue
-        p.setPen(colour)
-        p.drawText(QPointF(lx, bottom + 4 + style.metrics.ascent()), text)
-        right = lx + w + 12
+        if -4 <= x <= width + 4:
+            shown.append(x)
+            frame.published.append((x, day, count))
+    path = QPainterPath()
+    if len(shown) > width / 12:  # crowded: a rug of ticks reads better than merging triangles
+        for x in shown:
+            path.addRect(QRectF(x - 0.5, top, 1.0, PUBLISHED_BAND - 1))
+    else:
+        for x in shown:
+            path.moveTo(x - 3.5, top)
+            path.lineTo(x + 3.5, top)
+            path.lineTo(x, top + PUBLISHED_BAND - 1)
+            path.closeSubpath()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(_published_colour(style))
+    p.drawPath(path)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def published_text(day, count: int) -> str:
+    what = "article" if count == 1 else "articles"
+    return f"{count} {what} published {day.day} {calendar.month_abbr[day.month]} {day.year}"
 
 
 def _paint_footer(
-    p: QPainter, width: float, height: float, layout: TimelineLayout, style: Style
-) -> tuple[float, float]:
-    """Status legend on the left, undated count on the right; returns the room left between."""
+    p: QPainter, width: float, height: float, scene: Scene, style: Style, frame: Frame
+) -> None:
+    """Status legend and publication mark on the left; events off the view either side; undated."""
+    layout = scene.layout
     bottom = height - footer_height(style)
     p.setPen(QPen(style.colour(QPalette.ColorRole.Text, 0.2), 1))
     p.drawLine(QPointF(0, bottom), QPointF(width, bottom))
     base = bottom + 4 + style.metrics.ascent()
+    mid = base - style.metrics.ascent() / 2 + 1
     x = 8.0
+    legend = style.colour(QPalette.ColorRole.Text, 0.75)
     for status in STATUSES:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(style.status(status))
-        p.drawEllipse(QPointF(x + 4, base - style.metrics.ascent() / 2 + 1), 4, 4)
+        p.drawEllipse(QPointF(x + 4, mid), 4, 4)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(style.colour(QPalette.ColorRole.Text, 0.75))
+        p.setPen(legend)
         p.drawText(QPointF(x + 12, base), status)
         x += 12 + style.width(status) + 12
+    if scene.published:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_published_colour(style))
+        tri = QPainterPath()
+        tri.moveTo(x, mid - 3)
+        tri.lineTo(x + 7, mid - 3)
+        tri.lineTo(x + 3.5, mid + 3)
+        tri.closeSubpath()
+        p.drawPath(tri)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(legend)
+        p.drawText(QPointF(x + 12, base), "published")
+        x += 12 + style.width("published") + 16
     right = width - 6
+    notes = []
     if layout.undated:
-        text = f"{layout.undated:,} undated not shown"
+        notes.append(f"{layout.undated:,} undated not shown")
+    if frame.lanes_left_out:
+        notes.append(f"{frame.lanes_left_out:,} more lanes need a taller view")
+    if notes:
+        text = " \u00b7 ".join(notes)
         right -= style.width(text)
         p.setPen(style.colour(QPalette.ColorRole.PlaceholderText))
         p.drawText(QPointF(right, base), text)
-    return x + 8, right - 12
+        right -= 12
+    if not layout.lanes:
+        return
+    before, after = layout.outside(*scene.scale.visible())
+    rect = QRectF(0, bottom + 3, 0, footer_height(style) - 6)
+    if after:
+        text = f"{after:,} later \u25b6"
+        w = style.width(text) + 14
+        rect = QRectF(right - w, rect.y(), w, rect.height())
+        paint_chip(p, rect, text, style)
+        frame.chips.append((rect, Chip("after", count=after)))
+        right = rect.left() - 8
+    if before and x + style.width(f"\u25c0 {before:,} earlier") + 14 <= right:
+        text = f"\u25c0 {before:,} earlier"
+        rect = QRectF(x, rect.y(), style.width(text) + 14, rect.height())
+        paint_chip(p, rect, text, style)
+        frame.chips.append((rect, Chip("before", count=before)))

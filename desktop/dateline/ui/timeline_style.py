@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,27 +17,16 @@ from PySide6.QtGui import (
     QPalette,
 )
 
-from dateline.core.timeline import (
-    TimelineItem,
-    TimelineLayout,
-    TimeScale,
-)
+from dateline.core.timeline import Bucket, Geometry, LanePlan, TimelineLayout, TimeScale
 
 from . import theme
 
 # statuses in legend order; their colours come from ``theme`` so the table and the timeline agree
 STATUSES = ("proposed", "accepted", "edited", "rejected")
 POINT_RADIUS = 4.5
-MIN_BAR = 3.0  # a bar narrower than this is widened so that it stays visible and clickable
-LABEL_ROOM = 240.0  # label room a mark claims when stacking; longer titles are elided unless free
-SOLID_LABEL_MIN = 200.0  # a solid bar this wide (or as wide as its label) carries it inside
+PERIOD_BAR = 4.0  # height of a week's, month's or year's bar under its label
 DAY_BAND_MIN = 60.0  # a day this wide gets a faint band behind its dot
-LOD_ROWS = 3  # rows a lane drawn as density asks for
-LOD_MAX_ROWS = 12  # and at most gets, out of the rows nobody else needs
-# A lane with more visible items than a third of its pixel columns is drawn as density: past that,
-# marks overlap and most land in the overflow row anyway, and painting them costs the frame rate.
-DETAIL_PER_PIXEL = 0.35
-LONG_SHOWN = 6  # up to this many items longer than the view are drawn; more are only counted
+PUBLISHED_COLOUR = ("#8a3fb0", "#d7a6f0")  # light, dark: purple is no status colour
 
 
 @dataclass(slots=True)
@@ -51,6 +40,7 @@ class Style:
     bold: QFont = field(default_factory=QFont)
     _widths: dict[str, float] = field(default_factory=dict)
     _colours: dict[tuple, QColor] = field(default_factory=dict)
+    _elided: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, font: QFont, palette: QPalette, device=None) -> Style:
@@ -92,6 +82,29 @@ class Style:
             a.blueF() + (b.blueF() - a.blueF()) * amount,
         )
 
+    def geometry(self, width: float) -> Geometry:
+        """Label and mark sizes for this font: labels up to about 45 characters, at least 10."""
+        em = self.width("n")
+        return Geometry(
+            width,
+            point_radius=POINT_RADIUS,
+            label_max=round(45 * em),
+            label_min=round(10 * em),
+            gap=round(2 * em),
+            bucket_min=self.width("+88,888") + 24,
+        )
+
+    def elided(self, text: str, width: float) -> str:
+        key = (text, round(width))
+        out = self._elided.get(key)
+        if out is None:
+            if len(self._elided) > 20_000:
+                self._elided.clear()
+            out = self._elided[key] = self.metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
+        return out
+
     def colour(self, role: QPalette.ColorRole, alpha: float = 1.0) -> QColor:
         """A palette colour at some opacity; shared, never modify it (copy with ``QColor(c)``)."""
         key = (role, alpha)
@@ -102,37 +115,14 @@ class Style:
         return c
 
 
-@dataclass(slots=True)
-class Mark:
-    """One item as drawn this frame."""
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """A count the user can click to list what it stands for."""
 
-    item: TimelineItem
-    x0: float
-    x1: float
-    anchor: float  # where its label starts
-    limit: float  # where its label must stop, whatever the row holds (inside a solid bar)
-    inside: bool  # label drawn inside a solid bar (contrasting colour)
-    span0: float = 0.0  # x extent of the item's real interval (a point's whole day)
-    span1: float = 0.0
-    row: int = -1
-
-
-@dataclass(slots=True)
-class LanePlan:
-    lane: int
-    lod: bool
-    marks: list[Mark] = field(default_factory=list)
-    demand: int = 0  # rows wanted at this zoom
-    shown: int = 0  # rows given
-    hidden: list[Mark] = field(default_factory=list)  # no room even for the mark: overflow count
-    spanning: int = 0  # items longer than the view, counted in the summary row, not drawn
-    top: float = 0.0  # y of the lane header (of the first row when headers are off)
-    rows_top: float = 0.0
-
-    @property
-    def summary(self) -> bool:
-        """Whether the lane's last row summarises what is not drawn (a one-row lane gets a badge)."""
-        return (bool(self.hidden) or self.spanning > 0) and self.shown > 1
+    kind: str  # "bucket": a period's unlabelled events; "spanning"; "before"/"after": off the view
+    plan: LanePlan | None = None
+    bucket: Bucket | None = None
+    count: int = 0
 
 
 @dataclass(slots=True)
@@ -143,7 +133,10 @@ class Frame:
     marks: list[tuple[float, float, float, float, int]] = field(
         default_factory=list
     )  # x0,y0,x1,y1,id
-    clusters: list[tuple[QRectF, float, float]] = field(default_factory=list)  # badge, t0, t1
+    labels: list[tuple[float, float, float, float, int]] = field(default_factory=list)
+    chips: list[tuple[QRectF, Chip]] = field(default_factory=list)
+    published: list[tuple[float, dt.date, int]] = field(default_factory=list)  # x, day, articles
+    lanes_left_out: int = 0
 
 
 @dataclass(slots=True)

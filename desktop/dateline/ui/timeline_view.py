@@ -1,53 +1,38 @@
-"""The timeline view: events on a zoomable time axis, in lanes, with culling and level of detail.
+"""The timeline view: events on a zoomable time axis, in lanes, labelled by importance, the rest counted.
 
-Why a QWidget with ``paintEvent`` rather than a QGraphicsView (which issue 5 names): a scene would
-hold one QGraphicsItem per event (100,000 of them, plus a BSP tree duplicating the core index) or
-one item per lane that repaints itself whole; and the scene's transform scales pen widths and text
-along with time, while what must change with zoom here is not geometry but choice: which ticks,
-which labels fit, which lanes collapse into density. So every frame is computed from the core index
-(``dateline.core.timeline``) in O(log n + visible), and one paint function serves the screen, PNG,
-SVG and the HTML export alike.
+Why a QWidget with ``paintEvent`` rather than a QGraphicsView: a scene would hold one QGraphicsItem
+per event (100,000 of them, plus a BSP tree duplicating the core index) or one item per lane that
+repaints itself whole; and the scene's transform scales pen widths and text along with time, while
+what must change with zoom here is not geometry but choice: which ticks, which events get a label,
+what is counted. So every frame is planned by core (``dateline.core.timeline.plan_frame``) from the
+items in view, and one paint function serves the screen, PNG, SVG and HTML (``timeline_export``).
 
-Signals: ``event_selected(int)`` when the user clicks an event (never when ``select_event`` is
-called, so selection can be synced both ways without loops); ``event_activated(int)`` on double
-click; ``visible_range_changed()`` after any zoom or pan; ``lane_mode_changed(str)`` when the user
-picks a lane grouping from the context menu (not when ``set_lane_mode`` is called).
+The view opens on where the events are (``TimelineLayout.focus``) and follows new data (a new
+filter) until the user zooms or pans; "Fit to Filter" (Home) goes back to that, "Show All Dates"
+(Shift+Home) takes in the outliers too. A "+N" count lists the events it stands for in a popup;
+choosing one selects it.
+
+Signals: ``event_selected(int)`` when the user picks an event (a click, or a choice in a count's
+list; never when ``select_event`` is called, so selection can be synced both ways without loops);
+``event_activated(int)`` on double click; ``visible_range_changed()`` after any zoom or pan;
+``lane_mode_changed(str)`` when the user picks a lane grouping from the context menu;
+``image_exported(str)`` after the export action wrote a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import html
 import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QEvent,
-    QIODevice,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAction,
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QWheelEvent,
-)
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
+from dateline.core.errors import DatelineError
 from dateline.core.model import DocumentRecord, EventRecord
 from dateline.core.timeline import (
     LANE_MODES,
@@ -56,20 +41,22 @@ from dateline.core.timeline import (
     TimeScale,
     build_items,
     build_layout,
+    hidden_positions,
+    padded,
     to_date,
     to_time,
 )
 
-from .timeline_paint import Frame, Scene, Style, paint_timeline
-from .timeline_style import LABEL_ROOM
+from .errors import show_error
+from .timeline_export import save_timeline
+from .timeline_input import TimelineInput
+from .timeline_paint import lanes_top, paint_timeline, published_text
+from .timeline_popup import TimelineListPopup
+from .timeline_style import Chip, Frame, Scene, Style, axis_height
 
 LANE_MODE_NAMES = {"none": "Nothing (one lane)", "tag": "Tag", "document": "Document",
                    "reliability": "Source reliability"}  # fmt: skip
-ZOOM_STEP = 1.25  # one keypress of + or -
-WHEEL_ZOOM_PER_NOTCH = 1.2  # one notch (120/8 degrees) of a mouse wheel
-PAN_STEP = 0.1  # arrow keys pan a tenth of the width; with Shift, a whole width
 HIT_SLOP = 3  # pixels around a mark that still hit it
-DRAG_THRESHOLD = 4  # pixels a press may move and still count as a click
 
 
 class TimelineView(QWidget):
@@ -77,6 +64,7 @@ class TimelineView(QWidget):
     event_activated = Signal(int)
     visible_range_changed = Signal()
     lane_mode_changed = Signal(str)
+    image_exported = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,24 +78,55 @@ class TimelineView(QWidget):
         self._titles: dict[int, str] = {}
         self._mode = "none"
         self._layout: TimelineLayout = build_layout([])
-        self._scale = TimeScale.fitting(
-            to_time(dt.date.today()) - 180, to_time(dt.date.today()) + 180, self.width()
-        )
+        today = to_time(dt.date.today())
+        self._scale = TimeScale.fitting(today - 180, today + 180, self.width())
         self._published: list[tuple[dt.date, int]] = []
         self._selected: int | None = None
         self._frame = Frame()
-        self._press: QPointF | None = None
-        self._dragged = False
+        self._moved = False  # the user zoomed or panned: new data keeps their range
+        self._popup: TimelineListPopup | None = None
+        self._popup_range: tuple[float, float] | None = None
+        self._make_actions()
+        self.input = TimelineInput(self)  # wheel, keys, drag, clicks, gestures, tooltips
+
+    def _make_actions(self) -> None:
+        def action(text: str, tip: str, slot, key: QKeySequence | None = None) -> QAction:
+            a = QAction(text, self)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            if key is not None:
+                a.setShortcut(key)
+                a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.fit_action = action(
+            "&Fit to Filter", "Show the events of the current filter, where most of them are",
+            self.fit_to_filter, QKeySequence(Qt.Key.Key_Home),
+        )  # fmt: skip
+        self.show_all_action = action(
+            "Show &All Dates", "Zoom out to every dated event, the earliest and latest included",
+            self.fit_all, QKeySequence("Shift+Home"),
+        )  # fmt: skip
+        self.export_action = action(
+            "Export Visible Timeline as &Image\u2026",
+            "Save the timeline as shown, as a PNG or SVG picture", self.export_image_dialog,
+        )  # fmt: skip
+
+    def timeline_actions(self) -> list[QAction]:
+        """The view's own commands, for a window to put in its menus or toolbar."""
+        return [self.fit_action, self.show_all_action, self.export_action]
 
     # ---- data ----
     def set_events(
         self, events: Sequence[EventRecord], documents: Sequence[DocumentRecord] = ()
     ) -> None:
-        """Show ``events``; ``documents`` give lane titles and the publication-date lines.
+        """Show ``events``; ``documents`` give lane titles and the publication-date marks.
 
-        Keeps the visible range and the selection, except on the first data, which is fitted.
-        For a big store, build the items on a worker with ``core.timeline.build_items`` and call
-        ``set_items`` instead: 100,000 events take about a third of a second to convert.
+        Fits the view to the events, unless the user has zoomed or panned since the last fit. For a
+        big store, build the items on a worker with ``core.timeline.build_items`` and call
+        ``set_items`` instead: 100,000 events take about half a second to convert.
         """
         items, undated = build_items(events)
         self.set_items(items, len(undated), documents)
@@ -119,15 +138,14 @@ class TimelineView(QWidget):
         documents: Sequence[DocumentRecord] = (),
     ) -> None:
         """``set_events`` with the items already built (``core.timeline.build_items``)."""
-        first = not self._items
         self._items, self._undated = items, undated
         self._titles = {d.id: d.title or d.source or f"Document {d.id}" for d in documents}
         self._published = sorted(Counter(d.published for d in documents if d.published).items())
         self._relayout()
-        if first:
-            self.fit_all()
-        else:
+        if self._moved:
             self.update()
+        else:
+            self.fit_to_filter()
 
     def set_lane_mode(self, mode: str) -> None:
         """Group lanes by "none", "tag", "document" or "reliability"."""
@@ -141,11 +159,15 @@ class TimelineView(QWidget):
     def lane_mode(self) -> str:
         return self._mode
 
+    def lane_titles(self) -> list[str]:
+        return [lane.title for lane in self._layout.lanes]
+
+    def _relayout(self) -> None:
+        self._layout = build_layout(self._items, self._mode, self._titles, self._undated)
+
     def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)
-        fit = menu.addAction("Fit all events")
-        fit.setShortcut(QKeySequence(Qt.Key.Key_Home))
-        fit.triggered.connect(self.fit_all)
+        menu.addActions([self.fit_action, self.show_all_action])
         menu.addSeparator()
         lanes = menu.addMenu("Lanes by")
         for mode, text in LANE_MODE_NAMES.items():
@@ -154,6 +176,8 @@ class TimelineView(QWidget):
             act.setChecked(mode == self._mode)
             act.setData(mode)
         lanes.triggered.connect(self._lane_mode_picked)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -164,16 +188,13 @@ class TimelineView(QWidget):
             self.set_lane_mode(mode)
             self.lane_mode_changed.emit(mode)
 
-    def lane_titles(self) -> list[str]:
-        return [lane.title for lane in self._layout.lanes]
-
-    def _relayout(self) -> None:
-        self._layout = build_layout(self._items, self._mode, self._titles, self._undated)
-
     # ---- selection ----
     @Slot(int)
     def select_event(self, event_id: int | None) -> None:
-        """Highlight an event (None or -1 clears) and bring it into view; emits nothing."""
+        """Highlight an event (None or -1 clears) and bring it into view; emits nothing.
+
+        The selected event is always labelled, however crowded its part of the view.
+        """
         if event_id is not None and event_id < 0:
             event_id = None
         self._selected = event_id
@@ -191,7 +212,12 @@ class TimelineView(QWidget):
     def selected_event(self) -> int | None:
         return self._selected
 
-    # ---- range, zoom, pan ----
+    def _pick(self, event_id: int) -> None:
+        """The user picked an event: select it and tell the window."""
+        self.select_event(event_id)
+        self.event_selected.emit(event_id)
+
+    # ---- range ----
     def visible_range(self) -> tuple[dt.date, dt.date]:
         """First and last day (inclusive) at least partly visible."""
         t0, t1 = self._scale.visible()
@@ -204,42 +230,35 @@ class TimelineView(QWidget):
     def set_visible_range(self, a: dt.date | dt.datetime, b: dt.date | dt.datetime) -> None:
         """Show from ``a`` to ``b``; a ``date`` end is inclusive (its whole day is shown)."""
         tb = to_time(b) + (1.0 if not isinstance(b, dt.datetime) else 0.0)
+        self._moved = True
         self._set_range(to_time(a), tb)
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom in (``factor`` > 1) or out about ``anchor_x`` (widget x; default the centre)."""
+        self._moved = True
         self._scale.zoom(factor, anchor_x)
         self._changed()
 
     def pan(self, dx_pixels: float) -> None:
         """Move the content right by ``dx_pixels`` (negative: later dates come into view)."""
+        self._moved = True
         self._scale.pan(dx_pixels)
         self._changed()
 
-    def fit_all(self) -> None:
-        ext = self._layout.extent
-        if ext is None:
-            return
-        # more room on the right: labels run to the right of their marks
-        pad = (ext[1] - ext[0]) * 0.03
-        a, b = ext[0] - pad, ext[1] + 4 * pad
-        self._set_range(a, max(b, self._label_room_end(a, b)))
+    def fit_to_filter(self) -> None:
+        """Show where the events given (the current filter's) are; outliers are counted at the
+        edges. New data is fitted the same way until the user zooms or pans."""
+        focus = self._layout.focus()
+        self._moved = False
+        if focus is not None:
+            self._set_range(*padded(focus.start, focus.end))
 
-    def _label_room_end(self, a: float, b: float) -> float:
-        """The range end at which the labels of the latest marks are not cut by the right edge:
-        a mark at ``start`` with a label ``w`` pixels wide needs (start - a) / span <= 1 - w / W."""
-        width = max(1.0, float(self.width()))
-        fm = self.fontMetrics()
-        need = b
-        latest = heapq.nlargest(  # only the marks near the right edge matter
-            50, (it for lane in self._layout.lanes for it in lane.items), key=lambda it: it.end
-        )
-        for it in latest:
-            label = min(float(fm.horizontalAdvance(it.title) + fm.height()), LABEL_ROOM)
-            room = 1.0 - label / width
-            if room > 0.3 and it.end > a:
-                need = max(need, a + (it.start - a) / room)
-        return min(need, b + (b - a) * 0.1)  # never zoom far out just for one long title
+    def fit_all(self) -> None:
+        """Show every dated event, outliers included."""
+        ext = self._layout.extent
+        if ext is not None:
+            self._moved = True
+            self._set_range(*padded(*ext))
 
     def _set_range(self, a: float, b: float, margin: float = 0.0) -> None:
         self._scale.set_width(self.width())
@@ -251,13 +270,16 @@ class TimelineView(QWidget):
         self.visible_range_changed.emit()
 
     # ---- painting ----
+    def _style(self) -> Style:
+        return Style.of(self.font(), self.palette(), self)
+
     def scene(self) -> Scene:
         return Scene(self._layout, self._scale, self._selected, self._published)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         try:
-            style = Style.of(self.font(), self.palette(), self)
+            style = self._style()
             self._frame = paint_timeline(p, self.width(), self.height(), self.scene(), style)
             if self.hasFocus():
                 p.setPen(self.palette().highlight().color())
@@ -276,106 +298,9 @@ class TimelineView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(900, 320)
 
-    # ---- input ----
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        d = event.angleDelta()
-        if d.y():
-            self.zoom(WHEEL_ZOOM_PER_NOTCH ** (d.y() / 120.0), event.position().x())
-        elif d.x():
-            self.pan(d.x() / 120.0 * PAN_STEP * self.width())
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        page = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        step = self.width() * (1.0 if page else PAN_STEP)
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(ZOOM_STEP)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom(1 / ZOOM_STEP)
-        elif key == Qt.Key.Key_Left:
-            self.pan(step)
-        elif key == Qt.Key.Key_Right:
-            self.pan(-step)
-        elif key == Qt.Key.Key_Home:
-            self.fit_all()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position()
-            self._dragged = False
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            dx = event.position().x() - self._press.x()
-            if self._dragged or abs(dx) >= DRAG_THRESHOLD:
-                if not self._dragged:
-                    self.setCursor(Qt.CursorShape.ClosedHandCursor)
-                self._dragged = True
-                self._press = event.position()
-                self.pan(dx)
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
-            super().mouseReleaseEvent(event)
-            return
-        self._press = None
-        if self._dragged:
-            self.unsetCursor()
-            self._dragged = False
-            return
-        pos = event.position()
-        hit = self.event_at(pos.x(), pos.y())
-        if hit is not None:
-            self._selected = hit
-            self.update()
-            self.event_selected.emit(hit)
-            return
-        cluster = self._cluster_at(pos.x(), pos.y())
-        if cluster is not None:  # a "+N" badge opens up its events
-            self._set_range(cluster[0], cluster[1], margin=0.25)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        hit = self.event_at(pos.x(), pos.y())
-        if hit is not None:
-            self.event_activated.emit(hit)
-        event.accept()
-
-    def event(self, e: QEvent) -> bool:
-        t = e.type()
-        if t == QEvent.Type.ToolTip:
-            self._show_tooltip(e)
-            return True
-        if t == QEvent.Type.Gesture:
-            pinch = e.gesture(Qt.GestureType.PinchGesture)
-            if pinch is not None:
-                factor = pinch.scaleFactor()
-                centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
-                if factor > 0:
-                    self.zoom(factor, centre.x())
-                e.accept()
-                return True
-        if (
-            t == QEvent.Type.NativeGesture
-            and e.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
-        ):
-            self.zoom(1.0 + e.value(), e.position().x())
-            e.accept()
-            return True
-        return super().event(e)
-
     # ---- hit testing ----
     def event_at(self, x: float, y: float) -> int | None:
-        """Id of the event drawn under widget point (x, y) in the last paint, if any."""
+        """Id of the event drawn (mark or label) under widget point (x, y) in the last paint."""
         best: tuple[float, int] | None = None
         pad = HIT_SLOP
         for x0, y0, x1, y1, ev_id in self._frame.marks:
@@ -383,13 +308,16 @@ class TimelineView(QWidget):
                 dist = abs((x0 + x1) / 2 - x) if x1 - x0 < 20 else 1e6 + (x1 - x0)
                 if best is None or dist < best[0]:
                     best = (dist, ev_id)  # points and short bars win over the long bars
-        return best[1] if best else None
+        if best is not None:
+            return best[1]
+        for x0, y0, x1, y1, ev_id in self._frame.labels:
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return ev_id
+        return None
 
     def event_rect(self, event_id: int) -> QRectF | None:
-        """Where the event was drawn in the last paint (None when hidden, off screen or in density).
-
-        Its first copy, top to bottom, when it is in several lanes: see ``event_rects``.
-        """
+        """Where the event's mark was drawn in the last paint (None when not drawn: off screen,
+        or only counted). Its first copy, top to bottom, when it is in several lanes."""
         for x0, y0, x1, y1, ev_id in self._frame.marks:
             if ev_id == event_id:
                 return QRectF(x0, y0, x1 - x0, y1 - y0)
@@ -403,96 +331,141 @@ class TimelineView(QWidget):
             if ev_id == event_id
         ]
 
-    def _cluster_at(self, x: float, y: float) -> tuple[float, float] | None:
-        for rect, t0, t1 in self._frame.clusters:
+    def labelled_events(self) -> list[int]:
+        """Ids of the events drawn with their label in the last paint, top lane first."""
+        return [ev_id for *_, ev_id in self._frame.labels]
+
+    def count_chips(self) -> list[tuple[QRectF, Chip]]:
+        """The clickable counts of the last paint: per period, spanning, before and after."""
+        return list(self._frame.chips)
+
+    def _chip_at(self, x: float, y: float) -> tuple[QRectF, Chip] | None:
+        for rect, chip in self._frame.chips:
             if rect.contains(QPointF(x, y)):
-                return t0, t1
+                return rect, chip
         return None
 
     def _show_tooltip(self, e) -> None:
         pos = e.pos()
         ev_id = self.event_at(pos.x(), pos.y())
         it = self._layout.item(ev_id) if ev_id is not None else None
-        if it is None:
-            if self._cluster_at(pos.x(), pos.y()):
-                QToolTip.showText(e.globalPos(), "Click to zoom into these events", self)
-            else:
-                QToolTip.hideText()
-                e.ignore()
+        if it is not None:
+            QToolTip.showText(e.globalPos(), tooltip_html(it), self)
             return
-        QToolTip.showText(e.globalPos(), tooltip_html(it), self)
+        hit = self._chip_at(pos.x(), pos.y())
+        if hit is not None:
+            title, _ = self._chip_contents(hit[1])
+            QToolTip.showText(e.globalPos(), f"{title}: click to list them", self)
+            return
+        near = [(abs(x - pos.x()), d, n) for x, d, n in self._frame.published]
+        band = axis_height(self._style()) - 2 <= pos.y() <= lanes_top(self._style()) + 2
+        if near and band and min(near)[0] <= 5:
+            _, day, n = min(near)
+            QToolTip.showText(e.globalPos(), published_text(day, n), self)
+            return
+        QToolTip.hideText()
+        e.ignore()
+
+    # ---- counts ----
+    def _chip_contents(self, chip: Chip) -> tuple[str, list[TimelineItem]]:
+        """What a count stands for: a title and its events in time order."""
+        layout = self._layout
+        t0, t1 = self._scale.visible()
+        plural = "" if chip.count == 1 else "s"
+        if chip.kind in ("before", "after"):
+            if chip.kind == "before":
+                items = [it for it in layout.items() if it.end <= t0]
+                title = f"{chip.count:,} event{plural} before {to_date(t0):%d %b %Y}"
+            else:
+                items = [it for it in layout.items() if it.start >= t1]
+                title = f"{chip.count:,} event{plural} after {to_date(t1):%d %b %Y}"
+            return title, sorted(items, key=lambda it: (it.start, it.id))
+        assert chip.plan is not None
+        lane = layout.lanes[chip.plan.lane]
+        items = [lane.items[p] for p in hidden_positions(layout, chip.plan, chip.bucket)]
+        where = f" in {lane.title}" if layout.mode != "none" else ""
+        if chip.bucket is None:
+            title = f"{chip.count:,} event{plural} longer than this view{where}"
+        else:
+            title = f"{chip.count:,} more event{plural} in {chip.bucket.label}{where}"
+        return title, items
+
+    def open_chip(self, rect: QRectF, chip: Chip) -> TimelineListPopup:
+        """List the events behind a count in a popup under it; choosing one selects it."""
+        if self._popup is not None:
+            self._popup.close()
+        title, items = self._chip_contents(chip)
+        if items:
+            self._popup_range = (min(it.start for it in items), max(it.end for it in items))
+        popup = TimelineListPopup(title, items, self)
+        popup.event_chosen.connect(self._pick)
+        popup.zoom_requested.connect(self._zoom_to_popup)
+        popup.destroyed.connect(self._popup_gone)
+        self._popup = popup
+        popup.show_at(self.mapToGlobal(rect.bottomLeft().toPoint()))
+        return popup
+
+    def list_popup(self) -> TimelineListPopup | None:
+        return self._popup
+
+    @Slot()
+    def _popup_gone(self) -> None:
+        self._popup = None
+
+    @Slot()
+    def _zoom_to_popup(self) -> None:
+        if self._popup_range is not None:
+            self._moved = True
+            self._set_range(*padded(*self._popup_range))
 
     # ---- export ----
-    def render_image(
-        self, width: int | None = None, height: int | None = None, scale: float = 1.0
-    ) -> QImage:
-        w, h = width or self.width(), height or self.height()
-        img = QImage(round(w * scale), round(h * scale), QImage.Format.Format_ARGB32_Premultiplied)
-        img.setDevicePixelRatio(scale)
-        img.fill(self.palette().base().color())
-        p = QPainter(img)
-        try:
-            self._paint_to(p, w, h)
-        finally:
-            p.end()
-        return img
+    def export_image(
+        self, path: str | Path, title: str = "Dateline timeline", scale: float | None = None
+    ) -> Path:
+        """Save the visible timeline to ``path`` as PNG (at the screen's pixel ratio unless
+        ``scale`` is given), SVG or a self-contained HTML page, by its suffix."""
+        return save_timeline(
+            self.scene(), path, self.width(), self.height(), self.font(), self.palette(),
+            scale=scale or self.devicePixelRatioF(), title=title,
+        )  # fmt: skip
 
-    def _paint_to(self, p: QPainter, w: int, h: int) -> None:
-        saved = (self._scale.t0, self._scale.pixels_per_day, self._scale.width)
-        if w != self._scale.width:  # same time range on a different width
-            t0, t1 = self._scale.visible()
-            self._scale.width = w
-            self._scale.set_range(t0, t1)
-        try:
-            style = Style.of(self.font(), self.palette(), p.device())
-            paint_timeline(p, w, h, self.scene(), style)
-        finally:
-            self._scale.t0, self._scale.pixels_per_day, self._scale.width = saved
-
-    def export_png(self, path: str | Path, scale: float | None = None) -> None:
-        """Save the current timeline as PNG, at the screen's pixel ratio unless ``scale`` is given."""
-        img = self.render_image(scale=scale or self.devicePixelRatioF())
-        if not img.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-
-    def svg_bytes(self, title: str = "Dateline timeline") -> bytes:
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        gen = QSvgGenerator()
-        gen.setOutputDevice(buf)
-        w, h = self.width(), self.height()
-        gen.setSize(QSize(w, h))
-        gen.setViewBox(QRect(0, 0, w, h))
-        gen.setResolution(round(self.logicalDpiX()))  # so that text keeps its on-screen size
-        gen.setTitle(title)
-        gen.setDescription("Timeline exported by Dateline")
-        p = QPainter(gen)
-        try:
-            self._paint_to(p, w, h)
-        finally:
-            p.end()
-        buf.close()
-        return bytes(buf.data().data())
-
-    def export_svg(self, path: str | Path, title: str = "Dateline timeline") -> None:
-        Path(path).write_bytes(self.svg_bytes(title))
-
-    def export_html(self, path: str | Path, title: str = "Dateline timeline") -> None:
-        """A self-contained page: the current timeline as inline SVG, no external resources."""
-        svg = self.svg_bytes(title).decode("utf-8")
-        svg = svg[svg.index("<svg") :]  # drop the XML declaration: not allowed inside HTML
-        a, b = self.visible_range()
-        page = HTML_PAGE.format(
-            title=html.escape(title),
-            range=html.escape(f"{a.isoformat()} to {b.isoformat()}"),
-            count=len(self._items),
-            svg=svg,
+    def export_image_dialog(self) -> QFileDialog:
+        """Ask where to save the visible timeline (PNG or SVG), then save it."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        a, _ = self.visible_range()
+        start = str(Path(folder or Path.home()) / f"timeline-{a.isoformat()}.png")
+        dlg = QFileDialog(
+            self, "Export Visible Timeline", start, "PNG image (*.png);;SVG image (*.svg)"
         )
-        Path(path).write_text(page, encoding="utf-8")
+        dlg.setObjectName("timeline_export_dialog")
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dlg.setDefaultSuffix("png")
+        dlg.filterSelected.connect(self._export_filter_picked)
+        dlg.fileSelected.connect(self._export_to)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
+    @Slot(str)
+    def _export_filter_picked(self, name: str) -> None:
+        dlg = self.sender()
+        if isinstance(dlg, QFileDialog):
+            dlg.setDefaultSuffix("svg" if "svg" in name.lower() else "png")
+
+    @Slot(str)
+    def _export_to(self, path: str) -> None:
+        try:
+            written = self.export_image(path)
+        except DatelineError as exc:
+            show_error(self, exc)
+            return
+        self.image_exported.emit(str(written))
 
 
 def tooltip_html(it: TimelineItem) -> str:
     sources = f"{it.sources} source" + ("" if it.sources == 1 else "s")
+    if it.independent > 1:
+        sources += f" in {it.independent} documents"
     extra = " · date uncertain" if it.uncertain else ""
     tags = it.tags or ((it.tag,) if it.tag else ())
     # an event in several tag lanes: the tooltip says which other lanes hold it too
@@ -501,26 +474,3 @@ def tooltip_html(it: TimelineItem) -> str:
         f"<b>{html.escape(it.title)}</b><br>{html.escape(it.label())}"
         f"<br>{sources} · {html.escape(it.status)}{extra}{tagged}"
     )
-
-
-HTML_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; background: #fff; }}
-figure {{ margin: 0; overflow-x: auto; }}
-svg {{ max-width: 100%; height: auto; }}
-p {{ color: #555; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p>{count} dated events; showing {range}.</p>
-<figure>
-{svg}
-</figure>
-</body>
-</html>
-"""

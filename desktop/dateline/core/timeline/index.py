@@ -88,6 +88,30 @@ class IntervalIndex:
                 short += n
         return short, long
 
+    @staticmethod
+    def duration_cap(longer_than: float) -> float:
+        """The longest duration kept by ``query(..., longer_than)``: an item is kept exactly when
+        its duration is at most this (the bound of the last duration class within the limit)."""
+        kept = [b for b in _CLASS_BOUNDS if b <= longer_than]
+        return kept[-1] if kept else -1.0
+
+    def start_counts(self, edges: Sequence[float], longer_than: float | None = None) -> list[int]:
+        """For each slice ``[edges[k], edges[k + 1])``, the intervals meeting ``[edges[0], edges[-1])``
+        whose start, clipped to ``edges[0]``, falls in it: each counted once, so the counts sum to
+        the intervals meeting the whole range. With ``longer_than``, as in ``query``.
+        """
+        out = [0] * (len(edges) - 1)
+        if len(edges) < 2:
+            return out
+        for bound, _, cs, _, _, ends in self._classes:
+            if longer_than is not None and bound > longer_than:
+                continue
+            at = [bisect_left(cs, e) for e in edges]
+            out[0] += at[0] - bisect_right(ends, edges[0])  # started earlier, still on
+            for k in range(len(out)):
+                out[k] += at[k + 1] - at[k]
+        return out
+
     def coverage(self, a: float, b: float, columns: int) -> list[int]:
         """For each of ``columns`` equal slices of ``[a, b)``, how many intervals meet it.
 

@@ -13,7 +13,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import timevalue
+from ..corroboration import independent_documents
 from ..model import EventRecord, Granularity
+from .importance import importance
 
 UNCERTAIN_FLAGS = frozenset({"date-conflict", "approximate", "uncertain", "needs-anchor"})
 LOW_CONFIDENCE = 0.5
@@ -47,6 +49,9 @@ class TimelineItem(NamedTuple):
     documents: tuple[int, ...]  # distinct source documents
     reliability: str  # A-F, "" when unrated
     tags: tuple[str, ...] = ()  # every tag: lanes by tag place the item once in each
+    independent: int = 0  # independent documents reporting it (``corroboration``)
+    confidence: float = 1.0
+    score: float = 0.0  # ``importance.importance``: which events a crowded timeline labels first
 
     def label(self) -> str:
         """The human date label ("Thu 17 - Fri 18 Oct 2024", "H1 2024")."""
@@ -137,14 +142,22 @@ def item_from_event(ev: EventRecord) -> TimelineItem | None:
     sources = ev.sources
     if not sources:
         docs: tuple[int, ...] = ()
+        independent = 0
     elif len(sources) == 1:
         docs = (sources[0].document_id,)
+        independent = 1
     else:
         docs = tuple(sorted({s.document_id for s in sources}))
+        independent = independent_documents(ev)
+    status = str(ev.status)
+    score = importance(
+        status, independent, ev.confidence, granularity, kind is ItemKind.RANGE, ev.id
+    )
     # positional: this runs once per event of the database
     return TimelineItem(
-        ev.id, start, stop, kind, granularity, str(ev.status), ev.title, uncertain, ev.value,
+        ev.id, start, stop, kind, granularity, status, ev.title, uncertain, ev.value,
         ev.end, len(sources), ev.tags[0] if ev.tags else "", docs, ev.reliability or "", ev.tags,
+        independent, ev.confidence, score,
     )  # fmt: skip
 
 

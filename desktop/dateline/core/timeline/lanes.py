@@ -12,11 +12,14 @@ there, an event with several documents is a kind of its own ("Several documents"
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .extent import Extent, focus_extent
 from .index import IntervalIndex
 from .items import TimelineItem
+from .ranking import ImportanceIndex
 
 LANE_MODES = ("none", "tag", "document", "reliability")
 
@@ -27,6 +30,13 @@ class Lane:
     title: str
     items: list[TimelineItem]  # sorted by start
     index: IntervalIndex = field(repr=False)
+    _ranking: ImportanceIndex | None = field(default=None, repr=False)
+
+    def ranking(self) -> ImportanceIndex:
+        """The lane's items in importance order; built on the first frame that labels the lane."""
+        if self._ranking is None:
+            self._ranking = ImportanceIndex(self.items, self.index)
+        return self._ranking
 
 
 @dataclass(slots=True)
@@ -38,6 +48,24 @@ class TimelineLayout:
     undated: int = 0
     # event id -> every (lane, position), only for events placed in more than one lane
     copies: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _bounds: tuple[list[float], list[float]] | None = field(default=None, repr=False)
+
+    def bounds(self) -> tuple[list[float], list[float]]:
+        """Starts and ends of the placed events (each once), both sorted."""
+        if self._bounds is None:
+            items = self.items()
+            self._bounds = (sorted(it.start for it in items), sorted(it.end for it in items))
+        return self._bounds
+
+    def outside(self, t0: float, t1: float) -> tuple[int, int]:
+        """Events (each once) wholly before ``t0`` and wholly after ``t1``: the view's edge counts."""
+        starts, ends = self.bounds()
+        return bisect_right(ends, t0), len(starts) - bisect_left(starts, t1)
+
+    def focus(self) -> Extent | None:
+        """Where the events are (``extent.focus_extent``): the range a view opens on."""
+        items = self.items()
+        return focus_extent([it.start for it in items], [it.end for it in items])
 
     @property
     def item_count(self) -> int:
@@ -56,6 +84,13 @@ class TimelineLayout:
             return list(more)
         first = self.where.get(event_id)
         return [first] if first is not None else []
+
+    def items(self) -> list[TimelineItem]:
+        """Every placed event once (its first copy), in lane order."""
+        out: list[TimelineItem] = []
+        for k, lane in enumerate(self.lanes):
+            out += [it for pos, it in enumerate(lane.items) if self.where[it.id] == (k, pos)]
+        return out
 
     def item(self, event_id: int) -> TimelineItem | None:
         where = self.where.get(event_id)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 DAYS_PER_YEAR = 365.2425
 MIN_SPAN_DAYS = 0.25  # six hours: finer than that, the hour ticks have nothing left to say
-MAX_SPAN_DAYS = 50 * DAYS_PER_YEAR  # fifty years: wider, every lane is a smear of density
+# two centuries: news mentions the founding of a company or a country; wider says nothing more
+MAX_SPAN_DAYS = 200 * DAYS_PER_YEAR
 _MIN_T = float(dt.date(1, 1, 1).toordinal())
 _MAX_T = float(dt.date(9999, 12, 31).toordinal() + 1)
 
