@@ -326,3 +326,13 @@ def test_start_counts_count_each_interval_once():
     assert sum(counts) == index.count(100, 800)
     assert counts[1] == sum(1 for s in starts if 150 <= s < 400)
     assert counts[0] == sum(1 for s, e in zip(starts, ends, strict=True) if s < 150 and e > 100)
+
+
+def test_items_count_independent_documents_as_corroboration_does():
+    from dateline.core.corroboration import independent_documents
+
+    evs = [
+        event(i, "2008-03-06", docs=docs) for i, docs in enumerate([(1,), (1, 2), (3, 3, 4), ()])
+    ]
+    for ev, it in zip(evs, build_items(evs)[0], strict=True):
+        assert it.independent == independent_documents(ev)

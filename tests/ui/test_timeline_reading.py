@@ -215,3 +215,37 @@ def test_pictures_are_made_without_a_widget(qtbot, tmp_path):
         save_timeline(scene, tmp_path / "t.gif", 900, 400, font, palette)
     with pytest.raises(InputError, match="Could not write"):
         save_timeline(scene, tmp_path / "missing" / "t.svg", 900, 400, font, palette)
+
+
+def test_the_window_offers_the_timeline_commands_while_the_timeline_is_shown(
+    qtbot, seeded_db, tmp_path
+):
+    from PySide6.QtTest import QTest
+
+    from dateline.ui.main_window import MainWindow
+
+    win = MainWindow(seeded_db, offer_seeds=False, restore_state=False)
+    qtbot.addWidget(win)
+    win.resize(1500, 1000)
+    win.show()
+    qtbot.waitUntil(
+        lambda: win.ready and bool(win.documents) and win.runner.is_idle(), timeout=10000
+    )
+    try:
+        view_menu = win.actions_.menus["V&iew"]
+        assert win.timeline.fit_action in view_menu.actions()
+        assert win.timeline.export_action in view_menu.actions()
+        assert not win.timeline.export_action.isEnabled()  # the table is shown
+        QTest.keyClick(win.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: win.timeline.labelled_events() != [], timeout=5000)
+        assert win.timeline.export_action.isEnabled()
+        a, b = win.timeline.visible_range()  # opened on the seeds' events: H1 2024 to 2025
+        assert a <= dt.date(2024, 1, 1) and b >= dt.date(2025, 12, 31) and (b - a).days < 800
+        win.timeline.export_action.trigger()
+        (dlg,) = [d for d in win.timeline.findChildren(QFileDialog) if d.isVisible()]
+        dlg.selectFile(str(tmp_path / "seeds.svg"))
+        dlg.accept()
+        assert "NATO" in (tmp_path / "seeds.svg").read_text(encoding="utf-8")
+        qtbot.waitUntil(lambda: win.runner.is_idle(), timeout=5000)
+    finally:
+        win.close()

@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
                 "revert_edit": self.editor.revert_action,
             },
         )
+        names = ("fit_to_filter", "show_all_dates", "export_timeline_image")  # the timeline's own
+        actions_mod.add_view_actions(
+            a, "V&iew", dict(zip(names, self.timeline.timeline_actions(), strict=True))
+        )
 
     def _enter_read_only(self) -> None:
         """Reading, searching and exporting work; every edit is disabled and the status bar says so."""

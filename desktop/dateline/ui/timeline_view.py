@@ -98,6 +98,7 @@ class TimelineView(QWidget):
                 a.setShortcut(key)
                 a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             a.triggered.connect(slot)
+            a.setEnabled(False)  # until the view is shown
             self.addAction(a)
             return a
 
@@ -115,8 +116,18 @@ class TimelineView(QWidget):
         )  # fmt: skip
 
     def timeline_actions(self) -> list[QAction]:
-        """The view's own commands, for a window to put in its menus or toolbar."""
+        """The view's own commands, for a window to put in its menus; enabled while it is shown."""
         return [self.fit_action, self.show_all_action, self.export_action]
+
+    def showEvent(self, event) -> None:
+        for a in self.timeline_actions():
+            a.setEnabled(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        for a in self.timeline_actions():  # a menu must not fit or export a timeline not shown
+            a.setEnabled(False)
+        super().hideEvent(event)
 
     # ---- data ----
     def set_events(

@@ -14,9 +14,9 @@ earlier"), one click from showing them.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import add, sub
 
 FOCUS_SHARE = 0.8
 FOCUS_GAP = 0.06  # events this close (share of the focus) to its edge are taken in
@@ -54,29 +54,32 @@ def focus_extent(
     n = len(starts)
     if full is None or n < FOCUS_MIN_ITEMS:
         return full
-    mids = sorted(((s + e) / 2.0, i) for i, (s, e) in enumerate(zip(starts, ends, strict=True)))
+    mids = sorted(map(add, starts, ends))  # twice the middles: sorting floats is fast
     k = max(1, math.ceil(share * n))
-    best = min(range(n - k + 1), key=lambda i: mids[i + k - 1][0] - mids[i][0])
-    lo, hi = best, best + k - 1
-    window = max(mids[hi][0] - mids[lo][0], 1.0)
+    widths = list(map(sub, mids[k - 1 :], mids[: n - k + 1]))
+    lo = min(range(len(widths)), key=widths.__getitem__)
+    hi = lo + k - 1
+    window = max(mids[hi] - mids[lo], 2.0)
     # the share cuts a spread-out bulk anywhere: take back the events close to it, so that only
     # those beyond a real gap stay out
     step = FOCUS_GAP * window
-    while lo > 0 and mids[lo][0] - mids[lo - 1][0] <= step:
+    while lo > 0 and mids[lo] - mids[lo - 1] <= step:
         lo -= 1
-    while hi < n - 1 and mids[hi + 1][0] - mids[hi][0] <= step:
+    while hi < n - 1 and mids[hi + 1] - mids[hi] <= step:
         hi += 1
-    window = max(mids[hi][0] - mids[lo][0], 1.0)
-    members = [i for _, i in mids[lo : hi + 1] if ends[i] - starts[i] <= window]
-    if not members:
+    lo_mid, hi_mid = mids[lo], mids[hi]
+    window = max(hi_mid - lo_mid, 2.0) / 2.0
+    a, b = math.inf, -math.inf
+    for s, e in zip(starts, ends, strict=True):  # the events in it, held whole (not the long ones)
+        if lo_mid <= s + e <= hi_mid and e - s <= window:
+            a, b = min(a, s), max(b, e)
+    if a > b:
         return full
-    a = min(starts[i] for i in members)
-    b = max(ends[i] for i in members)
     whole = full.whole
     if b - a > FOCUS_MAX_FRACTION * (whole[1] - whole[0]):
         return full
-    before = bisect_right(sorted(ends), a)
-    after = len(starts) - bisect_left(sorted(starts), b)
+    before = sum(1 for e in ends if e <= a)
+    after = sum(1 for s in starts if s >= b)
     return Extent(a, b, before, after, whole)
 
 

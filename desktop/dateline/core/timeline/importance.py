@@ -20,6 +20,8 @@ order from one frame (and one session) to the next.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Granularity
 
 STATUS_RANK = {"accepted": 2, "edited": 2, "proposed": 1, "rejected": 0}
@@ -58,11 +60,18 @@ def importance(
     event_id: int = 0,
 ) -> float:
     """A score where a higher value is labelled first; see the module docstring for the order."""
+    tie = ((event_id * 2654435761) & 0xFFFFFFFF) * (TIE_BREAK / 4294967296.0)  # ``scramble``
+    return _score(status, independent, confidence, granularity, ranged) + tie
+
+
+@lru_cache(maxsize=4096)  # a store has few distinct combinations; this runs once per event
+def _score(
+    status: str, independent: int, confidence: float, granularity: Granularity, ranged: bool
+) -> float:
     precision = RANGE_PRECISION if ranged else PRECISION.get(granularity, 0.0)
     blend = 0.5 * min(max(confidence, 0.0), 1.0) + 0.5 * precision  # 0..1
     sources = min(max(independent, 0), MAX_SOURCES)
-    tie = scramble(event_id) * TIE_BREAK
-    return STATUS_RANK.get(status, 1) * 100.0 + sources * 10.0 + blend * 9.0 + tie
+    return STATUS_RANK.get(status, 1) * 100.0 + sources * 10.0 + blend * 9.0
 
 
 def importance_order(scores: list[float]) -> tuple[list[int], list[int]]:

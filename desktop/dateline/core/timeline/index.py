@@ -53,6 +53,16 @@ class IntervalIndex:
         self._all_ends = sorted(ends)
         self._daily: tuple[int, list[int], list[int]] | bool | None = False  # built on demand
 
+    @property
+    def sorted_starts(self) -> list[float]:
+        """Every start, sorted (shared: do not modify)."""
+        return self._all_starts
+
+    @property
+    def sorted_ends(self) -> list[float]:
+        """Every end, sorted (shared: do not modify)."""
+        return self._all_ends
+
     def query(
         self, a: float, b: float, longer_than: float | None = None, long: bool = False
     ) -> list[int]:

@@ -49,12 +49,25 @@ class TimelineLayout:
     # event id -> every (lane, position), only for events placed in more than one lane
     copies: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _bounds: tuple[list[float], list[float]] | None = field(default=None, repr=False)
+    _focus: tuple[Extent | None] | None = field(default=None, repr=False)
+
+    def _spans(self) -> tuple[list[float], list[float]]:
+        """Starts and ends of the placed events, each event once."""
+        if self.copies:  # lanes by tag: an event tagged twice is counted once
+            items = self.items()
+        else:
+            items = [it for lane in self.lanes for it in lane.items]
+        return [it.start for it in items], [it.end for it in items]
 
     def bounds(self) -> tuple[list[float], list[float]]:
         """Starts and ends of the placed events (each once), both sorted."""
         if self._bounds is None:
-            items = self.items()
-            self._bounds = (sorted(it.start for it in items), sorted(it.end for it in items))
+            if len(self.lanes) == 1:
+                index = self.lanes[0].index
+                self._bounds = (index.sorted_starts, index.sorted_ends)
+            else:
+                starts, ends = self._spans()
+                self._bounds = (sorted(starts), sorted(ends))
         return self._bounds
 
     def outside(self, t0: float, t1: float) -> tuple[int, int]:
@@ -64,8 +77,9 @@ class TimelineLayout:
 
     def focus(self) -> Extent | None:
         """Where the events are (``extent.focus_extent``): the range a view opens on."""
-        items = self.items()
-        return focus_extent([it.start for it in items], [it.end for it in items])
+        if self._focus is None:
+            self._focus = (focus_extent(*self._spans()),)
+        return self._focus[0]
 
     @property
     def item_count(self) -> int:
