@@ -249,3 +249,18 @@ def test_the_window_offers_the_timeline_commands_while_the_timeline_is_shown(
         qtbot.waitUntil(lambda: win.runner.is_idle(), timeout=5000)
     finally:
         win.close()
+
+
+def test_the_first_row_picked_by_the_window_does_not_pull_the_view_to_an_outlier(qtbot):
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1200, 420)
+    v.select_event(200)  # the earliest event (1955), picked while the timeline tab is hidden
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_events(news_like(), DOCS)
+    assert v.visible_range()[0].year >= 2003  # the view opens on the news, not on 1955
+    v.grab()
+    assert ("before", 6) in {(c.kind, c.count) for _, c in v.count_chips()}
+    v.select_event(201)  # picked while shown: brought into view
+    assert v.visible_range()[0] <= dt.date(1968, 1, 1) <= v.visible_range()[1]

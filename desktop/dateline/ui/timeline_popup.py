@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,6 +26,18 @@ from dateline.core.timeline import TimelineItem
 from . import theme
 
 SHOWN = 500
+
+
+def _dot(colour: QColor, size: int = 10) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawEllipse(1, 1, size - 2, size - 2)
+    p.end()
+    return QIcon(pix)
 
 
 class TimelineListPopup(QFrame):
@@ -51,11 +63,14 @@ class TimelineListPopup(QFrame):
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        icons: dict[str, QIcon] = {}
         for it in items[:SHOWN]:
-            row = QListWidgetItem(f"{it.label()}  \u2014  {it.title}")
+            row = QListWidgetItem(f"{it.label()}  \u2014  {it.title or '(untitled)'}")
             row.setData(Qt.ItemDataRole.UserRole, it.id)
             row.setToolTip(f"{it.title}\n{it.label()} \u00b7 {it.status}")
-            row.setForeground(theme.status_color(it.status, self.palette()))
+            if it.status not in icons:
+                icons[it.status] = _dot(theme.status_color(it.status, self.palette()))
+            row.setIcon(icons[it.status])  # the status in the timeline's colours
             self.list.addItem(row)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)

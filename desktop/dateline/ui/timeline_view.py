@@ -32,6 +32,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Si
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
+from dateline.core import timevalue
 from dateline.core.errors import DatelineError
 from dateline.core.model import DocumentRecord, EventRecord
 from dateline.core.timeline import (
@@ -202,16 +203,21 @@ class TimelineView(QWidget):
     # ---- selection ----
     @Slot(int)
     def select_event(self, event_id: int | None) -> None:
-        """Highlight an event (None or -1 clears) and bring it into view; emits nothing.
+        """Highlight an event (None or -1 clears); emits nothing.
 
-        The selected event is always labelled, however crowded its part of the view.
+        The selected event is always labelled, however crowded its part of the view. A new
+        selection made while the view is shown is scrolled into view. One made while it is hidden
+        is not: the window picks its first row whenever a filter changes, and the view, shown
+        again, opens on where the filter's events are rather than on that row (often the
+        earliest outlier); the event is then drawn if it is there, counted at the edge if not.
         """
         if event_id is not None and event_id < 0:
             event_id = None
+        changed = event_id != self._selected
         self._selected = event_id
         # every copy of an event (one per tag lane) is at the same time: one scroll shows them all
         it = self._layout.item(event_id) if event_id is not None else None
-        if it is not None:
+        if it is not None and changed and self.isVisible():
             t0, t1 = self._scale.visible()
             if it.end - it.start > self._scale.span:
                 self._set_range(it.start, it.end, margin=0.1)
@@ -386,10 +392,10 @@ class TimelineView(QWidget):
         if chip.kind in ("before", "after"):
             if chip.kind == "before":
                 items = [it for it in layout.items() if it.end <= t0]
-                title = f"{chip.count:,} event{plural} before {to_date(t0):%d %b %Y}"
+                title = f"{chip.count:,} event{plural} before {_day(to_date(t0))}"
             else:
                 items = [it for it in layout.items() if it.start >= t1]
-                title = f"{chip.count:,} event{plural} after {to_date(t1):%d %b %Y}"
+                title = f"{chip.count:,} event{plural} after {_day(to_date(t1 - 1e-9))}"
             return title, sorted(items, key=lambda it: (it.start, it.id))
         assert chip.plan is not None
         lane = layout.lanes[chip.plan.lane]
@@ -471,6 +477,10 @@ class TimelineView(QWidget):
             show_error(self, exc)
             return
         self.image_exported.emit(str(written))
+
+
+def _day(d: dt.date) -> str:
+    return timevalue.label(d.isoformat())
 
 
 def tooltip_html(it: TimelineItem) -> str:

@@ -45,8 +45,8 @@ def period_label(unit: str, step: int, d: dt.datetime) -> str:
 
 
 def calendar_buckets(scale: TimeScale, min_width: float) -> list[Bucket]:
-    """The view cut into calendar periods, each at least ``min_width`` pixels wide (but the
-    periods cut by the view's edges)."""
+    """The view cut into calendar periods, each at least ``min_width`` pixels wide (a period cut
+    short by an edge of the view is joined to the next one)."""
     t0, t1 = scale.visible()
     ppd = scale.pixels_per_day
     level = next((lv for lv in _LEVELS if lv.nominal_days * ppd >= min_width), _LEVELS[-1])
@@ -60,4 +60,9 @@ def calendar_buckets(scale: TimeScale, min_width: float) -> list[Bucket]:
             out.append(Bucket(a, b, period_label(level.unit, level.step, d)))
     if not out:  # past the calendar's end: the whole view as one period
         out.append(Bucket(t0, t1, ""))
+    # a period the view's edge cuts to a sliver has no room for its count: it joins its neighbour
+    if len(out) > 1 and (out[0].end - out[0].start) * ppd < min_width:
+        out[:2] = [Bucket(out[0].start, out[1].end, f"{out[0].label} - {out[1].label}")]
+    if len(out) > 1 and (out[-1].end - out[-1].start) * ppd < min_width:
+        out[-2:] = [Bucket(out[-2].start, out[-1].end, f"{out[-2].label} - {out[-1].label}")]
     return out
