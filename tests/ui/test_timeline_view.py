@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from dateline.core import timevalue
 from dateline.core.model import DocumentRecord, EventRecord, SourceRecord, Status
 from dateline.core.timeline import build_items
-from dateline.ui.timeline_view import TimelineView, tooltip_html
+from dateline.ui.timeline_popup import tooltip_html
+from dateline.ui.timeline_view import TimelineView
 
 DOCS = (
     DocumentRecord(

@@ -79,13 +79,7 @@ def _paint_mark(
             band = QColor(colour)
             band.setAlphaF(0.08)
             p.fillRect(QRectF(m.span0, y + 4, m.span1 - m.span0, rh - 8), band)
-        pen = QPen(colour.lighter(125) if style.dark else colour.darker(125), 1.2)
-        fill = QColor(colour)
-        if it.uncertain:
-            pen.setStyle(Qt.PenStyle.DashLine)
-            fill.setAlphaF(0.3)
-        if it.status == "rejected":
-            fill = style.colour(QPalette.ColorRole.Base)
+        pen, fill = _dot_style(it.status, it.uncertain, style)
         p.setPen(pen)
         p.setBrush(fill)
         p.drawEllipse(QPointF(cx, cy), POINT_RADIUS, POINT_RADIUS)
@@ -105,6 +99,23 @@ def _paint_mark(
         p.drawRoundedRect(bar, 2.5, 2.5)
     p.setBrush(Qt.BrushStyle.NoBrush)
     frame.marks.append((m.x0, y + 4, m.x1, y + rh - 4, it.id))
+
+
+def _dot_style(status: str, uncertain: bool, style: Style) -> tuple[QPen, QColor]:
+    """Pen and fill of a dot, made once per style (a frame draws a hundred dots)."""
+    key = ("dot", status, uncertain)
+    found = style.cache.get(key)
+    if found is None:
+        colour = style.status(status)
+        pen = QPen(colour.lighter(125) if style.dark else colour.darker(125), 1.2)
+        fill = QColor(colour)
+        if uncertain:
+            pen.setStyle(Qt.PenStyle.DashLine)
+            fill.setAlphaF(0.3)
+        if status == "rejected":
+            fill = style.colour(QPalette.ColorRole.Base)
+        found = style.cache[key] = (pen, fill)
+    return found
 
 
 def _faded(bar: QRectF, fill: QColor) -> QLinearGradient:

@@ -1,4 +1,5 @@
-"""The list behind a "+N": the events a count stands for, one click from selecting each.
+"""The list behind a "+N": the events a count stands for, one click from selecting each; and the
+tooltip of an event.
 
 A popup (it closes on a click outside or Escape), titled with what it lists ("12 more events in Mar
 2008"), the events in time order with their date and status, and a button that zooms the timeline to
@@ -7,6 +8,8 @@ them. Very long lists stop at ``SHOWN`` rows and say how many more there are.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dateline.core import timevalue
 from dateline.core.timeline import TimelineItem
 
 from . import theme
@@ -124,3 +128,21 @@ class TimelineListPopup(QFrame):
             self.close()
             return
         super().keyPressEvent(event)
+
+
+def day_text(d: dt.date) -> str:
+    return timevalue.label(d.isoformat())
+
+
+def tooltip_html(it: TimelineItem) -> str:
+    sources = f"{it.sources} source" + ("" if it.sources == 1 else "s")
+    if it.independent > 1:
+        sources += f" in {it.independent} documents"
+    extra = " · date uncertain" if it.uncertain else ""
+    tags = it.tags or ((it.tag,) if it.tag else ())
+    # an event in several tag lanes: the tooltip says which other lanes hold it too
+    tagged = f"<br>Tags: {html.escape(', '.join(tags))}" if tags else ""
+    return (
+        f"<b>{html.escape(it.title)}</b><br>{html.escape(it.label())}"
+        f"<br>{sources} · {html.escape(it.status)}{extra}{tagged}"
+    )

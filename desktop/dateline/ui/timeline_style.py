@@ -41,6 +41,7 @@ class Style:
     _widths: dict[str, float] = field(default_factory=dict)
     _colours: dict[tuple, QColor] = field(default_factory=dict)
     _elided: dict[tuple[str, int], str] = field(default_factory=dict)
+    cache: dict[tuple, object] = field(default_factory=dict)  # painters' pens and brushes
 
     @classmethod
     def of(cls, font: QFont, palette: QPalette, device=None) -> Style:

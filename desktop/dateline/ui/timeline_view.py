@@ -22,17 +22,15 @@ list; never when ``select_event`` is called, so selection can be synced both way
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
-from dateline.core import timevalue
 from dateline.core.errors import DatelineError
 from dateline.core.model import DocumentRecord, EventRecord
 from dateline.core.timeline import (
@@ -52,7 +50,7 @@ from .errors import show_error
 from .timeline_export import save_timeline
 from .timeline_input import TimelineInput
 from .timeline_paint import lanes_top, paint_timeline, published_text
-from .timeline_popup import TimelineListPopup
+from .timeline_popup import TimelineListPopup, day_text, tooltip_html
 from .timeline_style import Chip, Frame, Scene, Style, axis_height
 
 LANE_MODE_NAMES = {"none": "Nothing (one lane)", "tag": "Tag", "document": "Document",
@@ -87,6 +85,7 @@ class TimelineView(QWidget):
         self._moved = False  # the user zoomed or panned: new data keeps their range
         self._popup: TimelineListPopup | None = None
         self._popup_range: tuple[float, float] | None = None
+        self._style_cache: tuple[tuple[float, int], Style] | None = None
         self._make_actions()
         self.input = TimelineInput(self)  # wheel, keys, drag, clicks, gestures, tooltips
 
@@ -288,7 +287,18 @@ class TimelineView(QWidget):
 
     # ---- painting ----
     def _style(self) -> Style:
-        return Style.of(self.font(), self.palette(), self)
+        """The paint style, kept between frames: it caches text widths, elisions and pens."""
+        key = (self.devicePixelRatioF(), self.logicalDpiX())
+        if self._style_cache is None or self._style_cache[0] != key:
+            self._style_cache = (key, Style.of(self.font(), self.palette(), self))
+        return self._style_cache[1]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange
+        ):  # fmt: skip
+            self._style_cache = None
+        super().changeEvent(event)
 
     def scene(self) -> Scene:
         return Scene(self._layout, self._scale, self._selected, self._published)
@@ -392,10 +402,10 @@ class TimelineView(QWidget):
         if chip.kind in ("before", "after"):
             if chip.kind == "before":
                 items = [it for it in layout.items() if it.end <= t0]
-                title = f"{chip.count:,} event{plural} before {_day(to_date(t0))}"
+                title = f"{chip.count:,} event{plural} before {day_text(to_date(t0))}"
             else:
                 items = [it for it in layout.items() if it.start >= t1]
-                title = f"{chip.count:,} event{plural} after {_day(to_date(t1 - 1e-9))}"
+                title = f"{chip.count:,} event{plural} after {day_text(to_date(t1 - 1e-9))}"
             return title, sorted(items, key=lambda it: (it.start, it.id))
         assert chip.plan is not None
         lane = layout.lanes[chip.plan.lane]
@@ -477,21 +487,3 @@ class TimelineView(QWidget):
             show_error(self, exc)
             return
         self.image_exported.emit(str(written))
-
-
-def _day(d: dt.date) -> str:
-    return timevalue.label(d.isoformat())
-
-
-def tooltip_html(it: TimelineItem) -> str:
-    sources = f"{it.sources} source" + ("" if it.sources == 1 else "s")
-    if it.independent > 1:
-        sources += f" in {it.independent} documents"
-    extra = " · date uncertain" if it.uncertain else ""
-    tags = it.tags or ((it.tag,) if it.tag else ())
-    # an event in several tag lanes: the tooltip says which other lanes hold it too
-    tagged = f"<br>Tags: {html.escape(', '.join(tags))}" if tags else ""
-    return (
-        f"<b>{html.escape(it.title)}</b><br>{html.escape(it.label())}"
-        f"<br>{sources} · {html.escape(it.status)}{extra}{tagged}"
-    )

@@ -29,7 +29,8 @@ from .scale import TimeScale
 
 LONG_SHOWN = 6  # up to this many items longer than the view are stacked; more are counted apart
 HUNGRY = 1 << 20  # the demand of a lane with more in view than it could ever label
-SLOT = 90.0  # pixels a labelled item takes in a row, at least: sizes the candidate list
+SLOT = 150.0  # pixels a labelled item takes in a row, about: sizes the candidate list
+PATIENCE = 48  # candidates in a row finding no room end the placing (``place_rows``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def plan_frame(
         found = None
         if plan.visible - plan.spanning <= most:  # might all fit: place to know what it needs
             marks = _candidates(layout, plan, scale, measure, geo, capacity, per_row, selected)
-            used = place_rows(marks, capacity, geo.gap)
+            used = place_rows(marks, capacity, geo.gap, PATIENCE)
             found = (marks, capacity)
             if sum(1 for m in marks if m.row >= 0) == plan.visible - plan.spanning:
                 plan.demand = used
@@ -135,7 +136,7 @@ def plan_frame(
             # first fit: placing in fewer rows gives the same first rows, so this is only needed
             # for lanes that were not placed yet (or in fewer rows than they now have)
             marks = _candidates(layout, plan, scale, measure, geo, plan.rows, per_row, selected)
-            place_rows(marks, plan.rows, geo.gap)
+            place_rows(marks, plan.rows, geo.gap, PATIENCE)
         else:
             marks = found[0]
         plan.marks = [m for m in marks if 0 <= m.row < plan.rows]

@@ -113,17 +113,24 @@ def _labelled(
     return m
 
 
-def place_rows(marks: Sequence[Mark], rows: int, gap: float) -> int:
+def place_rows(marks: Sequence[Mark], rows: int, gap: float, patience: int | None = None) -> int:
     """First fit, in the given (importance) order: set each mark's row, -1 when no row has room.
 
     Returns the number of rows used. Marks in one row keep ``gap`` pixels clear between them.
+    With ``patience``, placing stops after that many marks in a row found no room: the rows are
+    full where the remaining candidates are, and each would cost a look at every row.
     """
     lefts: list[list[float]] = [[] for _ in range(rows)]
     rights: list[list[float]] = [[] for _ in range(rows)]
     used = 0
+    misses = 0
     for m in marks:
-        a, b = m.left, m.right
         m.row = -1
+    for m in marks:
+        if patience is not None and misses >= patience:
+            break
+        a, b = m.left, m.right
+        misses += 1
         for r in range(rows):
             ls, rs = lefts[r], rights[r]
             k = bisect_left(ls, a)
@@ -135,5 +142,6 @@ def place_rows(marks: Sequence[Mark], rows: int, gap: float) -> int:
             rs.insert(k, b)
             m.row = r
             used = max(used, r + 1)
+            misses = 0
             break
     return used
