@@ -264,3 +264,27 @@ def test_the_first_row_picked_by_the_window_does_not_pull_the_view_to_an_outlier
     assert ("before", 6) in {(c.kind, c.count) for _, c in v.count_chips()}
     v.select_event(201)  # picked while shown: brought into view
     assert v.visible_range()[0] <= dt.date(1968, 1, 1) <= v.visible_range()[1]
+
+
+def test_a_dropped_view_is_freed_at_once_not_by_the_garbage_collector(qtbot):
+    # the collector may run in a worker thread, and a widget deleted there crashes the process
+    import gc
+    import weakref
+
+    v = TimelineView()
+    v.resize(900, 300)
+    v.show()
+    v.set_events(crowded(), DOCS)
+    v.grab()
+    rect, chip = next((r, c) for r, c in v.count_chips() if c.kind == "bucket")
+    v.open_chip(rect, chip).close()
+    v.zoom(2.0)
+    v.grab()
+    v.close()
+    gone = weakref.ref(v)
+    gc.disable()
+    try:
+        del v, rect, chip
+        assert gone() is None
+    finally:
+        gc.enable()

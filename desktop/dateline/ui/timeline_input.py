@@ -23,15 +23,22 @@ DRAG_THRESHOLD = 4  # pixels a press may move and still count as a click
 
 
 class TimelineInput(QObject):
+    """Installed on the view it is a child of. It keeps no Python reference to the view: a cycle
+    between the two wrappers would leave a closed view to the garbage collector, which may run
+    in a worker thread and must never delete a widget there."""
+
     def __init__(self, view: TimelineView) -> None:
         super().__init__(view)
-        self.view = view
         self._press: QPointF | None = None
         self._dragged = False
         view.installEventFilter(self)
 
+    @property
+    def view(self) -> TimelineView:
+        return self.parent()  # type: ignore[return-value]
+
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
-        if obj is not getattr(self, "view", None):  # also while being torn down
+        if obj is not self.parent():
             return False
         t = e.type()
         if t == QEvent.Type.Wheel:
