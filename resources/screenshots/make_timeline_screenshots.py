@@ -31,7 +31,7 @@ SIZE = (1400, 560)
 
 def stored(db: Path, folder: Path, limit: int | None = None):
     """Import ``folder`` into ``db``; (events, documents), the first ``limit`` events if given."""
-    from dateline.core.importing import import_paths
+    from dateline.core.ingest import import_paths
     from dateline.core.store import Store
 
     with Store.open(db, who="analyst") as store:
