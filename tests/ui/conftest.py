@@ -16,6 +16,20 @@ def _isolated_qsettings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread():
+    """Collect the reference cycles a test left (a closed window's widgets) now, on the GUI thread.
+
+    pytest-qt only ``deleteLater``s closed widgets, which waits for an event loop; meanwhile the
+    next test's first background task could run the garbage collector and delete a window from a
+    worker thread, which crashes the process (an intermittent segfault of the suite).
+    """
+    yield
+    import gc
+
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def _no_running_tasks(request):
     """Fail a test that leaves a task queued or running on any TaskRunner or the global pool."""
     yield
