@@ -2,8 +2,8 @@
 
 News articles about 2004-2011 also mention when the company was founded (1976) and when its founder
 was born (1955). Fitting every event squeezes the years the articles are about into a sliver at the
-right, so the view opens on the *focus*: the shortest stretch holding ``FOCUS_SHARE`` of the events
-(by their middles), grown over the events next to it that are not separated from it by a gap (more
+right, so the view opens on the *focus*: the shortest stretch holding ``FOCUS_SHARE`` of the events' distinct
+dates (by their middles), grown over the events next to it that are not separated from it by a gap (more
 than ``FOCUS_GAP`` of its length: the share alone would cut a spread-out bulk anywhere), and widened
 to hold those events whole. It is used only when it is much shorter
 than the whole extent (at most ``FOCUS_MAX_FRACTION`` of it) and there are enough events for a
@@ -51,10 +51,12 @@ def focus_extent(
 ) -> Extent | None:
     """The focus of the intervals ``[starts[i], ends[i])`` (see the module docstring), or None."""
     full = whole_extent(starts, ends)
-    n = len(starts)
+    # Distinct dates, not events: thirty reports of one day are one place in time, and must not
+    # pull the view onto that day alone.
+    mids = sorted(set(map(add, starts, ends)))  # twice the middles: sorting floats is fast
+    n = len(mids)
     if full is None or n < FOCUS_MIN_ITEMS:
         return full
-    mids = sorted(map(add, starts, ends))  # twice the middles: sorting floats is fast
     k = max(1, math.ceil(share * n))
     widths = list(map(sub, mids[k - 1 :], mids[: n - k + 1]))
     lo = min(range(len(widths)), key=widths.__getitem__)
