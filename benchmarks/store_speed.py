@@ -21,10 +21,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import _repo  # noqa: F401  (puts the test-support package on the path)
 from dateline.core import services
 from dateline.core.ingest import import_paths
 from dateline.core.ingest.collector import full_collections_held
 from dateline.core.store import EventFilter, Store
+from support.articles import PLACES, generated_folder
 
 # The corpus sits in the shared folder beside the repository (../shared/corpora/tbaq).
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
@@ -54,100 +56,6 @@ def tbaq_folder(src: Path, dest: Path) -> int:
         if dct:
             manifest[name] = {"published": dct.group(1)}
         n += 1
-    (dest / "manifest.json").write_text(json.dumps({"articles": manifest}), encoding="utf-8")
-    return n
-
-
-_PLACES = [
-    "Brussels",
-    "Geneva",
-    "Nairobi",
-    "Lima",
-    "Oslo",
-    "Manila",
-    "Warsaw",
-    "Ottawa",
-    "Hanoi",
-    "Accra",
-]
-_VERBS = [
-    "announced",
-    "signed",
-    "rejected",
-    "postponed",
-    "approved",
-    "criticised",
-    "opened",
-    "debated",
-]
-_WHEN = [
-    "on Monday", "on Tuesday", "last week", "next month", "on {d} {m} {y}", "in {m} {y}", "earlier this year",
-    "in the first half of {y}", "yesterday", "on Friday", "in {y}", "on {d} {m}",
-]  # fmt: skip
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]  # fmt: skip
-_SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ren",
-    "tas",
-    "vo",
-    "dor",
-    "pel",
-    "si",
-    "nu",
-    "bra",
-    "gon",
-    "fel",
-    "tri",
-    "zan",
-]
-
-
-def _vocabulary(rnd: random.Random, n: int = 4000) -> list[str]:
-    words = {
-        "".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(2, 4))) for _ in range(n * 2)
-    }
-    return sorted(words)[:n]
-
-
-def generated_folder(dest: Path, n: int, seed: int = 7) -> int:
-    """n news-like articles (~1.5 KB, 8-14 dated sentences) with a manifest of publication dates.
-
-    Each article has its own topic words drawn from a 4,000-word vocabulary; one in five re-reports a
-    happening of an earlier article (same date, same topic words), so matching across articles has
-    real work to do without every sentence resembling every other.
-    """
-    rnd = random.Random(seed)
-    vocab = _vocabulary(rnd)
-    manifest: dict[str, dict[str, str]] = {}
-    earlier: list[tuple[str, list[str]]] = []  # (sentence with an absolute date, its topic)
-    for i in range(n):
-        pub = dt.date(2015, 1, 1) + dt.timedelta(days=rnd.randrange(3650))
-        topic = rnd.sample(vocab, 4)
-        lines = [
-            f"{topic[0].capitalize()} {rnd.choice(_VERBS)} {topic[1]} in {rnd.choice(_PLACES)}",
-            "",
-        ]
-        for _ in range(rnd.randint(8, 14)):
-            if earlier and rnd.random() < 0.02:
-                lines.append(rnd.choice(earlier)[0])
-                continue
-            template = rnd.choice(_WHEN)
-            when = template.format(
-                d=rnd.randint(1, 28), m=rnd.choice(_MONTHS), y=pub.year - rnd.randint(0, 2)
-            )
-            words = rnd.sample(topic, 2) + rnd.sample(vocab, 3)
-            lines.append(
-                f"The {words[0]} {rnd.choice(_VERBS)} the {words[1]} {words[2]} in {rnd.choice(_PLACES)} {when}, "
-                f"{words[3]} {words[4]} said."
-            )
-            if "{y}" in template:  # an absolute date another article can report again
-                earlier.append((lines[-1], topic))
-        name = f"gen{i:05d}.txt"
-        (dest / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        manifest[name] = {"published": pub.isoformat()}
     (dest / "manifest.json").write_text(json.dumps({"articles": manifest}), encoding="utf-8")
     return n
 
@@ -230,7 +138,9 @@ def fill_events(store: Store, n: int, seed: int = 11) -> None:
                     a = a.replace(day=1)
                     b = (a + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
                     value, gran = a.strftime("%Y-%m"), "month"
-            title = f"{rnd.choice(words).capitalize()} {rnd.choice(words)} in {rnd.choice(_PLACES)} #{i}"
+            title = (
+                f"{rnd.choice(words).capitalize()} {rnd.choice(words)} in {rnd.choice(PLACES)} #{i}"
+            )
             rows.append((title, value, gran, a and a.isoformat(), b and b.isoformat(), rnd.choice(statuses),
                          round(rnd.random(), 3), '["anchor-changed"]' if rnd.random() < 0.01 else "[]"))  # fmt: skip
         conn.executemany(

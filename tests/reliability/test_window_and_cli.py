@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from conftest import run_cli, stored_events
 from dateline.core.commands import SetNote
 from dateline.core.ingest import import_paths
 from dateline.core.store import Store
+from support.processes import run_cli, stored_events
 
 
 def _drop_this_process_locks(db) -> None:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import run_cli, stored_events
+from support.processes import run_cli, stored_events
 
 pytest.importorskip("pytestqt")
 

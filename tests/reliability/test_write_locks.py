@@ -14,11 +14,11 @@ import time
 import pytest
 from sqlite_utils import Database
 
-from conftest import run_cli, stored_events
 from dateline.core.commands import SetNote
 from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 from dateline.core.store.schema import SCHEMA_STEPS, migrations
+from support.processes import run_cli, stored_events
 
 
 @pytest.mark.parametrize("round_", range(10))
