@@ -71,7 +71,12 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only events on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only events on or before")
-    p.add_argument("--search", metavar="TEXT", default="", help="full-text search in events")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help='words (or their beginnings) in titles, notes and quotes; "a phrase", OR, NOT',
+    )
     p.add_argument(
         "--document", type=int, metavar="ID", help="only events sourced in this document"
     )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from ..core import timevalue
 from ..core.model import DocumentRecord
 from ..core.store import EventFilter
+from ..core.store.search import search_problem
 from . import theme
 
 STATUS_CHOICES = (
@@ -26,6 +27,7 @@ ORDER_CHOICES = (
     ("Most doubtful first", "doubt"),
 )
 DEBOUNCE_MS = 250
+SEARCH_HELP = 'Words or their beginnings, all of them; "words in a row"; OR, NOT in capitals'
 
 
 class FilterBar(QWidget):
@@ -39,6 +41,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search titles, notes and quotes (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(SEARCH_HELP)
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Search titles, notes"))
         self.status = QComboBox(self)
         for label, _ in STATUS_CHOICES:
@@ -139,8 +142,11 @@ class FilterBar(QWidget):
     def current_filter(self) -> EventFilter:
         _, statuses = STATUS_CHOICES[max(0, self.status.currentIndex())]
         tag = self.tag.currentData() or ""
+        text = self.search.text().strip()
+        problem = search_problem(text)
+        _mark(self.search, problem, SEARCH_HELP)
         return EventFilter(
-            text=self.search.text().strip(),
+            text="" if problem else text,
             statuses=tuple(statuses),
             tags=(tag,) if tag else (),
             date_from=self._date(self.date_from, first=True),
@@ -177,3 +183,14 @@ class FilterBar(QWidget):
     @Slot()
     def _order_picked(self) -> None:
         self.order_changed.emit(self.current_order())
+
+
+def _mark(edit: QLineEdit, problem: str | None, tip: str) -> None:
+    """A red border and the problem as tooltip on a field whose text is left out, or ``tip``."""
+    if problem:
+        color = theme.error_color(edit.palette()).name()
+        edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {color}; }}")
+        edit.setToolTip(problem)
+    else:
+        edit.setStyleSheet("")
+        edit.setToolTip(tip)

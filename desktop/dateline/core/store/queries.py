@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..model import Status
-from .search import fts_query
+from .search import fts_query, search_problem
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    text: str = ""  # FTS5 search over event title/description/notes/quotes
+    text: str = ""  # words searched in titles, descriptions, notes and quotes (see store.search)
     statuses: tuple[str, ...] = ()  # () = any
     tags: tuple[str, ...] = ()  # event has ALL of these tags
     date_from: dt.date | None = None  # event interval overlaps [date_from, date_to]
@@ -87,10 +87,11 @@ def where_sql(flt: EventFilter | None) -> tuple[str, list[object]]:
     if flt.flagged is not None:
         parts.append("e.flags != '[]'" if flt.flagged else "e.flags = '[]'")
     if flt.text.strip():
-        query = fts_query(flt.text)
-        if query:
-            parts.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(query)
+        problem = search_problem(flt.text)
+        if problem:  # refused: listing every event would look like a search that found them all
+            raise ValidationError(problem, field="search")
+        parts.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_query(flt.text))
     return (" AND ".join(parts) or "1"), params
 
 
