@@ -96,6 +96,23 @@ def _guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _refuse_kind(db: Database, path: Path) -> None:
+    known = set(SCHEMA_STEPS)
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise StoreError(
+            f"The database {path} was written by a newer version of Dateline (schema step "
+            f"{unknown[-1]}); open it with that version or a later one."
+        )
+    foreign = db.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != '_sqlite_migrations' LIMIT 1"
+    ).fetchone()
+    if not applied and foreign:
+        raise StoreError(f"The file {path} is an SQLite database but not a Dateline project.")
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, who: str, readonly: bool) -> None:
         self.conn = conn
@@ -129,6 +146,8 @@ class Store:
                 if readonly or not create:
                     raise StoreError(f"There is no database at {p}.")
                 connection.create(p, lambda conn: migrations.apply(Database(conn)))
+            else:
+                cls._refuse_unknown(p)  # before a writable connection creates or converts anything
             readonly = readonly or state == "readonly"
             conn = connection.connect(p, readonly=readonly)
             store = cls(conn, p, who, readonly)
@@ -171,26 +190,18 @@ class Store:
             copy.close()
         os.replace(tmp, self.path.with_name(f"{self.path.name}.bak-{last}"))
 
-    def _refuse_newer(self) -> None:
-        known = set(SCHEMA_STEPS)
-        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
-        if unknown:
-            raise StoreError(
-                f"The database {self.path} was written by a newer version of Dateline (schema step "
-                f"{unknown[-1]}); open it with that version or a later one."
-            )
-        if not migrations.applied(self.db) and self._has_foreign_tables():
-            raise StoreError(
-                f"The file {self.path} is an SQLite database but not a Dateline project."
-            )
+    @staticmethod
+    def _refuse_unknown(path: Path) -> None:
+        """Refuse a project of a newer Dateline or another program's database, reading the file as
+        it stands (nothing created beside it). A file being written may read torn: then the real
+        connection decides."""
+        conn = connection.peek(path)
+        if conn is not None:
+            with contextlib.closing(conn), contextlib.suppress(sqlite3.Error):
+                _refuse_kind(Database(conn), path)
 
-    def _has_foreign_tables(self) -> bool:
-        return bool(
-            self.conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "AND name != '_sqlite_migrations' LIMIT 1"
-            ).fetchone()
-        )
+    def _refuse_newer(self) -> None:
+        _refuse_kind(self.db, self.path)
 
     @_guarded
     def backup(self, dest: Path) -> Path:

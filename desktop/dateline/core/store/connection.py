@@ -54,7 +54,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     """A configured connection to an existing project file (see ``check_file``)."""
     if readonly:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        if not _wal_files_present(path) and not os.access(path.parent, os.W_OK):
+        if not _wal_files_present(path) and not may_write(path.parent):
             # A read-only log needs its -shm file; with none and no right to create one, nobody can be
             # writing this file, so it is read as it stands.
             uri += "&immutable=1"
@@ -72,6 +72,19 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
 
 def _wal_files_present(path: Path) -> bool:
     return Path(f"{path}-shm").exists()
+
+
+def peek(path: Path) -> sqlite3.Connection | None:
+    """A connection that reads the file as it stands and creates nothing beside it (no log, no
+    shared-memory file), to decide whether to open it at all; None when a log exists, as someone may
+    be writing the file: the real connection decides then."""
+    if Path(f"{path}-wal").exists():
+        return None
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+    )
+    conn.row_factory = sqlite3.Row
+    return conn
 
 
 def create(path: Path, build: Callable[[sqlite3.Connection], None]) -> None:
@@ -120,17 +133,28 @@ def check_file(path: Path) -> str:
         raise StoreError(f"{path} is a folder, not a Dateline database.")
     if st.st_size == 0:
         raise StoreError(
-            f"The file {path} is empty (0 bytes): it is not a Dateline database, or it was "
-            "truncated. Restore it from a backup, or remove it to start a new project there."
+            f"The file {path} is empty (0 bytes), so it is not a Dateline database or it was "
+            "truncated: restore it from a backup, or remove it to start a new project there."
         )
-    writable = os.access(path, os.W_OK) and (
-        os.access(path.parent, os.W_OK) or _wal_files_writable(path)
+    # A folder this process may not create files in still lets it write a project whose log files
+    # are there and writable, unless the folder is marked read-only for everyone.
+    folder_ok = may_write(path.parent) or (
+        bool(path.parent.stat().st_mode & 0o222) and _wal_files_writable(path)
     )
-    return "writable" if writable else "readonly"
+    return "writable" if may_write(path) and folder_ok else "readonly"
+
+
+def may_write(path: Path) -> bool:
+    """This process may write ``path`` and its owner has not marked it read-only: a file or folder
+    without a write bit is read-only here even for a superuser, whom the system would let write."""
+    try:
+        return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+    except OSError:
+        return False
 
 
 def _wal_files_writable(path: Path) -> bool:
-    return all(os.access(f"{path}{s}", os.W_OK) for s in ("-wal", "-shm"))
+    return all(may_write(Path(f"{path}{s}")) for s in ("-wal", "-shm"))
 
 
 @contextlib.contextmanager
