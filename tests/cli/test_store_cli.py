@@ -7,6 +7,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from dateline.cli import main
 
 
@@ -154,6 +156,7 @@ def test_errors_are_one_sentence_and_an_exit_code(db, capsys, seeds_dir, tmp_pat
     assert code == 2 and "failed" in out and "none of the 2 files" in err
 
 
+@pytest.mark.slow  # waits out the busy timeout
 def test_locked_database_is_reported_without_traceback(db, capsys, seeds_dir):
     run(capsys, "import", seeds_dir)
     blocker = sqlite3.connect(db, isolation_level=None)

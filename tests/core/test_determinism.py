@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from store_helpers import generated_articles
 
 IMPORT = """
@@ -39,6 +40,7 @@ def _digest(db: Path) -> str:
     return h.hexdigest()
 
 
+@pytest.mark.slow
 def test_two_runs_with_different_string_hashing_store_the_same_timeline(tmp_path):
     folder = generated_articles(tmp_path / "articles", 600)
     digests = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,6 +87,7 @@ def stores(draw):
     return [draw(event(i + 1)) for i in range(n)]
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(stores())
 def test_sweep_finds_exactly_the_pairs_a_full_comparison_scores(events):

@@ -116,6 +116,7 @@ def _articles(folder, seeds_dir, n):
     return folder
 
 
+@pytest.mark.slow
 def test_edits_during_an_import_in_another_process_wait_and_all_land(tmp_path, seeds_dir):
     db = tmp_path / "project.db"
     window = Store.open(db)
