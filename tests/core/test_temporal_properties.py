@@ -5,27 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from dateline.core.model import Timex, TimexType
 from dateline.core.temporal import find_timexes
 from dateline.core.temporal.grammar import scan, scan_exhaustive
-
-WORDS = (
-    "on in the last next this early late mid Monday Friday May March July Dec. 7, 1998 2024 1990s '90s "
-    "a year ago two weeks later the next day today now soon recently quarter third first half of fiscal "
-    "10 a.m. noon every week daily €40 $20.9 billion 40 troops km and or to - between from , . ; \n "
-    "other than of least more at up dozens minute hour year-ago yearend FY98 additional straight "
-    "Valentine's Day New Year's Christmas winter fall season weekend 5th 'the company' ago century"
-).split(" ")
-_fragments = st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=40).map(" ".join)
-_weird = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",))
-    | st.sampled_from(["\u00a0", "\u2009", "\t", "\r", "\n", "\u2028", "\ufeff"]),
-    max_size=120,
-)
-_texts = _fragments | _weird | st.tuples(_fragments, _weird).map("".join)
-_published = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+from support.texts import published as _published
+from support.texts import texts as _texts
 
 
 def _check(text: str, found: list[Timex]) -> None:
