@@ -28,7 +28,7 @@ from pathlib import Path
 
 import _repo  # noqa: F401  (puts the test-support package on the path)
 from dateline.core.commands import AddTags, SetNote, SetStatus
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import Store
 from support.articles import generated_folder
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.core.errors import ImportFailed
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.model import Article
 from dateline.core.proposals import propose_events
 from dateline.core.readers import read_articles

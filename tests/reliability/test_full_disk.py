@@ -12,7 +12,7 @@ import pytest
 
 from dateline.core.commands import SetNote
 from dateline.core.errors import StoreError
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from support.articles import generated_articles
 from support.store import seeded_store, state
 
