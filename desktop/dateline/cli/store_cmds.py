@@ -11,8 +11,9 @@ import json
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
-from ..core import services, timevalue
+from ..core import samples, services, timevalue
 from ..core.errors import InputError
 from ..core.history import show_value, when_label
 from ..core.ingest.collector import full_collections_held
@@ -33,8 +34,18 @@ def db_parent() -> argparse.ArgumentParser:
     return p
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    return Store.open(args.db or default_db_path())
+def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The project named by ``--db`` (else $DATELINE_DB, else the user data folder's).
+
+    Only ``import`` creates a project: any other command given a path that does not exist (a typo in
+    ``--db``) says so instead of quietly working on a new, empty database.
+    """
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    if not create and not path.exists():
+        raise InputError(
+            f"There is no Dateline project at {path}; check --db, or create one with dateline import."
+        )
+    return Store.open(path)
 
 
 def _ids(values: Sequence[str], what: str = "event") -> tuple[int, ...]:
@@ -99,8 +110,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     common = db_parent()
 
     p = sub.add_parser("import", parents=[common], help="import article files or folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every file")
+    p.add_argument(
+        "--samples",
+        action="store_true",
+        help="also import the sample articles shipped with Dateline",
+    )
     p.set_defaults(handler=run_import)
 
     p = sub.add_parser("events", parents=[common], help="list the stored events")
@@ -212,9 +228,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     published = services.parse_day(args.published, "--published date") if args.published else None
+    paths = list(args.paths)
+    if args.samples:
+        found = samples.sample_files()
+        if not found:
+            raise InputError("The sample articles are not installed with this copy of Dateline.")
+        paths += [str(f) for f in found]
+    if not paths:
+        raise InputError("Give the article files or folders to import (or --samples).")
     # A large batch: full collections are held off (see core.ingest.collector).
-    with open_store(args) as store, full_collections_held():
-        report = services.import_and_extract(store, args.paths, published=published)
+    with open_store(args, create=True) as store, full_collections_held():
+        report = services.import_and_extract(store, paths, published=published)
     for path, doc in report.imported:
         print(f"imported  {path} (document {doc})")
     for path in report.duplicates:
@@ -228,7 +252,7 @@ def run_import(args: argparse.Namespace) -> int:
         f"{report.sources_attached} existing events got new sources"
     )
     if not (report.imported or report.duplicates or report.failed):
-        raise InputError("No article files found in " + ", ".join(args.paths) + ".")
+        raise InputError("No article files found in " + ", ".join(paths) + ".")
     if report.all_failed:
         print(
             f"dateline: none of the {len(report.failed)} files could be imported.", file=sys.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QWidget
 
-from ..core import services
+from ..core import samples, services
 from ..core.ingest import ImportReport
 from ..core.ingest.collector import full_collections_held
 from ..core.model import Status
@@ -31,17 +31,11 @@ from .tasks import Task, TaskContext, TaskRunner
 
 def find_seeds_dir() -> Path | None:
     """The sample articles: shipped as package data, or ``seeds/`` at the root of a source checkout."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parent.parent / "resources" / "seeds", here.parents[3] / "seeds"):
-        if (candidate / "manifest.json").is_file():
-            return candidate
-    return None
+    return samples.samples_dir()
 
 
 def seed_files(seeds: Path) -> list[Path]:
-    return sorted(
-        p for p in seeds.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm", ".md")
-    )
+    return samples.sample_files(seeds)
 
 
 ALL_STATUSES = tuple(s.value for s in Status)
