@@ -309,6 +309,128 @@ def m009_drop_unread_event_indexes(db: Database) -> None:
     )
 
 
+_EVENT_QUOTES = (
+    "coalesce((SELECT group_concat(s.quote, ' ') FROM sources s WHERE s.event_id = {ref}), '')"
+)
+_FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
+
+
+@migrations(name="m010_shared_database")
+def m010_shared_database(db: Database) -> None:
+    # The database file is handed on as it is (sqlite3, Datasette), so it carries:
+    # - a project id: exports derive stable identifiers from it (iCalendar UIDs), and a copy of the
+    #   file is the same project while another project never shares it;
+    # - full-text indexes Datasette finds by itself: it looks for an FTS table declared with
+    #   content=[table], so both become external-content tables over their table. An event's search
+    #   row gathers its sources' quotes, so events keep them in a quotes column (triggers on sources
+    #   keep it in step) which the index reads; the index no longer keeps a copy of its own;
+    # - read-only views of the timeline: one row per event, and one per source with its article.
+    # Import still marks new events search_pending and indexes each once its sources are in (m007).
+    import uuid
+
+    _run(
+        db,
+        f"""
+        CREATE TABLE project (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO project (key, value) VALUES ('id', '{uuid.uuid4()}');
+
+        DROP TRIGGER documents_fts_ai;
+        DROP TRIGGER documents_fts_ad;
+        DROP TRIGGER documents_fts_au;
+        DROP TABLE documents_fts;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content=[documents], content_rowid=[id], {_FTS_OPTIONS});
+        CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+
+        DROP TRIGGER events_fts_ai;
+        DROP TRIGGER events_fts_ad;
+        DROP TRIGGER events_fts_au;
+        DROP TRIGGER events_fts_ready;
+        DROP TRIGGER sources_fts_ai;
+        DROP TRIGGER sources_fts_ad;
+        DROP TRIGGER sources_fts_au;
+        DROP TABLE events_fts;
+        ALTER TABLE events ADD COLUMN quotes TEXT NOT NULL DEFAULT '';
+        UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="events.id")};
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            title, description, notes, quotes, content=[events], content_rowid=[id],
+            {_FTS_OPTIONS});
+        CREATE TRIGGER events_fts_ai AFTER INSERT ON events WHEN new.search_pending = 0 BEGIN
+            INSERT INTO events_fts(rowid, title, description, notes, quotes)
+            VALUES (new.id, new.title, new.description, new.notes, new.quotes);
+        END;
+        CREATE TRIGGER events_fts_ad AFTER DELETE ON events WHEN old.search_pending = 0 BEGIN
+            INSERT INTO events_fts(events_fts, rowid, title, description, notes, quotes)
+            VALUES ('delete', old.id, old.title, old.description, old.notes, old.quotes);
+        END;
+        CREATE TRIGGER events_fts_au
+        AFTER UPDATE OF title, description, notes, quotes, search_pending ON events BEGIN
+            INSERT INTO events_fts(events_fts, rowid, title, description, notes, quotes)
+            SELECT 'delete', old.id, old.title, old.description, old.notes, old.quotes
+            WHERE old.search_pending = 0;
+            INSERT INTO events_fts(rowid, title, description, notes, quotes)
+            SELECT new.id, new.title, new.description, new.notes, new.quotes
+            WHERE new.search_pending = 0;
+        END;
+        CREATE TRIGGER events_quotes_ai AFTER INSERT ON sources BEGIN
+            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="new.event_id")}
+            WHERE id = new.event_id;
+        END;
+        CREATE TRIGGER events_quotes_ad AFTER DELETE ON sources BEGIN
+            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="old.event_id")}
+            WHERE id = old.event_id;
+        END;
+        CREATE TRIGGER events_quotes_au AFTER UPDATE OF quote, event_id ON sources BEGIN
+            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="events.id")}
+            WHERE id IN (old.event_id, new.event_id);
+        END;
+        INSERT INTO events_fts(rowid, title, description, notes, quotes)
+        SELECT id, title, description, notes, quotes FROM events WHERE search_pending = 0;
+
+        CREATE VIEW timeline_events AS
+        SELECT e.id, e.value, e.end_value AS "end", e.granularity, e.earliest, e.latest,
+               e.status, e.title, e.description, e.notes, e.location, e.actors,
+               e.reliability, e.credibility, e.confidence,
+               (SELECT group_concat(tag, ', ') FROM
+                   (SELECT t.tag FROM event_tags t WHERE t.event_id = e.id ORDER BY t.tag)) AS tags,
+               (SELECT count(*) FROM sources s WHERE s.event_id = e.id) AS sources,
+               (SELECT group_concat(title, ' | ') FROM
+                   (SELECT DISTINCT d.title FROM sources s JOIN documents d ON d.id = s.document_id
+                    WHERE s.event_id = e.id)) AS documents,
+               e.flags, e.created_at, e.updated_at
+        FROM events e
+        ORDER BY coalesce(e.earliest, '~'), e.latest DESC, e.id;
+        CREATE VIEW timeline_sources AS
+        SELECT s.event_id, e.value AS event_value, e.status AS event_status,
+               e.title AS event_title, s.id AS source_id, s.quote, s.timex_text,
+               s.value AS source_value, s.origin, s.document_id, d.title AS document_title,
+               d.published, d.source AS publisher, d.url, d.path
+        FROM sources s
+        JOIN events e ON e.id = s.event_id
+        JOIN documents d ON d.id = s.document_id
+        ORDER BY coalesce(e.earliest, '~'), e.latest DESC, e.id, s.id;
+        """,
+    )
+
+
+def project_id(db: Database) -> str:
+    """The project's id (see m010): stable for the life of the file, distinct between projects."""
+    row = db.execute("SELECT value FROM project WHERE key = 'id'").fetchone()
+    return str(row[0]) if row else ""
+
+
 @migrations(name="m011_source_basis")
 def m011_source_basis(db: Database) -> None:
     # How a report's date was found when its clause states none ("headline event, dated by the

@@ -27,6 +27,7 @@ _QUIET = {
     "merged_from",
     "extractor_version",
     "search_pending",
+    "quotes",  # the sources' quotes gathered for search (m010): audited as sources
 }
 _DOC_META = (
     "title",

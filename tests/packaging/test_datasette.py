@@ -1,0 +1,53 @@
+"""The project file opened in Datasette, as an analyst would: the views are there and ?_search= finds
+events and articles by their words instead of returning every row."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from datasette.app import Datasette
+
+from dateline.core.importing import import_paths
+from dateline.core.store import EventFilter, Store
+
+
+def _get(path, url):
+    ds = Datasette([str(path)], immutables=[])
+
+    async def fetch():
+        response = await ds.client.get(url)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    try:
+        return asyncio.run(fetch())
+    finally:
+        ds.executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def project(tmp_path, seeds_dir):
+    path = tmp_path / "project.db"
+    with Store.open(path) as store:
+        import_paths(store, [seeds_dir])
+        total = store.count_events()
+        hits = store.event_ids(EventFilter(text="Wiesbaden"))
+    return path, total, sorted(hits)
+
+
+def test_event_search_in_datasette_finds_what_the_app_finds(project):
+    path, total, hits = project
+    rows = _get(path, "/project/events.json?_search=Wiesbaden&_shape=array&_size=max")
+    assert 0 < len(rows) < total
+    assert sorted(r["id"] for r in rows) == hits
+
+
+def test_document_search_and_views_in_datasette(project):
+    path, total, _ = project
+    docs = _get(path, "/project/documents.json?_search=hesitant&_shape=array")
+    assert len(docs) == 1 and "hesitant" in docs[0]["title"] + docs[0]["text"]
+    events = _get(path, "/project/timeline_events.json?_shape=array&_size=max")
+    assert len(events) == total
+    sources = _get(path, "/project/timeline_sources.json?_shape=array&_size=max")
+    assert sources and all(s["document_title"] for s in sources)
