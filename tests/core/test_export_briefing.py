@@ -21,6 +21,13 @@ from dateline.core.export import render
 
 MONTHS = ["H1 2024", "July 2024", "October 2024", "November 2024", "Undated"]
 
+
+def _distinct_quotes(bundle) -> int:
+    return len(
+        {(s.document_id, " ".join(s.quote.split())) for e in bundle.events for s in e.sources}
+    )
+
+
 # ---- Markdown ----
 
 
@@ -28,7 +35,7 @@ def test_markdown_lays_out_the_timeline_by_month_in_date_order():
     bundle = seed_bundle()
     text = render(bundle, "markdown")
     assert text.startswith("# NATO and Ukraine, October 2024\n")
-    assert "Generated 2026-11-23T10:00:00Z" in text
+    assert "Generated 23 November 2026, 10:00 UTC" in text
     assert re.findall(r"^## (.+)$", text, re.M) == MONTHS
     headings = re.findall(r"^### (.+)$", text, re.M)
     assert len(headings) == len(bundle.events)
@@ -48,9 +55,9 @@ def test_markdown_every_quote_is_a_footnote_naming_its_article():
     notes = "[^1]: " + notes
     refs = re.findall(r"\[\^(\d+)\](?!:)", body)
     defs = dict(re.findall(r"^\[\^(\d+)\]: (.+)$", notes, re.M))
-    total = sum(len(e.sources) for e in bundle.events)
-    assert sorted(map(int, refs)) == list(range(1, total + 1)) == sorted(map(int, defs))
-    assert "North Korean troops have been dispatched" in defs["15"]
+    total = _distinct_quotes(bundle)
+    assert sorted(set(map(int, refs))) == list(range(1, total + 1)) == sorted(map(int, defs))
+    assert "North Korean troops have been dispatched" in defs[str(total)]
     titles = {d.title for d in bundle.documents}
     for note in defs.values():
         assert any(t in note for t in titles)
@@ -101,14 +108,15 @@ def test_html_holds_every_event_with_its_facts_and_footnotes():
             art.xpath(".//h3")[0].text_content()
             == timevalue.label(event.value, event.end) + " " + event.title
         )
-        assert f"Status: {event.status}" in art.text_content()
+        reviewed = str(event.status) in ("accepted", "edited")
+        assert (f"Status: {event.status}" in art.text_content()) is not reviewed
         assert f"status-{event.status}" in art.get("class")
     undated = doc.get_element_by_id(f"event-{UNRESOLVED_ID}")
     assert "Grade: F6" in undated.text_content()
     refs = doc.xpath("//sup/a/@href")
     notes = doc.xpath("//ol[@class='footnotes']/li")
-    assert refs == [f"#{li.get('id')}" for li in notes]
-    assert len(notes) == sum(len(e.sources) for e in bundle.events)
+    assert list(dict.fromkeys(refs)) == [f"#{li.get('id')}" for li in notes]
+    assert len(notes) == _distinct_quotes(bundle)
     first = notes[0].text_content()
     assert first.startswith("“I can announce today") and "NATO pledges money" in first
 
@@ -123,3 +131,41 @@ def test_html_escapes_everything_from_the_data():
     assert HOSTILE_QUOTE in doc.text_content()
     assert "Line one <b>not bold</b> & more" in doc.text_content()
     assert not [h for h in doc.xpath("//a/@href") if not h.startswith("#")]
+
+
+# ---- shared as a page: phones, footnotes, times, repeated quotes ----
+
+
+def test_html_reads_on_a_phone_and_dates_its_header_for_people():
+    doc = lxml.html.fromstring(render(seed_bundle(), "html"))
+    assert doc.xpath("//meta[@name='viewport']/@content") == ["width=device-width, initial-scale=1"]
+    meta = doc.xpath("//header/p")[0].text_content()
+    assert "Generated 23 November 2026, 10:00 UTC" in meta
+    assert "2026-11-23T" not in meta
+
+
+def test_html_adjacent_footnote_numbers_stay_apart():
+    doc = lxml.html.fromstring(render(seed_bundle(), "html"))
+    sups = [sup.text_content() for sup in doc.iter("sup")]
+    several = [t for t in sups if "," in t]
+    assert several, sups  # the seed timeline has an article cited twice by one event
+    for text in sups:
+        assert re.fullmatch(r"\d+(,\d+)*", text), text
+
+
+def test_html_lists_each_quoted_sentence_once_and_links_back_to_its_first_citation():
+    bundle = seed_bundle()
+    doc = lxml.html.fromstring(render(bundle, "html"))
+    quotes = [li.text_content().split(" — ")[0] for li in doc.xpath("//ol[@class='footnotes']/li")]
+    assert len(quotes) == len(set(quotes)) == _distinct_quotes(bundle)
+    ids = doc.xpath("//sup/a/@id")
+    assert len(ids) == len(set(ids)) == len(quotes)
+    for li in doc.xpath("//ol[@class='footnotes']/li"):
+        back = li.xpath("a[@class='back']/@href")[0]
+        assert doc.xpath(f"//*[@id='{back[1:]}']")
+
+
+def test_only_unreviewed_events_carry_a_status_line():
+    text = render(seed_bundle(), "html")
+    assert "Status: accepted" not in text and "Status: edited" not in text
+    assert "Status: proposed" in text  # the seed bundle holds one unreviewed event

@@ -40,7 +40,8 @@ def test_timelinejs_dates_carry_only_the_known_parts():
                 assert all(isinstance(v, str) and v.isdigit() for v in s[key].values())
     h1 = slides["event-1"]
     assert h1["start_date"] == {"year": "2024", "month": "1"}
-    assert h1["end_date"] == {"year": "2024", "month": "6"}
+    # the end is the last day of June: a month-only end would read as 1 June in TimelineJS
+    assert h1["end_date"] == {"year": "2024", "month": "6", "day": "30"}
     assert h1["display_date"] == "H1 2024"
     july = slides["event-2"]
     assert july["start_date"] == {"year": "2024", "month": "7"}  # no invented day
@@ -146,7 +147,7 @@ def test_timesketch_csv_rows_have_the_required_columns():
     assert h1["datetime"] == "2024-01-01T00:00:00+00:00"
     assert h1["timestamp"] == "1704067200000000"
     assert h1["timestamp_desc"] == "Event date (half)"
-    assert h1["tag"] == "aid,funding"
+    assert json.loads(h1["tag"]) == ["aid", "funding"]
     assert h1["status"] == "accepted" and h1["quote"].startswith("“I can announce")
     assert rows[1]["timestamp_desc"] == "Event date (month)"
     assert rows[2]["timestamp_desc"] == "Event date (day)"
@@ -177,16 +178,19 @@ def test_timesketch_clock_times_are_read_as_utc():
 
 PRECISIONS = [
     # value, TimelineJS start, end, display_date, iCalendar first day, day after the last
-    ("2024-Q3", {"year": "2024", "month": "7"}, {"year": "2024", "month": "9"}, "Q3 2024",
+    ("2024-Q3", {"year": "2024", "month": "7"}, {"year": "2024", "month": "9", "day": "30"}, "Q3 2024",
      dt.date(2024, 7, 1), dt.date(2024, 10, 1)),
-    ("2024-WI", {"year": "2024", "month": "12"}, {"year": "2025", "month": "2"}, "Winter 2024",
+    ("2024-WI", {"year": "2024", "month": "12"}, {"year": "2025", "month": "2", "day": "28"},
+     "Winter 2024",
      dt.date(2024, 12, 1), dt.date(2025, 3, 1)),
-    ("2024-SU", {"year": "2024", "month": "6"}, {"year": "2024", "month": "8"}, "Summer 2024",
+    ("2024-SU", {"year": "2024", "month": "6"}, {"year": "2024", "month": "8", "day": "31"},
+     "Summer 2024",
      dt.date(2024, 6, 1), dt.date(2024, 9, 1)),
     ("2024-W42", {"year": "2024", "month": "10", "day": "14"},
      {"year": "2024", "month": "10", "day": "20"}, "Week 42 2024",
      dt.date(2024, 10, 14), dt.date(2024, 10, 21)),
-    ("199", {"year": "1990"}, {"year": "1999"}, "1990s", dt.date(1990, 1, 1), dt.date(2000, 1, 1)),
+    ("199", {"year": "1990"}, {"year": "1999", "month": "12", "day": "31"}, "1990s",
+     dt.date(1990, 1, 1), dt.date(2000, 1, 1)),
     ("2024", {"year": "2024"}, None, None, dt.date(2024, 1, 1), dt.date(2025, 1, 1)),
     ("2024-02", {"year": "2024", "month": "2"}, None, None, dt.date(2024, 2, 1), dt.date(2024, 3, 1)),
     ("2024-10-16T10:30", {"year": "2024", "month": "10", "day": "16", "hour": "10", "minute": "30"},
@@ -219,8 +223,8 @@ def test_timelinejs_says_when_a_date_is_uncertain():
     assert s["start_date"] == {"year": "2024", "month": "10"}
 
 
-def test_a_range_ending_at_a_coarser_value_ends_at_its_last_known_part():
+def test_a_range_ending_at_a_coarser_value_ends_on_its_last_day():
     [s] = json.loads(render(_one("2024-10-30", end="2024-11"), "timelinejs"))["events"]
-    assert s["end_date"] == {"year": "2024", "month": "11"}
+    assert s["end_date"] == {"year": "2024", "month": "11", "day": "30"}
     [ev] = Calendar.from_ical(render(_one("2024-10-30", end="2024-11"), "ics")).walk("VEVENT")
     assert ev.decoded("dtend") == dt.date(2024, 12, 1)

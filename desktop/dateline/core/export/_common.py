@@ -103,6 +103,23 @@ def generated_at(bundle: ExportBundle) -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def generated_label(bundle: ExportBundle) -> str:
+    """The generation time as a reader writes it: "23 November 2026, 10:00 UTC"."""
+    moment = parse_iso_utc(generated_at(bundle)) or dt.datetime.now(dt.UTC)
+    month = timevalue.MONTH_NAMES[moment.month]
+    return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
+
+
+# A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection);
+# an apostrophe in front makes the spreadsheet show the text as typed. Every CSV-like export writes
+# its text cells through ``spreadsheet_cell``.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def parse_iso_utc(text: str) -> dt.datetime | None:
     try:
         d = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

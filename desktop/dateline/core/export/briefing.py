@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from .. import timevalue
 from ..corroboration import grade
-from ..model import DocumentRecord, EventRecord, ExportBundle, Granularity, SourceRecord
+from ..model import (
+    DocumentRecord,
+    EventRecord,
+    ExportBundle,
+    Granularity,
+    SourceRecord,
+    Status,
+)
 from ._common import (
     Progress,
     date_label,
@@ -21,11 +28,12 @@ from ._common import (
     document_url,
     documents_by_id,
     each,
-    generated_at,
+    generated_label,
     quoted,
     safe_url,
 )
 
+_REVIEWED = {Status.ACCEPTED, Status.EDITED}
 _COARSE = {
     Granularity.SEASON,
     Granularity.QUARTER,
@@ -56,16 +64,28 @@ class Note:
 def _layout(
     bundle: ExportBundle, progress: Progress | None
 ) -> tuple[list[tuple[str, list[tuple[EventRecord, list[Note]]]]], list[Note]]:
-    """Events grouped under consecutive headings, each with its numbered footnotes."""
+    """Events grouped under consecutive headings, each with its numbered footnotes.
+
+    One sentence of one article is one footnote, however many events (or readings of one event)
+    cite it: the list of sources never repeats a quote.
+    """
     docs: dict[int, DocumentRecord] = documents_by_id(bundle)
     groups: list[tuple[str, list[tuple[EventRecord, list[Note]]]]] = []
     notes: list[Note] = []
+    by_quote: dict[tuple[int, str], Note] = {}
     for e in each(bundle.events, progress):
-        mine = []
+        mine: list[Note] = []
         for s in e.sources:
-            n = Note(len(notes) + 1, s, document_title(s, docs), safe_url(document_url(s, docs)))
-            notes.append(n)
-            mine.append(n)
+            key = (s.document_id, " ".join(s.quote.split()))
+            n = by_quote.get(key)
+            if n is None:
+                n = Note(
+                    len(notes) + 1, s, document_title(s, docs), safe_url(document_url(s, docs))
+                )
+                notes.append(n)
+                by_quote[key] = n
+            if n not in mine:
+                mine.append(n)
         h = heading(e)
         if not groups or groups[-1][0] != h:
             groups.append((h, []))
@@ -82,7 +102,8 @@ def _by_article(notes: list[Note]) -> list[tuple[str, list[Note]]]:
 
 
 def _facts(e: EventRecord) -> list[tuple[str, str]]:
-    facts = [("Status", str(e.status))]
+    # A reviewed event needs no label; one the analyst has not accepted must say so.
+    facts = [] if e.status in _REVIEWED else [("Status", str(e.status))]
     if g := grade(e):
         facts.append(("Grade", g))
     if e.tags:
@@ -97,7 +118,7 @@ def _facts(e: EventRecord) -> list[tuple[str, str]]:
 def _summary(bundle: ExportBundle) -> str:
     n, m = len(bundle.events), len(bundle.documents)
     return (
-        f"Generated {generated_at(bundle)} · {n} event{'s' * (n != 1)}"
+        f"Generated {generated_label(bundle)} · {n} event{'s' * (n != 1)}"
         f" from {m} article{'s' * (m != 1)}"
     )
 
@@ -160,12 +181,21 @@ def h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _ref(n: Note, cited: set[int]) -> str:
+    first = n.number not in cited
+    cited.add(n.number)
+    anchor = f' id="ref-{n.number}"' if first else ""
+    return f'<a href="#fn-{n.number}"{anchor}>{n.number}</a>'
+
+
 def render_html(bundle: ExportBundle, progress: Progress | None = None) -> str:
     groups, notes = _layout(bundle, progress)
+    cited: set[int] = set()  # the first citation of a footnote is where its back-link returns
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         '<head><meta charset="utf-8"/><meta name="generator" content="Dateline"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
         f"<title>{h(bundle.title)}</title>",
         f"<style>{_CSS}</style></head>",
         "<body>",
@@ -185,10 +215,10 @@ def render_html(bundle: ExportBundle, progress: Progress | None = None) -> str:
             if mine:
                 refs = ", ".join(
                     f"<cite>{h(article)}</cite>"
-                    + "".join(
-                        f'<sup><a href="#fn-{n.number}" id="ref-{n.number}">{n.number}</a></sup>'
-                        for n in ns
-                    )
+                    # one <sup> per article, its numbers apart: "membership⁵,⁶", never "⁵⁶"
+                    + "<sup>"
+                    + ",".join(_ref(n, cited) for n in ns)
+                    + "</sup>"
                     for article, ns in _by_article(mine)
                 )
                 out.append(f'<p class="sources">Sources: {refs}</p>')

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from ..corroboration import grade
 from ..model import DocumentRecord, EventRecord, ExportBundle, Status
@@ -70,7 +70,7 @@ def render_ics(bundle: ExportBundle, progress: Progress | None = None) -> str:
     cal.add("prodid", "-//Dateline//Timeline export//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", bundle.title)
+    cal.add("x-wr-calname", vText(bundle.title))  # vText escapes "," and ";" (RFC 5545 3.3.11)
     skipped = 0
     for e in each(bundle.events, progress):
         first, last = event_span(e)

@@ -16,6 +16,9 @@ from ._common import (
     generated_at,
     source_titles,
 )
+from ._common import (
+    spreadsheet_cell as _cell,
+)
 from .records import document_json, event_json, timex_json
 
 CSV_COLUMNS = (
@@ -39,14 +42,6 @@ CSV_COLUMNS = (
     "first_quote",
     "documents",
 )
-
-# A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection);
-# an apostrophe in front makes the spreadsheet show the text as typed.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _iso(d: object) -> str:

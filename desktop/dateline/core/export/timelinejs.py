@@ -2,9 +2,10 @@
 
 A date object carries only the parts the value knows: "2024-07" has no day, and TimelineJS then shows
 it as a month. Halves, quarters, seasons, weeks and decades have no native form, so they start at their
-first month (or day) and end at their last, with ``display_date`` saying what they are ("H1 2024").
-Date parts are strings, as in Knight Lab's own examples. Unresolved events cannot be placed on the
-time axis and are left out (``skipped_events`` names them).
+first month (or day) and end on their last day, with ``display_date`` saying what they are
+("H1 2024"). Date parts are strings, as in Knight Lab's own examples. Unresolved events cannot be
+placed on the time axis and are left out of the file; ``dateline.core.export.skipped_events`` names
+them, and the CLI and the export dialog report them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ._common import (
     document_url,
     documents_by_id,
     each,
-    generated_at,
+    generated_label,
     quoted,
     safe_url,
 )
@@ -46,9 +47,16 @@ def _date_parts(value: str, *, last: bool = False) -> dict[str, str] | None:
     if a is None or b is None:
         return None
     d = b if last else a
-    if g in (Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY):
+    # An end names its last day in full: TimelineJS reads a month-only end as the 1st of that month,
+    # so "H1 2024" would end on 1 June (and a year-only end on 1 January).
+    if not last and g in (Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY):
         return {"year": str(d.year)}
-    if g in (Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.HALF):
+    if not last and g in (
+        Granularity.MONTH,
+        Granularity.SEASON,
+        Granularity.QUARTER,
+        Granularity.HALF,
+    ):
         return {"year": str(d.year), "month": str(d.month)}
     parts = {"year": str(d.year), "month": str(d.month), "day": str(d.day)}
     if g in (Granularity.HOUR, Granularity.MINUTE) and (m := _TIME.search(value)):
@@ -102,7 +110,10 @@ def slide(e: EventRecord, docs: dict[int, DocumentRecord]) -> dict[str, object] 
 def render_timelinejs(bundle: ExportBundle, progress: Progress | None = None) -> str:
     docs = documents_by_id(bundle)
     events = [s for e in each(bundle.events, progress) if (s := slide(e, docs)) is not None]
-    intro = f"{len(events)} events from {len(bundle.documents)} articles. Generated {generated_at(bundle)}."
+    intro = (
+        f"{len(events)} events from {len(bundle.documents)} articles."
+        f" Generated {generated_label(bundle)}."
+    )
     data = {
         "title": {"text": {"headline": html.escape(bundle.title), "text": html.escape(intro)}},
         "events": events,

@@ -4,7 +4,9 @@ Timesketch needs ``message``, ``datetime`` and ``timestamp_desc`` on every row; 
 microseconds since the epoch. News dates carry no time zone, so a day is placed at 00:00 UTC and a
 clock time ("2024-10-16T10:00") is read as UTC. A coarse value sits at its first day and says its
 precision in ``timestamp_desc`` ("Event date (month)"), so nobody reads 1 July as the day it happened.
-Unresolved events have no timestamp and are left out.
+Unresolved events have no timestamp and are left out. In the CSV, ``tag`` is a JSON list (what
+Timesketch's CSV reader parses as a list) and every text cell goes through the spreadsheet-formula
+guard, as in the plain CSV.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ import re
 
 from .. import timevalue
 from ..model import DocumentRecord, EventRecord, ExportBundle, Granularity
-from ._common import Progress, date_label, documents_by_id, each, source_titles
+from ._common import (
+    Progress,
+    date_label,
+    documents_by_id,
+    each,
+    source_titles,
+    spreadsheet_cell,
+)
 
 COLUMNS = (
     "message",
@@ -76,18 +85,24 @@ def rows(bundle: ExportBundle, progress: Progress | None = None) -> list[dict[st
     return [r for e in each(bundle.events, progress) if (r := _row(e, docs)) is not None]
 
 
+def _csv_cell(key: str, value: object) -> object:
+    if key == "tag":
+        # A JSON list, "[]" when untagged: Timesketch reads an empty cell as the tag "nan", and a
+        # JSON list keeps a tag holding a comma whole.
+        return json.dumps(value, ensure_ascii=False)
+    if key == "source_documents":
+        value = "; ".join(value)  # type: ignore[arg-type]
+    return spreadsheet_cell(value) if isinstance(value, str) else value
+
+
 def render_timesketch_csv(bundle: ExportBundle, progress: Progress | None = None) -> str:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    # "\r\n" as in RFC 4180: the writer then quotes a cell holding a lone "\r", which with "\n"
+    # alone it wrote bare, splitting the row in two for every reader.
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
     for r in rows(bundle, progress):
-        w.writerow(
-            r
-            | {
-                "tag": ",".join(r["tag"]),  # type: ignore[arg-type]
-                "source_documents": "; ".join(r["source_documents"]),  # type: ignore[arg-type]
-            }
-        )
+        w.writerow({k: _csv_cell(k, v) for k, v in r.items()})
     return buf.getvalue()
 
 
