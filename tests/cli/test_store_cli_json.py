@@ -49,7 +49,7 @@ def test_cli_events_and_json_export_agree_on_the_reviewed_seeds(db, capsys, seed
 
     cli = json.loads(run(capsys, "events", "--format", "json"))
     out = tmp_path / "all.json"
-    run(capsys, "export", "--format", "json", "--out", out, "--status", "all")
+    run(capsys, "export", "--format", "json", "--out", out, "--status", "all", "--notes")
     exported = json.loads(out.read_text(encoding="utf-8"))
 
     cli_events = {e["id"]: e for e in cli["events"]}

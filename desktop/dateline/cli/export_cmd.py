@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from ..core import services
+from ..core.export.sharing import export_project
 from .store_cmds import _statuses, add_filter_args, db_parent, filter_from_args, open_store
 
 
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="statuses to export (repeatable or comma separated; 'all'); default accepted,edited",
     )
     p.add_argument("--title", default="Dateline timeline")
+    p.add_argument(
+        "--notes",
+        action="store_true",
+        help="share the analyst notes too (notes are private: left out by default)",
+    )
     add_filter_args(p)
     p.set_defaults(handler=run_export)
 
@@ -37,7 +43,14 @@ def run_export(args: argparse.Namespace) -> int:
     statuses = _statuses(args.status) if args.status else ("accepted", "edited")
     flt = filter_from_args(args)
     with open_store(args) as store:
-        written = services.export_events(store, args.format, args.out, flt, statuses, args.title)
-    for path in written:
+        result = export_project(
+            store, args.format, args.out, flt, statuses, title=args.title, include_notes=args.notes
+        )
+    for path in result.files:
         print(f"wrote {path}")
+    print(result.summary())
+    if result.left_out:
+        print(f"dateline: {result.left_out_summary()}", file=sys.stderr)
+        for line in result.left_out_lines():
+            print(f"  {line}", file=sys.stderr)
     return 0

@@ -213,9 +213,11 @@ def export_events(
     title: str = "Dateline timeline",
     progress: Callable[..., object] | None = None,
 ) -> list[Path]:
-    from .export import FORMATS, write_export
+    """The files written; ``export.sharing.export_project`` also says what was left out."""
+    from .export import FORMATS
+    from .export.sharing import export_project
 
     if fmt not in FORMATS:
         raise InputError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
-    bundle = store.export_bundle(flt, statuses, title=title)
-    return list(write_export(bundle, fmt, Path(out), progress=progress))  # type: ignore[arg-type]
+    result = export_project(store, fmt, out, flt, statuses, title=title, progress=progress)
+    return list(result.files)

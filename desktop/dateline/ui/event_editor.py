@@ -119,7 +119,9 @@ class EventEditor(QWidget):
         self.tag_completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.tags_edit.setCompleter(self.tag_completer)
 
-        self.notes_edit = text_box(self, "Analyst notes (not exported as the event text)")
+        self.notes_edit = text_box(
+            self, "Analyst notes (private: exported only when you share notes)"
+        )
         self.location_edit = QLineEdit(self)
         self.location_edit.setPlaceholderText("e.g. Brussels")
         self.actors_edit = QLineEdit(self)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.export import FORMATS
+from ..core.export.sharing import NOTES_RULE, ExportResult
 from . import file_dialogs, theme
 
 SUBSETS = (
@@ -39,6 +42,7 @@ class ExportChoice:
     fmt: str  # a key of dateline.core.export.FORMATS
     subset: str  # accepted | all | filter
     path: str  # a file, or a folder for multi-file formats
+    include_notes: bool = False  # analyst notes are private unless shared on purpose
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,10 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
 
+        self.notes_check = QCheckBox("Share analyst &notes", self)
+        self.notes_check.setToolTip(NOTES_RULE)
+        self.notes_check.setAccessibleName("Share analyst notes in the export")
+
         self.preview_label = QLabel(self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setAccessibleName("Export preview")
@@ -129,6 +137,7 @@ class ExportDialog(QDialog):
         path_label = QLabel("&Save to", self)
         path_label.setBuddy(self.path_edit)
         form.addRow(path_label, path_row)
+        form.addRow("Notes", self.notes_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview_label)
@@ -141,6 +150,7 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.subset_group.buttonToggled.connect(self._subset_changed)
         self.path_edit.textChanged.connect(self._refresh)
+        self.notes_check.toggled.connect(self._refresh)
         self.browse_button.clicked.connect(self._browse)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._refresh()
@@ -159,7 +169,10 @@ class ExportDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         return ExportChoice(
-            str(self.format_combo.currentData()), self.subset(), self.path_edit.text().strip()
+            str(self.format_combo.currentData()),
+            self.subset(),
+            self.path_edit.text().strip(),
+            self.notes_check.isChecked(),
         )
 
     def preview_count(self) -> int:
@@ -209,7 +222,12 @@ class ExportDialog(QDialog):
         self.preview_label.setText(text)
         notes = []
         if fmt.skips_unresolved:
-            notes.append("Events without a resolved date are left out of this format.")
+            notes.append(
+                "Events without a resolved date are left out of this format;"
+                " the export names them when it is done."
+            )
+        if not self.notes_check.isChecked():
+            notes.append("Analyst notes stay private.")
         if fmt.multi_file:
             notes.append("Writes one file per document into the chosen folder.")
         self.note_label.setText(
@@ -224,3 +242,18 @@ class ExportDialog(QDialog):
             "" if self.export_button.isEnabled() else "Choose where to save, with events to export"
         )
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+
+def report_left_out(window: QWidget, result: ExportResult) -> QMessageBox | None:
+    """Name every event the export left out, in a box that does not block the window (it stays until
+    read). None when nothing was left out."""
+    if not result.left_out:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, "Export", result.summary(), parent=window)
+    box.setObjectName("export_left_out")
+    box.setInformativeText(result.left_out_summary())
+    box.setDetailedText("\n".join(result.left_out_lines()))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QWidget
 
 from ..core import samples, services
+from ..core.export.sharing import ExportResult, export_project
 from ..core.ingest import ImportReport
 from ..core.ingest.collector import full_collections_held
 from ..core.model import Status
@@ -23,7 +24,7 @@ from ..core.store import EventFilter
 from . import file_dialogs
 from .actions import Actions
 from .errors import show_error
-from .export_dialog import ExportChoice, ExportDialog
+from .export_dialog import ExportChoice, ExportDialog, report_left_out
 from .import_report import ImportReportDialog, show_import_report
 from .settings import Settings
 from .tasks import Task, TaskContext, TaskRunner
@@ -262,17 +263,19 @@ class JobsController(QObject):
         flt, statuses = self._subset(str(choice.subset))
         fmt, out = str(choice.fmt), Path(choice.path)
 
-        def body(ctx: TaskContext) -> list[Path]:
-            return services.export_events(
-                ctx.store, fmt, out, flt, statuses=statuses, progress=ctx.progress
+        notes = choice.include_notes
+
+        def body(ctx: TaskContext) -> ExportResult:
+            return export_project(
+                ctx.store, fmt, out, flt, statuses, include_notes=notes, progress=ctx.progress
             )
 
         task = self.runner.run(body, name="export", on_done=self._export_done)
         self._start_job(task, "Exporting…")
         return task
 
-    def _export_done(self, files: list[Path]) -> None:
-        self.last_export = list(files)
-        where = files[0] if len(files) == 1 else (files[0].parent if files else "")
-        self.message_posted.emit(f"Exported {len(files)} file(s) to {where}", 8000)
-        self.exported.emit(list(files))
+    def _export_done(self, result: ExportResult) -> None:
+        self.last_export = list(result.files)
+        self.message_posted.emit(result.summary(), 10000)
+        self._left_out_box = report_left_out(self.window, result)
+        self.exported.emit(list(result.files))
