@@ -26,7 +26,7 @@ def _project(tmp_path, capsys, name="p.db", undated=False):
             encoding="utf-8",
         )
         assert run(capsys, "import", article, "--db", db)[0] == 0
-    code, out, _ = run(capsys, "events", "--format", "json", "--db", db)
+    _, out, _ = run(capsys, "events", "--format", "json", "--db", db)
     ids = [e["id"] for e in json.loads(out)["events"]]
     assert run(capsys, "accept", *ids, "--db", db)[0] == 0
     return db, ids
