@@ -91,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("Dateline")
     QCoreApplication.setApplicationName("Dateline")
     app = QApplication.instance() or QApplication(["dateline"])
+    # Links the window to resources/desktop/org.dateline.Dateline.desktop (its icon and name in
+    # docks and task switchers, Wayland's app id).
+    QApplication.setDesktopFileName("org.dateline.Dateline")
     errors.install_excepthook()
     settings = Settings()
 

@@ -1,0 +1,12 @@
+"""Frozen entry point of ``dateline`` (the command line, and ``dateline gui`` / ``dateline run``).
+
+A freezer runs its entry script as ``__main__``, outside any package, so the script imports the
+package by its absolute name: ``dateline/launcher.py`` itself would fail on its relative imports.
+"""
+
+import sys
+
+from dateline.launcher import main
+
+if __name__ == "__main__":
+    sys.exit(main())
