@@ -7,10 +7,18 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import docx
 import pytest
 from shipping import ROOT, commands, is_png, run_program, user_env
 
 pytestmark = pytest.mark.slow
+
+HTML_ARTICLE = """<html><head><title>Port reopens</title>
+<meta property="article:published_time" content="2024-10-16"></head>
+<body><article><h1>Port reopens</h1>
+<p>The minister said on Wednesday that the port would reopen next month after repairs.</p>
+<p>Officials added that ships would return by 3 November 2024.</p></article></body></html>
+"""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +58,18 @@ def test_frozen_import_export_and_window(bundle, tmp_path):
             [cli, "export", "--format", fmt, "--out", tmp_path / name, "--db", db], tmp_path, env
         )
         assert (tmp_path / name).stat().st_size > 500
+    # the readers' own data files (web-page extraction, Word) must be in the bundle too
+    page = tmp_path / "page.html"
+    page.write_text(HTML_ARTICLE, encoding="utf-8")
+    word = tmp_path / "talks.docx"
+    document = docx.Document()
+    document.add_heading("Talks resume", 0)
+    document.add_paragraph(
+        "Negotiators met in Geneva on 3 March 2023 and will meet again in April."
+    )
+    document.save(str(word))
+    out = run_program([cli, "import", page, word, "--db", db], tmp_path, env).stdout
+    assert "2 imported, 0 duplicates, 0 failed" in out
     shot = tmp_path / "frozen.png"
     run_program([bundle / "dateline-gui", "--db", db, "--screenshot", shot], tmp_path, env)
     assert is_png(shot)
