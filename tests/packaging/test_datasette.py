@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from datasette.app import Datasette
 
-from dateline.core.importing import import_paths
+from dateline.core.ingest import import_paths
 from dateline.core.store import EventFilter, Store
 
 

@@ -68,7 +68,7 @@ def test_the_window_names_its_desktop_entry(qapp, tmp_path, seeds_dir):
     from PySide6.QtGui import QGuiApplication
 
     from dateline import app
-    from dateline.core.importing import import_paths
+    from dateline.core.ingest import import_paths
     from dateline.core.store import Store
 
     db = tmp_path / "p.db"

@@ -13,7 +13,9 @@ from dateline.ui.export_dialog import ExportChoice, ExportDialog
 
 
 def settle(qtbot, win):
-    qtbot.waitUntil(lambda: win.runner.is_idle() and win.session.is_idle() and not win._loading_ids)
+    qtbot.waitUntil(
+        lambda: win.runner.is_idle() and win.session.is_idle() and not win.events.loading
+    )
 
 
 def test_the_dialog_keeps_notes_private_unless_ticked(qtbot, tmp_path):
@@ -29,9 +31,9 @@ def test_the_dialog_keeps_notes_private_unless_ticked(qtbot, tmp_path):
 
 
 def _export(qtbot, win, choice):
-    win.last_export = []
-    win.start_export(choice)
-    qtbot.waitUntil(lambda: bool(win.last_export), timeout=20000)
+    win.jobs.last_export = []
+    win.jobs.start_export(choice)
+    qtbot.waitUntil(lambda: bool(win.jobs.last_export), timeout=20000)
     settle(qtbot, win)
 
 
@@ -56,9 +58,9 @@ def test_events_left_out_of_a_format_are_named(qtbot, main_window, tmp_path):
         "Minister visits port\n\nThe minister said on Wednesday that the port would reopen.\n",
         encoding="utf-8",
     )
-    win.last_import_report = None
-    win.start_import([article])
-    qtbot.waitUntil(lambda: win.last_import_report is not None, timeout=20000)
+    win.jobs.last_import_report = None
+    win.jobs.start_import([article])
+    qtbot.waitUntil(lambda: win.jobs.last_import_report is not None, timeout=20000)
     settle(qtbot, win)
     undated = [e.id for e in win.store.events(win.store.event_ids()) if not e.earliest]
     assert undated
