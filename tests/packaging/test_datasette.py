@@ -3,27 +3,38 @@ events and articles by their words instead of returning every row."""
 
 from __future__ import annotations
 
-import asyncio
+import json
+import subprocess
+import sys
 
 import pytest
-from datasette.app import Datasette
 
 from dateline.core.ingest import import_paths
 from dateline.core.store import EventFilter, Store
 
+_CLIENT = """
+import asyncio, json, sys
+from datasette.app import Datasette
+
+async def fetch(ds, url):
+    response = await ds.client.get(url)
+    return response.status_code, response.text
+
+ds = Datasette([sys.argv[1]], immutables=[])
+status, text = asyncio.run(fetch(ds, sys.argv[2]))
+print(json.dumps({"status": status, "text": text}))
+"""
+
 
 def _get(path, url):
-    ds = Datasette([str(path)], immutables=[])
-
-    async def fetch():
-        response = await ds.client.get(url)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    try:
-        return asyncio.run(fetch())
-    finally:
-        ds.executor.shutdown(wait=True)
+    # In a process of its own: Datasette keeps a writer thread per database for its whole life.
+    result = subprocess.run(
+        [sys.executable, "-c", _CLIENT, str(path), url],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    answer = json.loads(result.stdout)
+    assert answer["status"] == 200, answer["text"]
+    return json.loads(answer["text"])
 
 
 @pytest.fixture

@@ -62,17 +62,3 @@ def test_icons_at_every_standard_size(size, qapp):
     image = QImage(str(path))
     assert (image.width(), image.height()) == (size, size)
     assert image.hasAlphaChannel()
-
-
-def test_the_window_names_its_desktop_entry(qapp, tmp_path, seeds_dir):
-    from PySide6.QtGui import QGuiApplication
-
-    from dateline import app
-    from dateline.core.ingest import import_paths
-    from dateline.core.store import Store
-
-    db = tmp_path / "p.db"
-    with Store.open(db) as store:
-        import_paths(store, [seeds_dir])
-    assert app.main(["--db", str(db), "--screenshot", str(tmp_path / "w.png")]) == 0
-    assert QGuiApplication.desktopFileName() == APP_ID
