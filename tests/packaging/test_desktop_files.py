@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -62,3 +64,30 @@ def test_icons_at_every_standard_size(size, qapp):
     image = QImage(str(path))
     assert (image.width(), image.height()) == (size, size)
     assert image.hasAlphaChannel()
+
+
+def test_the_window_names_its_desktop_entry(tmp_path, seeds_dir):
+    from dateline.core.ingest import import_paths
+    from dateline.core.store import Store
+
+    db = tmp_path / "p.db"
+    with Store.open(db) as store:
+        import_paths(store, [seeds_dir])
+    # In a process of its own, as the window is opened: app.main leaves its window to the garbage
+    # collector, which must not find it later on a worker thread of another test.
+    probe = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from dateline import app\n"
+        "code = app.main(sys.argv[1:])\n"
+        "print(QGuiApplication.desktopFileName())\n"
+        "sys.exit(code)\n"
+    )
+    shot = tmp_path / "w.png"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(db), "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1] == APP_ID
+    assert shot.is_file()
