@@ -23,6 +23,7 @@ QUIET = {
     "merged_from",
     "extractor_version",
     "search_pending",
+    "quotes",  # the sources' quotes gathered for search (m010), kept by triggers, not audited
 }
 
 View = dict[str, Any]
