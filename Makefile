@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint bench screenshot screenshots clean bundle install uninstall
+.PHONY: run test check lint bench newsdev screenshot screenshots clean bundle install uninstall
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ check: lint
 bench: $(STAMP)
 	$(BIN)/python benchmarks/tempeval.py
 	$(BIN)/python benchmarks/extract_speed.py
+
+# The proposed timeline on the annotated dev news, scored by the shared scorer, with its reliability table.
+newsdev: $(STAMP)
+	$(BIN)/python benchmarks/newsdev.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python resources/screenshots/make_screenshots.py

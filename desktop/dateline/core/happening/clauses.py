@@ -122,6 +122,7 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
         if comma is not None and comma + 1 < n:
             cuts.append((comma + 1, MAIN))
     quoted = _quoted(toks)
+    reporting = en.reporting_forms()
     after_gerund = False
     for k in range(1, n):
         t, prev = toks[k], toks[k - 1]
@@ -155,7 +156,7 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
             cuts.append((k, COORDINATE))  # a headline's "Apple releases SDK, announces update"
         elif low == "that" and (_after_reporting(toks, k) or prev.low in en.COORDINATORS):
             cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ..."
-        elif _bare_complement(toks, k):
+        elif (prev.low in reporting or prev.low in _TIME_WORDS) and _bare_complement(toks, k):
             cuts.append((k, COMPLEMENT))  # "The firm said more than 4 billion songs had been ..."
         elif low in en.PRONOUNS and _after_reporting(toks, k, 2) and _verb_soon(toks, k + 1, 2):
             cuts.append((k, COMPLEMENT))  # "announced Monday it has settled"
@@ -280,11 +281,8 @@ def _finite_before(toks: list[Token], cut: tuple[int, str], b: int) -> bool:
 
 def _after_reporting(toks: list[Token], k: int, back: int = 4) -> bool:
     """ "that" opening what was said: a reporting verb just before, or after its object."""
-    for t in toks[max(0, k - back) : k]:
-        forms = en.verb_forms(t.low)
-        if forms and forms[0] in en.REPORTING:
-            return True
-    return False
+    reporting = en.reporting_forms()
+    return any(t.low in reporting for t in toks[max(0, k - back) : k])
 
 
 def _gerund(t: Token) -> bool:

@@ -148,6 +148,16 @@ PHRASAL: dict[tuple[str, str], str] = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def reporting_forms() -> frozenset[str]:
+    """Every form of a reporting verb ("said", "tells", "announcing")."""
+    out: set[str] = set()
+    for lemma in REPORTING:
+        for forms in _inflections(lemma).values():
+            out.update(forms)
+    return frozenset(out)
+
+
 def action_of(lemma: str) -> str:
     """The kind of happening a verb tells: its class when it has one, else itself."""
     return ACTION_CLASSES.get(lemma, lemma)

@@ -21,6 +21,12 @@ from ..model import EventRecord, ProposedEvent
 from ..span import Span
 
 SPEAKER, ACTOR, NAME, ACTION, NOUN = "@", "!", "&", "^", "#"
+# Words that say nothing about which happening a report tells of.
+GENERIC = frozenset(
+    """company firm group official officials people percent statement report news time day week
+    month year million billion thousand number part way also told chief executive officer ceo
+    president spokesman spokeswoman spokesperson""".split()
+)
 MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN)
 
 
@@ -38,6 +44,11 @@ class Profile:
     # may be a day or so earlier ("Jobs resigns", published the day after).
     soft: bool = False
     stated: bool = True  # some report states the date itself (not inferred from the story)
+    # Worked out once, as every comparison reads them: the words that say which happening it is
+    # (``terms`` without words any report may hold), and the words of its names.
+    content: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()
 
     @property
     def speech(self) -> bool:
@@ -45,15 +56,9 @@ class Profile:
 
     def match_keys(self) -> frozenset[str]:
         """What two profiles must share to be compared at all (``same.compare``): a speaker for
-        statements; otherwise an actor, an action, an event noun or a content word."""
-        if self.speech:
-            return frozenset(SPEAKER + s for s in self.speakers) or frozenset({"^statement"})
-        return (
-            self.terms
-            | frozenset(ACTOR + "_".join(a) for a in self.actors | self.names)
-            | frozenset(ACTION + a for a in self.actions)
-            | frozenset(NOUN + n for n in self.nouns)
-        )
+        statements; otherwise a content word, and an action or event noun (each verdict needs
+        some share of the content words; names and generic words never make one)."""
+        return self.keys
 
 
 def marker(kind: str, value: str) -> str:
@@ -97,6 +102,14 @@ def from_terms(
     if speakers or "statement" in words:
         actions.add("statement")
     words.discard("statement")
+    from ..eventtext import key_terms
+
+    names_of = frozenset(t for name in actors | names for t in key_terms(" ".join(name)))
+    content = frozenset(words) - GENERIC
+    if speakers or actions & {"statement"}:
+        keys = frozenset(SPEAKER + s for s in speakers)  # a statement is one only with its speaker
+    else:
+        keys = content | {ACTION + a for a in actions} | {NOUN + n for n in nouns}
     return Profile(
         span,
         frozenset(speakers),
@@ -108,6 +121,9 @@ def from_terms(
         frozenset(sentences),
         soft,
         stated,
+        content,
+        names_of,
+        keys,
     )
 
 

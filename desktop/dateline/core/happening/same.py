@@ -28,12 +28,6 @@ CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in c
 SOME_SHARE = 0.3
 STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
-# Words that say nothing about which happening a report tells of.
-GENERIC = frozenset(
-    """company firm group official officials people percent statement report news time day week
-    month year million billion thousand number part way also told chief executive officer ceo
-    president spokesman spokeswoman spokesperson""".split()
-)
 
 
 class Verdict(IntEnum):
@@ -103,26 +97,42 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     ``matching``: ``b`` is a stored event and ``a`` a report of a new article, which has already
     been grouped with the rest of its article; what the two share counts as across articles.
     """
+    # The cheap tests first: most pairs an index offers share a word and little else.
+    if a.speech or b.speech:
+        if a.speech and b.speech and a.speakers & b.speakers and not conflict(a, b):
+            return _statements(a, b, matching)
+        return NOTHING
+    # What the two share besides who acted: a name in common is counted once, as the actor.
+    names = a.name_words | b.name_words
+    wa, wb = a.content - names, b.content - names
+    common = wa & wb
+    share = len(common) / max(1, min(len(wa), len(wb)))
+    if share < SOME_SHARE:
+        return NOTHING  # every verdict below needs at least some share of what it was about
     if conflict(a, b):
         return NOTHING
     assert a.span is not None and b.span is not None
-    day = _date_reason(a, b)
-    if a.speech or b.speech:
-        if a.speech and b.speech and a.speakers & b.speakers:
-            return _statements(a, b, day, matching)
-        return NOTHING
-    actors = shared_actors(a, b)
     kinds = sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
-    # What the two share besides who acted: a name in common is counted once, as the actor.
-    names = _name_words(a) | _name_words(b)
-    wa, wb = _words(a) - names, _words(b) - names
-    words = sorted(wa & wb)
-    share = len(words) / max(1, min(len(wa), len(wb)))
+    # the same dates, or a late report of a stated date
+    same = a.span == b.span or not a.span.compatible(b.span)
+    copied = same and len(common) >= 4 and share >= NEAR_ALL  # the same report, word for word
+    if matching and not kinds and not copied:
+        return NOTHING  # an import joins only on MERGE evidence, and that needs a kind in common
     precise = max(a.span.width, b.span.width) <= WEEK
-    if a.span == b.span or not a.span.compatible(b.span):
-        same = True  # the same dates, or a late report of a stated date
+    actors = shared_actors(a, b)
+    words = sorted(common)
+    score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
+    merge = kinds and (
+        (precise and (actors or share >= CLEAR_SHARE))
+        or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
+        or (actors and share >= CLEAR_SHARE)  # a coarse date and a finer one
+    )
+    if copied or merge:
+        verdict = Verdict.MERGE
+    elif kinds or actors or share >= CLEAR_SHARE:
+        verdict = Verdict.SUGGEST
     else:
-        same = False
+        return NOTHING
     reasons = []
     if actors:
         reasons.append("same actor " + ", ".join(actors))
@@ -130,22 +140,11 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         reasons.append("both " + ", ".join(k.lstrip("#") for k in kinds))
     if words:
         reasons.append("shared " + ", ".join(words[:6]))
-    reasons.append(day)
-    score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
-    if same and len(words) >= 4 and share >= NEAR_ALL:
-        return Evidence(Verdict.MERGE, score, tuple(reasons))  # the same report, word for word
-    if kinds and precise and (actors or share >= CLEAR_SHARE) and share >= SOME_SHARE:
-        return Evidence(Verdict.MERGE, score, tuple(reasons))
-    if kinds and same and (actors or share >= STRONG_SHARE) and share >= SOME_SHARE:
-        return Evidence(Verdict.MERGE, score, tuple(reasons))  # the same month, quarter or year
-    if kinds and actors and share >= CLEAR_SHARE:
-        return Evidence(Verdict.MERGE, score, tuple(reasons))  # a coarse date and a finer one
-    if ((kinds or actors) and share >= SOME_SHARE) or share >= CLEAR_SHARE:
-        return Evidence(Verdict.SUGGEST, score, tuple(reasons))
-    return NOTHING
+    reasons.append(_date_reason(a, b))
+    return Evidence(verdict, score, tuple(reasons))
 
 
-def _statements(a: Profile, b: Profile, day: str, matching: bool = False) -> Evidence:
+def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     """Statements by one speaker: one event when the texts date both to the same day (a press
     conference told several ways), or when one article says the same thing twice that day. Across
     articles, statements dated only by the story's day are suggested, not joined: which of several
@@ -153,9 +152,11 @@ def _statements(a: Profile, b: Profile, day: str, matching: bool = False) -> Evi
     assert a.span is not None and b.span is not None
     who = ", ".join(sorted(w.capitalize() for w in a.speakers & b.speakers))
     same_day = a.span == b.span or _late_report(a, b) or _late_report(b, a)
-    words = sorted((_words(a) & _words(b)) - {w.lower() for w in who.split(", ")})
-    share = len(words) / max(1, min(len(_words(a)), len(_words(b))) - 1)
-    reasons = [f"same speaker {who}", day] + ([f"shared {', '.join(words[:6])}"] if words else [])
+    words = sorted((a.content & b.content) - {w.lower() for w in who.split(", ")})
+    share = len(words) / max(1, min(len(a.content), len(b.content)) - 1)
+    reasons = [f"same speaker {who}", _date_reason(a, b)] + (
+        [f"shared {', '.join(words[:6])}"] if words else []
+    )
     # Ranked by what they share, and above all by both days being stated: a report joins the
     # press conference rather than a statement that only happens to share its words.
     score = min(1.0, 0.5 + 0.3 * (a.stated and b.stated) + 0.2 * share)
@@ -183,17 +184,6 @@ def shared_actors(a: Profile, b: Profile, sure: bool = False) -> list[str]:
 def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
-
-
-def _words(p: Profile) -> frozenset[str]:
-    return p.terms - GENERIC
-
-
-def _name_words(p: Profile) -> frozenset[str]:
-    """The words of a profile's actor names as its terms hold them ("nato", "job")."""
-    from ..eventtext import key_terms
-
-    return frozenset(t for name in p.actors | p.names for t in key_terms(" ".join(name)))
 
 
 def _date_reason(a: Profile, b: Profile) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import english as en
 
@@ -25,21 +25,20 @@ NONFINITE = "nonfinite"  # "..., saying ...", "to launch ..."
 _TOKEN = re.compile(r"[\w][\w'’\-.&]*[\w]|[\w]|[“”\"‘(),;:—–\[\]]|\s-\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: tens of thousands are made per article batch
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    low: str  # lower case, curly apostrophe straightened: what the word lists hold
 
 
 CLOSED_CLASS = en.BE | en.HAVE | en.DO | en.MODALS
 
 
 def tokens(sentence: str) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), m.group().strip() or m.group()) for m in _TOKEN.finditer(sentence)
-    ]
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        got = m.group()
+        text = got.strip() or got
+        out.append(Token(m.start(), m.end(), text, text.lower().replace("’", "'")))
+    return out
