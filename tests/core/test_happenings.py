@@ -193,3 +193,37 @@ def test_news_reported_the_day_after_joins_the_dated_report():
     (resigned,) = [e for e in evs if e.value == "2021-03-08"]
     assert {s.document for s in resigned.sources} == {"a0", "a1"}
     assert any("reported 1 day after" in s.joined for s in resigned.sources)
+
+
+def test_a_merge_is_explained_in_the_words_the_reports_use():
+    evs = events(
+        "Northwind launched its streaming service on 14 April 2016.",
+        "Northwind launched its streaming service in 2016, and it now has a million users.",
+    )
+    (launch,) = [e for e in evs if e.value == "2016-04-14"]
+    joined = next(s.joined for s in launch.sources if s.joined)
+    # the words as written, never the stems or classes the matcher compares ("stream", "introduce")
+    assert "both launched" in joined and "streaming" in joined and "Northwind" in joined
+    assert "stream," not in joined and "introduce" not in joined
+
+
+def test_a_merge_suggestion_says_what_the_two_events_share(tmp_path):
+    from dateline.core import services
+    from dateline.core.ingest import import_paths
+    from dateline.core.store import Store
+
+    for name, text in {
+        "a.txt": "published: 2021-03-09\n\nProtesters blocked the entrance of the ministry on 8 March.",
+        "b.txt": "published: 2021-04-10\n\nIn March, protesters blocked roads around the city and the "
+        "offices of the ministry.",
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "p.db") as store:
+        import_paths(store, [tmp_path / "a.txt", tmp_path / "b.txt"])
+        pairs = services.merge_suggestions(store)
+        assert len(pairs) == 1, "the two reports are offered as one happening"
+        a, b, _ = pairs[0]
+        reason = services.suggestion_reason(store, a, b)
+        # a month and a day of it, the same kind of happening: offered, not joined
+        assert "both blocked" in reason and "ministry" in reason
+        assert services.suggestion_reason(store, a, a + b + 100) == ""

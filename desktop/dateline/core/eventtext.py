@@ -111,6 +111,21 @@ def key_terms(text: str) -> frozenset[str]:
     return frozenset(terms)
 
 
+def surface_words(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """The words of ``texts`` that the key ``terms`` came from, in the terms' order ("allies" for
+    "alli"); a term no text holds is given as it is."""
+    wanted = set(terms)
+    found: dict[str, str] = {}
+    for text in texts:
+        for tok in _WORD.findall(text):
+            term = _term(tok)
+            if term in wanted and term not in found:
+                found[term] = tok if tok[:1].isupper() and not tok.isupper() else tok.lower()
+        if len(found) == len(wanted):
+            break
+    return [found.get(t, t) for t in terms]
+
+
 @functools.lru_cache(maxsize=65536)  # as for ``stem``: the same words come back in every article
 def _term(tok: str) -> str | None:
     """The key term a word token stands for, or None for a stopword or a short word."""

@@ -88,7 +88,9 @@ def _event_id(members: Sequence[Candidate]) -> str:
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _source(c: Candidate, evidence: Evidence | None) -> SourceRef:
+def _source(c: Candidate, evidence: Evidence | None, texts: Sequence[str] = ()) -> SourceRef:
+    """``texts``: the sentences of the event's reports, in which an explanation finds the words
+    the reports share."""
     s = c.sentence
     return SourceRef(
         document=c.document,
@@ -103,7 +105,7 @@ def _source(c: Candidate, evidence: Evidence | None) -> SourceRef:
         confidence=c.confidence,
         terms=c.terms,
         basis=c.basis,
-        joined=evidence.explain() if evidence is not None else "",
+        joined=evidence.explain(texts or (s.text,)) if evidence is not None else "",
     )
 
 
@@ -128,7 +130,10 @@ def _to_event(cands: Sequence[Candidate], group: Group) -> ProposedEvent:
     confidence = _confidence(members, best)
     if earliest is None:
         confidence *= 0.5
-    sources = tuple(_source(c, group.evidence.get(i)) for i, c in _indexed(group, cands, members))
+    texts = [c.sentence.text for c in members]
+    sources = tuple(
+        _source(c, group.evidence.get(i), texts) for i, c in _indexed(group, cands, members)
+    )
     terms = set().union(*(s.terms for s in sources))
     return ProposedEvent(
         id=_event_id(members),

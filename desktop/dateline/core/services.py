@@ -42,6 +42,7 @@ __all__ = [
     "set_source_value",
     "set_status",
     "suggestion_count",
+    "suggestion_reason",
     "suggestions_for",
     "tag_events",
 ]
@@ -159,6 +160,11 @@ def merge_suggestions(store: Store, flt: EventFilter | None = None) -> list[tupl
 def suggestions_for(store: Store, event_id: int, limit: int = 50) -> list[tuple[int, int, float]]:
     """The suggested pairs involving ``event_id``, best first."""
     return merge_pairs.for_store(store).for_event(event_id, limit)
+
+
+def suggestion_reason(store: Store, event_a: int, event_b: int) -> str:
+    """What makes two events a merge suggestion, in one line ("same actor Nato; both commit; ...")."""
+    return merge_pairs.for_store(store).reason(event_a, event_b)
 
 
 def suggestion_count(store: Store) -> int:

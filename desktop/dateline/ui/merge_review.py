@@ -105,15 +105,20 @@ class MergeReviewController(QObject):
             self.merge_bar.set_suggestions(None, [])
             return
 
-        def read(ctx: TaskContext) -> list[EventRecord]:
+        def read(ctx: TaskContext) -> tuple[list[EventRecord], list[str]]:
             ids = _others(event_id, _suggestions(ctx.store, event_id, SHOWN_SUGGESTIONS))
             by_id = {e.id: e for e in ctx.store.events(ids)}
-            return [by_id[i] for i in ids if i in by_id]
+            others = [by_id[i] for i in ids if i in by_id]
+            reasons = [
+                services.suggestion_reason(ctx.store, event_id, e.id)
+                for e in others[: MergeSuggestionBar.shown()]
+            ]
+            return others, reasons
 
         self.runner.run(
             read,
             name="merge suggestions",
-            on_done=lambda evs: self._suggestions_arrived(gen, event_id, evs),
+            on_done=lambda got: self._suggestions_arrived(gen, event_id, *got),
         )
 
     def refresh(self) -> None:
@@ -149,10 +154,12 @@ class MergeReviewController(QObject):
             on_cancel=self._count_cancelled,
         )
 
-    def _suggestions_arrived(self, gen: int, event_id: int, others: list[EventRecord]) -> None:
+    def _suggestions_arrived(
+        self, gen: int, event_id: int, others: list[EventRecord], reasons: list[str]
+    ) -> None:
         if gen != self._suggest_gen or self._stopped or event_id != self._shown:
             return
-        self.merge_bar.set_suggestions(event_id, others)
+        self.merge_bar.set_suggestions(event_id, others, reasons)
         if self._pending_merge == event_id:
             self._pending_merge = None
             self._merge_top()

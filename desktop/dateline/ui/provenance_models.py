@@ -79,7 +79,14 @@ def source_html(
     if after:
         quote += f" <span style='color:{muted}'>{html.escape(after)}</span>"
     lines = []
-    if src.timex_text:
+    if src.basis and src.value:
+        # dated without a date expression: the article's news, or a sentence continuing a dated one
+        lines.append(
+            f"no date expression &rarr; <b>{html.escape(reading_label(src.value))}</b>"
+            f" <span style='color:{muted}'>({html.escape(src.value)})</span>"
+        )
+        how = "date inferred from the story"
+    elif src.timex_text:
         reading = reading_label(src.value) if src.value else "unresolved"
         lines.append(
             f"&ldquo;{html.escape(src.timex_text)}&rdquo; &rarr; <b>{html.escape(reading)}</b>"
@@ -103,16 +110,20 @@ def source_html(
     lines.append(
         f"<span style='color:{muted}'>{html.escape(' · '.join(f for f in facts if f))}</span>"
     )
-    if src.timex_text:
+    if src.timex_text or src.basis:
         lines.append(
             f"<i>Explain this date:</i> {html.escape(source_explanation(src, doc, timex))}"
         )
+    if src.timex_text and not src.basis:
         alternatives = [a for a in (timex.alternatives if timex else ()) if a != src.value]
         if alternatives:
             considered = ", ".join(timevalue.label(a) for a in alternatives[:4])
             lines.append(
                 f"<span style='color:{muted}'>Also considered: {html.escape(considered)}</span>"
             )
+    if src.joined:
+        # what made the automatic merge: shared speaker, actor, kind of happening, dates
+        lines.append(f"<i>Joined to this event:</i> {html.escape(src.joined)}")
     return (
         f"<p style='margin:0'><b>{html.escape(title)}</b>"
         f" <span style='color:{muted}'>· {html.escape(published)}</span></p>"
@@ -125,6 +136,8 @@ def source_explanation(
     src: SourceRecord, doc: DocumentRecord | None, timex: TimexRecord | None = None
 ) -> str:
     """'Explain this date' for a source: how its date was resolved, in one line."""
+    if src.basis:
+        return src.basis[:1].upper() + src.basis[1:]  # "Headline event, dated by ..."
     if not src.timex_text:
         return "This sentence has no date of its own."
     if timex is not None and src.value and timex.value and src.value != timex.value:

@@ -32,7 +32,9 @@ _NOT_NAMES = frozenset(
     After Before During When While Since As But And Also Then I I’m I'm CEO Chief Executive Officer President
     Chairman Minister Secretary Director Spokesman Spokeswoman Mr Mrs Ms Dr Inc Corp Co Ltd LLC Plc
     Company Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December""".split()
+    June July August September October November December One Two Three Four Five Six Seven Eight Nine
+    Ten Eleven Twelve Dozens Hundreds Thousands Millions Several Many Some Most All Both Few Each
+    Every No None Other Others Another Such There Here""".split()
 )
 
 

@@ -17,17 +17,22 @@ provenance panel can say what made a merge. The verdict is one of:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from .. import timevalue
-from .profile import Profile
+from ..eventtext import surface_words
+from . import english as en
+from .profile import NOUN, Profile
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
 CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
 SOME_SHARE = 0.3
 STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
+SHOWN_WORDS = 6  # words in common an explanation names
 
 
 class Verdict(IntEnum):
@@ -41,10 +46,46 @@ class Evidence:
     verdict: Verdict
     score: float  # for ranking suggestions, 0..1
     reasons: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()  # the key terms the two have in common, as stemmed
+    kinds: tuple[str, ...] = ()  # the kinds of happening both tell (action classes, "#" nouns)
 
-    def explain(self) -> str:
-        """ "same speaker Rutte; same day Wed 16 Oct 2024" """
-        return "; ".join(self.reasons)
+    def explain(self, texts: Sequence[str] = ()) -> str:
+        """ "same speaker Rutte; same day Wed 16 Oct 2024"; with the reports' ``texts``, the words
+        they share as written there ("allies", not the key term "alli"; "launched", not the
+        action class "introduce")."""
+        if not texts:
+            return "; ".join(self.reasons)
+        out = []
+        for r in self.reasons:
+            if r.startswith("shared ") and self.shared:
+                r = "shared " + ", ".join(surface_words(self.shared[:SHOWN_WORDS], texts))
+            elif r.startswith("both ") and self.kinds:
+                r = "both " + ", ".join(_kind_words(self.kinds, texts))
+            out.append(r)
+        return "; ".join(out)
+
+
+def _kind_words(kinds: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Each kind as a word of ``texts`` telling it ("launched" for "introduce"), else its name."""
+    words = [w for text in texts for w in _VERBISH.findall(text)]
+    out = []
+    for kind in kinds:
+        if kind.startswith(NOUN):
+            out.append(kind[1:])
+            continue
+        found = ""
+        for w in words:
+            forms = en.verb_forms(w)
+            if forms is not None and en.action_of(forms[0]) == kind:
+                found = w
+                break
+        word = found or kind.replace("_", " ")
+        if word not in out:
+            out.append(word)
+    return out
+
+
+_VERBISH = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
 
 NOTHING = Evidence(Verdict.NONE, 0.0)
@@ -137,11 +178,11 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     if actors:
         reasons.append("same actor " + ", ".join(actors))
     if kinds:
-        reasons.append("both " + ", ".join(k.lstrip("#") for k in kinds))
+        reasons.append("both " + ", ".join(k.lstrip(NOUN).replace("_", " ") for k in kinds))
     if words:
-        reasons.append("shared " + ", ".join(words[:6]))
+        reasons.append("shared " + ", ".join(words[:SHOWN_WORDS]))
     reasons.append(_date_reason(a, b))
-    return Evidence(verdict, score, tuple(reasons))
+    return Evidence(verdict, score, tuple(reasons), tuple(words), tuple(kinds))
 
 
 def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
@@ -155,16 +196,16 @@ def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     words = sorted((a.content & b.content) - {w.lower() for w in who.split(", ")})
     share = len(words) / max(1, min(len(a.content), len(b.content)) - 1)
     reasons = [f"same speaker {who}", _date_reason(a, b)] + (
-        [f"shared {', '.join(words[:6])}"] if words else []
+        [f"shared {', '.join(words[:SHOWN_WORDS])}"] if words else []
     )
     # Ranked by what they share, and above all by both days being stated: a report joins the
     # press conference rather than a statement that only happens to share its words.
     score = min(1.0, 0.5 + 0.3 * (a.stated and b.stated) + 0.2 * share)
     one_article = not matching and bool({d for d, _ in a.sentences} & {d for d, _ in b.sentences})
     if same_day and ((a.stated and b.stated) or (one_article and share >= CLEAR_SHARE)):
-        return Evidence(Verdict.MERGE, score, tuple(reasons))
+        return Evidence(Verdict.MERGE, score, tuple(reasons), tuple(words))
     if share >= SOME_SHARE or (a.stated and b.stated):
-        return Evidence(Verdict.SUGGEST, min(score, 0.5), tuple(reasons))
+        return Evidence(Verdict.SUGGEST, min(score, 0.5), tuple(reasons), tuple(words))
     return NOTHING  # the same person said other things that day
 
 

@@ -163,7 +163,8 @@ def fold_in(
         elif not covering:
             match = match_stored(ingest, p, exclude=out.added, index=index)
             if match is not None:
-                target, joined = match[0], match[1].explain()
+                texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
+                target, joined = match[0], match[1].explain(texts)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
@@ -200,6 +201,12 @@ def fold_in(
             [_light_event(e, *written[e]) for e in out.added if e not in out.attached],
         )
     return out
+
+
+def _quotes(tx: Tx, event_id: int) -> list[str]:
+    """The quotes of a stored event's sources, where an explanation finds the words it shares."""
+    rows = tx.conn.execute("SELECT quote FROM sources WHERE event_id = ?", (event_id,))
+    return [r[0] for r in rows]
 
 
 def _light_source(

@@ -140,6 +140,19 @@ class MergeSuggestions:
         with self.store.reading():
             return suggestions_for_event(self.store.conn, event_id, limit, self._profiles)
 
+    def reason(self, a: int, b: int) -> str:
+        """Why ``a`` and ``b`` are suggested as one happening, in the words of their reports
+        ("same actor Nato; both commit; shared allies, military; dates agree"); "" when they are not."""
+        with self.store.reading():
+            records = {r.id: r for r in light_events(self.store.conn, [a, b])}
+        if a not in records or b not in records:
+            return ""
+        ev = compare(profiles.of_record(records[a]), profiles.of_record(records[b]))
+        if ev.verdict < Verdict.SUGGEST:
+            return ""
+        quotes = [s.quote for r in (records[a], records[b]) for s in r.sources]
+        return ev.explain(quotes)
+
     def all(self, limit: int | None = None) -> list[Pair]:
         """Every suggested pair (a < b, best first); rejected events and dismissed pairs left out."""
         pairs = self._every()
