@@ -8,13 +8,21 @@ count; a double click activates an event.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, SignalInstance
+from PySide6.QtGui import (
+    QCursor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QPinchGesture
 
-if TYPE_CHECKING:
-    from .timeline_view import TimelineView
+from .timeline_style import Chip
 
 ZOOM_STEP = 1.25  # one keypress of + or -
 WHEEL_ZOOM_PER_NOTCH = 1.2  # one notch (120/8 degrees) of a mouse wheel
@@ -22,51 +30,80 @@ PAN_STEP = 0.1  # arrow keys pan a tenth of the width; with Shift, a whole width
 DRAG_THRESHOLD = 4  # pixels a press may move and still count as a click
 
 
+class Navigable(Protocol):
+    """What the input drives: the timeline view (``timeline_view.TimelineView``), known here only by
+    what it offers, so that the view can own its input without the two modules importing each other."""
+
+    @property
+    def event_activated(self) -> SignalInstance: ...
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None: ...
+    def pan(self, dx_pixels: float) -> None: ...
+    def fit_to_filter(self) -> None: ...
+    def fit_all(self) -> None: ...
+    def event_at(self, x: float, y: float) -> int | None: ...
+    def chip_at(self, x: float, y: float) -> tuple[QRectF, Chip] | None: ...
+    def pick(self, event_id: int) -> None: ...
+    def open_chip(self, rect: QRectF, chip: Chip) -> object: ...
+    def show_tooltip(self, e: QHelpEvent) -> None: ...
+
+    # the QWidget it is
+    def width(self, /) -> int: ...
+    def setCursor(self, cursor: QCursor | Qt.CursorShape | QPixmap, /) -> None: ...
+    def unsetCursor(self, /) -> None: ...
+    def mapFromGlobal(self, pos: QPoint, /) -> QPoint: ...
+    def installEventFilter(self, filter: QObject, /) -> None: ...
+
+
 class TimelineInput(QObject):
     """Installed on the view it is a child of. It keeps no Python reference to the view: a cycle
     between the two wrappers would leave a closed view to the garbage collector, which may run
     in a worker thread and must never delete a widget there."""
 
-    def __init__(self, view: TimelineView) -> None:
+    def __init__(self, view: Navigable) -> None:
+        assert isinstance(view, QObject), "the view owns its input: it must be a QObject"
         super().__init__(view)
         self._press: QPointF | None = None
         self._dragged = False
         view.installEventFilter(self)
 
     @property
-    def view(self) -> TimelineView:
-        return self.parent()  # type: ignore[return-value]
+    def view(self) -> Navigable:
+        # the parent is the view given to __init__, and a view is never re-parented away from it
+        return cast(Navigable, self.parent())
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
         if obj is not self.parent():
             return False
         t = e.type()
         if t == QEvent.Type.Wheel:
-            self._wheel(e)  # type: ignore[arg-type]
+            self._wheel(cast(QWheelEvent, e))
             return True
         if t == QEvent.Type.KeyPress:
-            return self._key(e)  # type: ignore[arg-type]
+            return self._key(cast(QKeyEvent, e))
         if t == QEvent.Type.MouseButtonPress:
-            return self._pressed(e)  # type: ignore[arg-type]
+            return self._pressed(cast(QMouseEvent, e))
         if t == QEvent.Type.MouseMove:
-            return self._moved(e)  # type: ignore[arg-type]
+            return self._moved(cast(QMouseEvent, e))
         if t == QEvent.Type.MouseButtonRelease:
-            return self._released(e)  # type: ignore[arg-type]
+            return self._released(cast(QMouseEvent, e))
         if t == QEvent.Type.MouseButtonDblClick:
-            return self._double(e)  # type: ignore[arg-type]
+            return self._double(cast(QMouseEvent, e))
         if t == QEvent.Type.ToolTip:
-            self.view._show_tooltip(e)
+            self.view.show_tooltip(cast(QHelpEvent, e))
             return True
         if t == QEvent.Type.Gesture:
-            return self._gesture(e)
-        if (
-            t == QEvent.Type.NativeGesture
-            and e.gestureType() == Qt.NativeGestureType.ZoomNativeGesture  # type: ignore[attr-defined]
-        ):
-            self.view.zoom(1.0 + e.value(), e.position().x())  # type: ignore[attr-defined]
-            e.accept()
-            return True
+            return self._gesture(cast(QGestureEvent, e))
+        if t == QEvent.Type.NativeGesture:
+            return self._native_gesture(cast(QNativeGestureEvent, e))
         return False
+
+    def _native_gesture(self, e: QNativeGestureEvent) -> bool:
+        if e.gestureType() != Qt.NativeGestureType.ZoomNativeGesture:
+            return False
+        self.view.zoom(1.0 + e.value(), e.position().x())
+        e.accept()
+        return True
 
     def _wheel(self, e: QWheelEvent) -> None:
         v = self.view
@@ -133,9 +170,9 @@ class TimelineInput(QObject):
         pos = e.position()
         hit = v.event_at(pos.x(), pos.y())
         if hit is not None:
-            v._pick(hit)
+            v.pick(hit)
             return True
-        chip = v._chip_at(pos.x(), pos.y())
+        chip = v.chip_at(pos.x(), pos.y())
         if chip is not None:  # a count lists the events it stands for
             v.open_chip(*chip)
         return True
@@ -148,8 +185,8 @@ class TimelineInput(QObject):
         e.accept()
         return True
 
-    def _gesture(self, e: QEvent) -> bool:
-        pinch = e.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+    def _gesture(self, e: QGestureEvent) -> bool:
+        pinch = cast(QPinchGesture | None, e.gesture(Qt.GestureType.PinchGesture))
         if pinch is None:
             return False
         factor = pinch.scaleFactor()

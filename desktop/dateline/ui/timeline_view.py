@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
 from dateline.core.errors import DatelineError
@@ -228,7 +228,7 @@ class TimelineView(QWidget):
     def selected_event(self) -> int | None:
         return self._selected
 
-    def _pick(self, event_id: int) -> None:
+    def pick(self, event_id: int) -> None:
         """The user picked an event: select it and tell the window."""
         self.select_event(event_id)
         self.event_selected.emit(event_id)
@@ -366,20 +366,20 @@ class TimelineView(QWidget):
         """The clickable counts of the last paint: per period, spanning, before and after."""
         return list(self._frame.chips)
 
-    def _chip_at(self, x: float, y: float) -> tuple[QRectF, Chip] | None:
+    def chip_at(self, x: float, y: float) -> tuple[QRectF, Chip] | None:
         for rect, chip in self._frame.chips:
             if rect.contains(QPointF(x, y)):
                 return rect, chip
         return None
 
-    def _show_tooltip(self, e) -> None:
+    def show_tooltip(self, e: QHelpEvent) -> None:
         pos = e.pos()
         ev_id = self.event_at(pos.x(), pos.y())
         it = self._layout.item(ev_id) if ev_id is not None else None
         if it is not None:
             QToolTip.showText(e.globalPos(), tooltip_html(it), self)
             return
-        hit = self._chip_at(pos.x(), pos.y())
+        hit = self.chip_at(pos.x(), pos.y())
         if hit is not None:
             title, _ = self._chip_contents(hit[1])
             QToolTip.showText(e.globalPos(), f"{title}: click to list them", self)
@@ -425,7 +425,7 @@ class TimelineView(QWidget):
         if items:
             self._popup_range = (min(it.start for it in items), max(it.end for it in items))
         popup = TimelineListPopup(title, items, self)
-        popup.event_chosen.connect(self._pick)
+        popup.event_chosen.connect(self.pick)
         popup.zoom_requested.connect(self._zoom_to_popup)
         popup.destroyed.connect(self._popup_gone)
         self._popup = popup

@@ -18,11 +18,10 @@ from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..store.records import iso, terms_json
 from ..store.tx import Tx
 from ..timevalue import compatible, finer, interval, span
-from .matching import match_stored
+from .matching import MatchContext, match_stored
 
 if TYPE_CHECKING:
     from .matchindex import MatchIndex
-    from .service import Ingest
 
 ANCHOR_CHANGED = "anchor-changed"
 
@@ -126,7 +125,7 @@ def _known_sources(tx: Tx, document_id: int) -> list[_Known]:
 
 def fold_in(
     tx: Tx,
-    ingest: Ingest,
+    ingest: MatchContext,
     document_id: int,
     proposals: Sequence[ProposedEvent],
     *,

@@ -9,8 +9,9 @@ the strongest MERGE evidence, and the evidence is kept on its sources (``SourceR
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..happening import profile as profiles
 from ..happening.profile import Profile
@@ -21,14 +22,24 @@ from ..store.queries import overlapping_ids_sql
 if TYPE_CHECKING:
     from ..store import Store
     from .matchindex import MatchIndex
-    from .service import Ingest
 
 PROFILE_CACHE_SIZE = 30_000  # least recently used profiles are dropped beyond this
 CANDIDATE_LIMIT = 100  # most recent candidate events considered per proposal
 
 
+class MatchContext(Protocol):
+    """What matching reads of the ingest service (``service.Ingest``): its store, and the profiles of
+    stored events it keeps between calls, by (event id, version)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def profiles(self) -> OrderedDict[tuple[int, int], Profile]: ...
+
+
 def match_stored(
-    ingest: Ingest,
+    ingest: MatchContext,
     p: ProposedEvent,
     exclude: Sequence[int] = (),
     index: MatchIndex | None = None,
@@ -70,7 +81,7 @@ def _overlapping(store: Store, mine: Profile) -> list[tuple[int, int]]:
     return sorted(((r[0], r[1]) for r in rows), reverse=True)[:CANDIDATE_LIMIT]
 
 
-def _from_sql(ingest: Ingest, mine: Profile, skip: set[int]) -> list[tuple[int, Profile]]:
+def _from_sql(ingest: MatchContext, mine: Profile, skip: set[int]) -> list[tuple[int, Profile]]:
     """Candidates read from SQL, their profiles cached per (id, version)."""
     store, cache = ingest.store, ingest.profiles
     keys = [k for k in _overlapping(store, mine) if k[0] not in skip]

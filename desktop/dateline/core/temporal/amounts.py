@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Anchor, TimexType
-from .bundle import Language
+from .bundle import Lexicon
 from .english.fragments import (
     APPROX,
     MONTH_FULL,
@@ -16,8 +16,8 @@ from .english.fragments import (
     WEEKDAY_PLURAL,
 )
 from .filters import next_word, prev_word
-from .reading import Context, Reading
-from .rules import Groups, Hit, Rule
+from .reading import Context, Groups, Hit, Reading
+from .rules import Rule
 from .values import duration_value, norm
 
 
@@ -133,7 +133,7 @@ _DISCOURSE_NOW = re.compile(r"\s*,")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’`]*\s+|\n\s*)\Z")
 
 
-def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     words = lang.cues.words
     r = (g["r"] or "").lower()
     if (
@@ -161,7 +161,7 @@ def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Language) -> boo
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’]*)")
 
 
-def _keep_set(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_set(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     # a frequency word before a name is the kind of a periodical, not how often something happens:
     # "the party daily Granma", "the news weekly Der Spiegel"
     name = _NAME_AFTER.match(text, end) if g["adv"] else None
@@ -173,13 +173,13 @@ def _keep_set(text: str, start: int, end: int, g: Groups, lang: Language) -> boo
     )  # "weekly Monday meetings"
 
 
-def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     if g["pre"]:
         return True
     return prev_word(text, start) in ("for", "in", "within", "over", "after")
 
 
-def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     n = (g["n"] or "").lower()
     unit = (g["unit"] or "").lower()
     if n in ("a", "an") and unit == "second":

@@ -1,10 +1,14 @@
-"""What a language bundle holds: everything language-specific the engine and the sentence splitter read.
+"""What a language bundle is made of: everything language-specific the engine and the sentence splitter read.
 
-A bundle is the words (what month, weekday, number and unit words mean), the cue words (the verbs that
-set a clause's tense, the neighbours that make "May" a month or "2000" a count), the abbreviations a
-sentence does not end at, and the rules with this language's patterns. Handlers, filters, the tense
-reader and the splitter are shared: a second language is a new bundle (``english`` is the model), not a
-fork of the engine. Bundles compare and hash by identity: there is one of each.
+A bundle (``language.Language``) is the words (what month, weekday, number and unit words mean), the cue
+words (the verbs that set a clause's tense, the neighbours that make "May" a month or "2000" a count), the
+abbreviations a sentence does not end at, and the rules with this language's patterns. Handlers, filters,
+the tense reader and the splitter are shared: a second language is a new bundle (``english`` is the
+model), not a fork of the engine. Bundles compare and hash by identity: there is one of each.
+
+The parts live here, below the rules; the bundle that gathers them with the rules is in ``language``.
+Rules read a bundle only through ``Lexicon`` (its words and cue words), so a rule never depends on the
+bundle it is part of.
 """
 
 from __future__ import annotations
@@ -13,8 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-
-from .rules import Rule
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -81,11 +84,11 @@ class Abbreviations:
     zones: frozenset[str]  # time zones that go on a clock time's sentence: "3 p.m. EST"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Language:
-    code: str  # ISO 639-1
-    name: str
-    words: Words
-    cues: Cues
-    abbreviations: Abbreviations
-    rules: tuple[Rule, ...]
+class Lexicon(Protocol):
+    """What handlers and filters read of a language bundle: its words and its cue words."""
+
+    @property
+    def words(self) -> Words: ...
+
+    @property
+    def cues(self) -> Cues: ...

@@ -12,8 +12,8 @@ from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .english.fragments import YEAR
-from .reading import Context, Reading, relative_reading
-from .rules import Hit, Rule
+from .reading import Context, Hit, Reading, relative_reading
+from .rules import Rule
 from .values import norm
 
 # how far back (characters) a named quarter still sets the period of "a year ago" and "the quarter"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ..model import Anchor, Granularity, TimexType
 from .anchoring import month_year, weekday_date
-from .bundle import Language
+from .bundle import Lexicon
 from .english.fragments import (
     DAY,
     EVENT_NAME,
@@ -25,6 +25,8 @@ from .english.fragments import (
 from .filters import next_word, prev_word
 from .reading import (
     Context,
+    Groups,
+    Hit,
     Reading,
     absolute_reading,
     nearest_year,
@@ -32,7 +34,7 @@ from .reading import (
     relative_reading,
     valid_day,
 )
-from .rules import Groups, Hit, Rule
+from .rules import Rule
 from .values import norm
 
 
@@ -297,7 +299,7 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, iso_week(v) if week else v, "", 0.85)]
 
 
-def _keep_month(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_month(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     may_context = lang.cues.words["may_context"]
     mon = (g["mon"] or "").lower()
     if mon == "may" and not g["mod"] and not g["rel"]:

@@ -11,9 +11,9 @@ import re
 
 from ..model import Anchor, Granularity, TimexType
 from .english.fragments import CLOCK, DAY, DAYWORD, MONTH, PART_OF_DAY, TZ, WEEKDAY, YEAR
-from .reading import Context, Reading, position_mod, relative_reading
+from .reading import Context, Hit, Reading, position_mod, relative_reading
 from .relative import day_word_date
-from .rules import Hit, Rule
+from .rules import Rule
 from .values import norm
 
 _NEAR = 300  # characters: a clock time this close after a day mention is on that day

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 
-from .bundle import Language
 from .filters import in_title
 from .gates import DIGIT, SOLO, derive
-from .language import ENGLISH
-from .rules import Hit, Rule
+from .language import ENGLISH, Language
+from .reading import Hit
+from .rules import Rule
 
 __all__ = ["Grammar", "Hit", "grammar_for", "scan", "scan_exhaustive"]
 

@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from . import amounts, comparisons, dates, daytime, periods, relative
-from .bundle import Language
+from .bundle import Abbreviations, Cues, Words
 from .english.abbreviations import ABBREVIATIONS
 from .english.cues import CUES
 from .english.words import WORDS
+from .rules import Rule
 
 __all__ = ["ENGLISH", "LANGUAGES", "Language", "language_for"]
 
 _log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Language:
+    """A language bundle (``bundle`` describes its parts): what the engine reads a text with."""
+
+    code: str  # ISO 639-1
+    name: str
+    words: Words
+    cues: Cues
+    abbreviations: Abbreviations
+    rules: tuple[Rule, ...]
+
 
 ENGLISH = Language(
     code="en",

@@ -9,7 +9,7 @@ import re
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
-from .bundle import Language
+from .bundle import Lexicon
 from .comparisons import QUARTER_REACH, named_quarter
 from .english.fragments import (
     MODP,
@@ -21,14 +21,8 @@ from .english.fragments import (
     YEAR_START,
 )
 from .filters import next_word, prev_word
-from .reading import (
-    Context,
-    Reading,
-    absolute_reading,
-    position_mod,
-    relative_reading,
-)
-from .rules import Groups, Hit, Rule
+from .reading import Context, Groups, Hit, Reading, absolute_reading, position_mod, relative_reading
+from .rules import Rule
 from .values import norm
 
 
@@ -245,7 +239,7 @@ def _season(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, f"{year:04d}-{code}", "", 0.75, mod=mod)]
 
 
-def _keep_year(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_year(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     words = lang.cues.words
     before = text[max(0, start - 2) : start]
     if any(c in _CURRENCY_SYMBOLS for c in before):
@@ -266,7 +260,7 @@ def _keep_year(text: str, start: int, end: int, g: Groups, lang: Language) -> bo
     return True
 
 
-def _keep_season(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_season(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     season_context = lang.cues.words["season_context"]
     if g["rel"] or g["y1"] or g["y2"] or g["y2s"] or g["mod"]:
         if (g["rel"] or "").lower() == "the" and not (g["y1"] or g["y2"] or g["y2s"]):
@@ -275,7 +269,7 @@ def _keep_season(text: str, start: int, end: int, g: Groups, lang: Language) -> 
     return prev_word(text, start) in season_context
 
 
-def _keep_quarter(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_quarter(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     return bool(
         g["ord"] or g["qrel"] or g["qy0"] or g["qrel0"] or text[start : start + 4].lower() == "the "
     )
@@ -284,7 +278,7 @@ def _keep_quarter(text: str, start: int, end: int, g: Groups, lang: Language) ->
 _CURRENCY_SYMBOLS = "$€£¥₹₽"
 
 
-def _keep_fiscal_year(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_fiscal_year(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     return bool(g["y"] or g["y2"])
 
 

@@ -1,4 +1,5 @@
-"""What a rule normalizer produces (``Reading``) and what it can see (``Context``), plus shared helpers.
+"""What a rule normalizer sees (the match, ``Hit``, and ``Context``) and produces (``Reading``), plus
+shared helpers.
 
 Handlers never look at today's date: with no publication date, relative expressions keep an X-filled value
 and say they need an anchor.
@@ -7,15 +8,25 @@ and say they need an anchor.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..model import Anchor, Granularity, TimexType
-from .rules import Hit
+from .bundle import Lexicon, Words
 from .values import norm
 
-if TYPE_CHECKING:
-    from .bundle import Language, Words
+Groups = dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule match in a text, with its named groups."""
+
+    rule: str
+    start: int
+    end: int
+    groups: Groups
+    match: re.Match[str]
 
 
 @dataclass(slots=True)
@@ -51,7 +62,7 @@ class Mention:
 class Context:
     text: str
     published: dt.date | None
-    lang: Language  # the bundle the text is read with: its words, cue words and rules
+    lang: Lexicon  # the bundle the text is read with: its words and cue words
     tense: str = ""
     mentions: list[Mention] = field(default_factory=list)
 

@@ -11,13 +11,13 @@ import re
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
-from .bundle import Language
+from .bundle import Lexicon
 from .comparisons import comparable_quarter
 from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
 from .filters import in_name, next_word
 from .periods import _season
-from .reading import Context, Reading, position_mod, relative_reading
-from .rules import Groups, Hit, Rule
+from .reading import Context, Groups, Hit, Reading, position_mod, relative_reading
+from .rules import Rule
 from .tense import clause_tense
 from .values import (
     duration_value,
@@ -296,18 +296,18 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, unresolved_period(unit), conf, mod=mod)]
 
 
-def _keep_named_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_named_day(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     # "today" is written in lower case inside a sentence: a capitalised one there is (part of) a name
     # ("This is VOA Today.", "the Today programme")
     return not in_name(text, start, end)
 
 
-def _keep_mention_day(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_mention_day(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     bare_the = re.match(r"the\s+(?:day|morning|night|evening|afternoon)", text[start:end], re.I)
     return not (bare_the and not g["dir"])
 
 
-def _keep_rel_unit(text: str, start: int, end: int, g: Groups, lang: Language) -> bool:
+def _keep_rel_unit(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     unit = (g["unit"] or "").lower()
     if rel == "the":

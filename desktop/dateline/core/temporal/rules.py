@@ -8,32 +8,15 @@ patterns, so a rule's name appears in exactly one place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .bundle import Language
-    from .reading import Context, Reading
+from .bundle import Lexicon
+from .reading import Context, Groups, Hit, Reading
 
-Groups = dict[str, str | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One rule match in a text, with its named groups."""
-
-    rule: str
-    start: int
-    end: int
-    groups: Groups
-    match: re.Match[str]
-
-
-Handler = Callable[["Hit", "Context"], "list[Reading]"]
-# (text, start, end, groups, the language's bundle) -> keep this match?
-Filter = Callable[[str, int, int, Groups, "Language"], bool]
+Handler = Callable[[Hit, Context], list[Reading]]
+# (text, start, end, groups, the words and cue words of the language's bundle) -> keep this match?
+Filter = Callable[[str, int, int, Groups, Lexicon], bool]
 
 
 @dataclass(frozen=True, slots=True)
