@@ -210,6 +210,7 @@ def test_validation_errors_name_the_field(store):
         (EditEvent(eid, {"colour": "red"}), "colour"),
         (SetStatus((eid,), "maybe"), "status"),
         (AddTags((eid,), ("",)), "tags"),
+        (EditEvent(eid, {"tags": 5}), "tags"),
         (MergeEvents((eid, eid)), "event_ids"),
     ]
     before = state(store)

@@ -9,6 +9,7 @@ between (ConflictError otherwise). Audit rows are written for all three.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,7 +28,7 @@ __all__ = ["Change", "Command"]
 
 @dataclass
 class Command:
-    action: ClassVar[str] = "edit"
+    ACTION: ClassVar[str] = "edit"  # what the audit trail calls this kind of edit (``action``)
     # (event id, version the editor saw): a mismatch means someone else changed it -> ConflictError.
     versions: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)
     _snapshots: tuple[Snapshot, Snapshot] | None = field(
@@ -35,6 +36,11 @@ class Command:
     )
 
     # ---- the public face ----
+    @property
+    def action(self) -> str:
+        """What the audit trail calls this edit: "merge", "tag"; ``SetStatus`` says "accept"."""
+        return self.ACTION
+
     def apply(self, store: Store) -> Change:
         return store.apply(self)
 
@@ -106,10 +112,15 @@ def check_credibility(value: object) -> int | None:
 
 
 def check_tags(tags: object) -> tuple[str, ...]:
+    """Tags as the analyst (or a script) gave them: one text or a list of them; None for none."""
     if isinstance(tags, str):
         tags = (tags,)
+    if not tags:
+        tags = ()
+    if not isinstance(tags, Iterable):
+        raise ValidationError(f"Tags are a list of words, not {tags!r}.", field="tags")
     out: list[str] = []
-    for t in tags or ():  # type: ignore[attr-defined]
+    for t in tags:
         tag = " ".join(str(t).split())
         if not tag:
             raise ValidationError("A tag cannot be empty.", field="tags")
