@@ -103,11 +103,10 @@ def has_conflict(event: EventRecord) -> bool:
 
 def reading_range(rs: Sequence[Reading]) -> tuple[str, str | None]:
     """The value/end pair spanning every reading: "keep a range" when sources disagree."""
-    spans = [timevalue.span(r.value, r.end) for r in rs]
-    spans = [s for s in spans if s[0] and s[1]]
+    spans = [(a, b) for a, b in (timevalue.span(r.value, r.end) for r in rs) if a and b]
     if not spans:
         return (rs[0].value, rs[0].end) if rs else ("", None)
     first = min(spans, key=lambda s: s[0])[0]
     last = max(spans, key=lambda s: s[1])[1]
-    a, b = first.isoformat(), last.isoformat()  # type: ignore[union-attr]
+    a, b = first.isoformat(), last.isoformat()
     return (a, None) if a == b else (a, b)

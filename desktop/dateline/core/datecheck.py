@@ -59,15 +59,15 @@ def check_value(text: str) -> tuple[str, str]:
             return "", f"There is no month {month}: months run from 01 to 12."
         return (f"{year:04d}-{month:02d}", "") if year >= 1 else ("", "There is no year 0.")
     if m := _RE_QUARTER.match(up):
-        year, q = (m[1], m[2]) if m[1] else (m[4], m[3])
+        qyear, q = (m[1], m[2]) if m[1] else (m[4], m[3])
         if not 1 <= int(q) <= 4:
             return "", "Quarters run from Q1 to Q4."
-        return f"{year}-Q{q}", ""
+        return f"{qyear}-Q{q}", ""
     if m := _RE_HALF.match(up):
-        year, h = (m[1], m[2]) if m[1] else (m[4], m[3])
+        hyear, h = (m[1], m[2]) if m[1] else (m[4], m[3])
         if h not in ("1", "2"):
             return "", "A half year is H1 (Jan-Jun) or H2 (Jul-Dec)."
-        return f"{year}-H{h}", ""
+        return f"{hyear}-H{h}", ""
     if m := _RE_WEEK.match(up):
         year, week = int(m[1]), int(m[2])
         weeks = dt.date(max(year, 1), 12, 28).isocalendar()[1]
@@ -77,17 +77,17 @@ def check_value(text: str) -> tuple[str, str]:
     if m := _RE_DECADE_WORDS.match(t):
         return m[1], ""
     if m := _RE_DAY_MONTH_YEAR.match(t):
-        month = _month_number(m[2])
-        if month is not None:
-            return _day(int(m[3]), month, int(m[1]))
+        named = _month_number(m[2])
+        if named is not None:
+            return _day(int(m[3]), named, int(m[1]))
     if m := _RE_MONTH_DAY_YEAR.match(t):
-        month = _month_number(m[1])
-        if month is not None:
-            return _day(int(m[3]), month, int(m[2]))
+        named = _month_number(m[1])
+        if named is not None:
+            return _day(int(m[3]), named, int(m[2]))
     if m := _RE_MONTH_YEAR.match(t):
-        month = _month_number(m[1])
-        if month is not None:
-            return f"{int(m[2]):04d}-{month:02d}", ""
+        named = _month_number(m[1])
+        if named is not None:
+            return f"{int(m[2]):04d}-{named:02d}", ""
     return "", f"Not a date: {_EXAMPLES}."
 
 

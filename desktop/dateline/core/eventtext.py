@@ -153,8 +153,7 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
     if not a or not b:
         return 0.0
     if weights is None:
-        shared = len(a & b)
-        return shared / min(len(a), len(b))
+        return len(a & b) / min(len(a), len(b))
     w = weights.get
     # fsum: exactly rounded, so the result does not depend on the order the sets iterate in (which
     # changes with Python's per-process string hashing).

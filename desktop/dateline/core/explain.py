@@ -24,8 +24,11 @@ ANCHOR_LABELS = {
 class TimexLike(Protocol):
     """What ``explain`` reads: a TimexRecord, an engine Timex or a SourceRecord-like object."""
 
-    text: str
-    value: str
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
 
 
 def anchor_of(text: str, anchor: str = "") -> str:

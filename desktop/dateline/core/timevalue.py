@@ -342,9 +342,9 @@ def contains(outer: str, inner: str) -> bool:
     """True when every day of ``inner`` lies within ``outer`` (both resolved)."""
     oa, ob, _ = interval(outer)
     ia, ib, _ = interval(inner)
-    if None in (oa, ob, ia, ib):
+    if oa is None or ob is None or ia is None or ib is None:
         return False
-    return oa <= ia and ib <= ob  # type: ignore[operator]
+    return oa <= ia and ib <= ob
 
 
 def compatible(a: str, b: str) -> bool:
@@ -358,8 +358,8 @@ def finer(a: str, b: str) -> str:
     """Of two compatible values, the more precise one (the one covering fewer days)."""
     a0, a1, _ = interval(a)
     b0, b1, _ = interval(b)
-    if None in (a0, a1):
+    if a0 is None or a1 is None:
         return b
-    if None in (b0, b1):
+    if b0 is None or b1 is None:
         return a
-    return a if (a1 - a0) <= (b1 - b0) else b  # type: ignore[operator]
+    return a if (a1 - a0) <= (b1 - b0) else b

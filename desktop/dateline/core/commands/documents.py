@@ -24,7 +24,7 @@ class SetPublished(Command):
 
     document_id: int
     published: dt.date | None
-    action: ClassVar[str] = "set-published"
+    ACTION: ClassVar[str] = "set-published"
 
     def label(self) -> str:
         when = self.published.isoformat() if self.published else "unknown"

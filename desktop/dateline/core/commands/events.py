@@ -64,7 +64,7 @@ class SetStatus(Command):
     status: str
 
     @property
-    def action(self) -> str:  # type: ignore[override]
+    def action(self) -> str:
         return {"accepted": "accept", "rejected": "reject"}.get(self.status, "set-status")
 
     def label(self) -> str:
@@ -94,7 +94,7 @@ class SetStatus(Command):
 class EditEvent(Command):
     event_id: int
     changes: dict[str, object]
-    action: ClassVar[str] = "edit"
+    ACTION: ClassVar[str] = "edit"
 
     def label(self) -> str:
         return f"Edit {', '.join(sorted(self.changes))} of event {self.event_id}"
@@ -159,7 +159,7 @@ class SetDate(Command):
     value: str
     end: str | None = None
     precision: str | None = None  # re-express value at this precision ("make it a month")
-    action: ClassVar[str] = "set-date"
+    ACTION: ClassVar[str] = "set-date"
 
     def label(self) -> str:
         return f"Set date of event {self.event_id}"
@@ -179,7 +179,7 @@ class SetDate(Command):
 class AddTags(Command):
     event_ids: tuple[int, ...]
     tags: tuple[str, ...]
-    action: ClassVar[str] = "tag"
+    ACTION: ClassVar[str] = "tag"
 
     def label(self) -> str:
         return f"Tag {plural(len(self.event_ids), 'event')} {', '.join(self.tags)}"
@@ -205,7 +205,7 @@ class AddTags(Command):
 class RemoveTags(Command):
     event_ids: tuple[int, ...]
     tags: tuple[str, ...]
-    action: ClassVar[str] = "untag"
+    ACTION: ClassVar[str] = "untag"
 
     def label(self) -> str:
         return f"Remove tag {', '.join(self.tags)} from {plural(len(self.event_ids), 'event')}"
@@ -227,7 +227,7 @@ class RemoveTags(Command):
 class SetNote(Command):
     event_id: int
     notes: str
-    action: ClassVar[str] = "note"
+    ACTION: ClassVar[str] = "note"
 
     def label(self) -> str:
         return f"Note on event {self.event_id}"
@@ -241,7 +241,7 @@ class SetNote(Command):
 @dataclass
 class DeleteEvent(Command):
     event_ids: tuple[int, ...]
-    action: ClassVar[str] = "delete"
+    ACTION: ClassVar[str] = "delete"
 
     def label(self) -> str:
         return f"Delete {plural(len(self.event_ids), 'event')}"

@@ -21,7 +21,7 @@ class DismissMerge(Command):
 
     event_a: int
     event_b: int
-    action: ClassVar[str] = "dismiss-merge"
+    ACTION: ClassVar[str] = "dismiss-merge"
 
     def label(self) -> str:
         return f"Dismiss merging events {self.event_a} and {self.event_b}"
@@ -45,7 +45,7 @@ class SetSourceValue(Command):
     source_id: int
     value: str
     end: str | None = None
-    action: ClassVar[str] = "set-source-value"
+    ACTION: ClassVar[str] = "set-source-value"
 
     def label(self) -> str:
         return f"Re-date source {self.source_id}"

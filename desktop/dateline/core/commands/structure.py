@@ -125,7 +125,7 @@ def _match_terms(tx: Tx, document_id: int, text: str, s0: int, s1: int, at: tupl
 @dataclass
 class MergeEvents(Command):
     event_ids: tuple[int, ...]
-    action: ClassVar[str] = "merge"
+    ACTION: ClassVar[str] = "merge"
 
     def label(self) -> str:
         return f"Merge {plural(len(self.event_ids), 'event')}"
@@ -160,7 +160,9 @@ class MergeEvents(Command):
         values["merged_from"] = json.dumps([*json.loads(t["merged_from"]), record])
         tags = {tag for img in images.values() if img for tag in img["tags"]}
         for other in others:
-            for s in images[other]["sources"]:  # type: ignore[index]
+            image = images[other]
+            assert image is not None  # every merged event was read above (tx.event_row)
+            for s in image["sources"]:
                 tx.move_source(s["id"], target)
         tx.set_tags(target, sorted(tags))
         tx.update_event(target, **values)
@@ -175,7 +177,7 @@ class MergeEvents(Command):
 class SplitEvent(Command):
     event_id: int
     source_ids: tuple[int, ...] | None = None  # None: undo the last merge into this event
-    action: ClassVar[str] = "split"
+    ACTION: ClassVar[str] = "split"
     created_ids: tuple[int, ...] = field(default=(), init=False, compare=False)
 
     def label(self) -> str:
@@ -276,7 +278,7 @@ class CreateEvent(Command):
     title: str | None = None
     value: str | None = None  # the date, when the span holds none (or the analyst knows better)
     status: str = Status.ACCEPTED.value  # the window starts it as proposed, like every other event
-    action: ClassVar[str] = "create"
+    ACTION: ClassVar[str] = "create"
     created_id: int | None = field(default=None, init=False, compare=False)
 
     def label(self) -> str:
@@ -350,7 +352,7 @@ class AddSource(Command):
     document_id: int
     start: int
     end: int
-    action: ClassVar[str] = "add-source"
+    ACTION: ClassVar[str] = "add-source"
     created_id: int | None = field(default=None, init=False, compare=False)
 
     def label(self) -> str:
@@ -366,7 +368,7 @@ class AddSource(Command):
 @dataclass
 class RemoveSource(Command):
     source_id: int
-    action: ClassVar[str] = "remove-source"
+    ACTION: ClassVar[str] = "remove-source"
 
     def label(self) -> str:
         return f"Remove source {self.source_id}"

@@ -10,6 +10,7 @@ outputs build every record here, so a field added for one appears in the other.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from .. import timevalue
@@ -18,8 +19,8 @@ from ..model import AuditEntry, DocumentRecord, EventRecord, SourceRecord, Timex
 from ._common import audit_summary
 
 
-def _iso(d: object) -> str | None:
-    return d.isoformat() if d is not None else None  # type: ignore[attr-defined]
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
 
 
 def _doc_id(document_id: int, text_ids: bool) -> int | str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -44,8 +45,8 @@ CSV_COLUMNS = (
 )
 
 
-def _iso(d: object) -> str:
-    return d.isoformat() if d is not None else ""  # type: ignore[attr-defined]
+def _iso(d: dt.date | None) -> str:
+    return d.isoformat() if d is not None else ""
 
 
 def render_csv(bundle: ExportBundle, progress: Progress | None = None) -> str:

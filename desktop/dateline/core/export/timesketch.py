@@ -90,8 +90,8 @@ def _csv_cell(key: str, value: object) -> object:
         # A JSON list, "[]" when untagged: Timesketch reads an empty cell as the tag "nan", and a
         # JSON list keeps a tag holding a comma whole.
         return json.dumps(value, ensure_ascii=False)
-    if key == "source_documents":
-        value = "; ".join(value)  # type: ignore[arg-type]
+    if key == "source_documents" and isinstance(value, list):
+        value = "; ".join(value)
     return spreadsheet_cell(value) if isinstance(value, str) else value
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import engine
 from ..errors import Cancelled, DatelineError, ImportFailed
-from ..store.tx import Snapshot, Tx, audit_diff, take_snapshot
+from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
 from .integrate import Integrated, extractor_version, fold_in, refresh_sources, timex_rows
 from .matchindex import MatchIndex, stamp
 from .report import ImportReport, ProgressFn, ReextractReport, Tally
@@ -179,7 +179,9 @@ class Ingest:
                 if _stored_article(tx, did) != article:  # changed meanwhile: read it again
                     analysis = engine.analyse(_stored_article(tx, did))
                 result = self.refold(tx, did, analysis)
-                existing = {e: img for e, img in tx.before.events.items() if img is not None}
+                existing: dict[int, Image | None] = {
+                    e: img for e, img in tx.before.events.items() if img is not None
+                }
                 audit_diff(
                     tx,
                     "reextract",
@@ -295,7 +297,9 @@ def _import_audit(
 
 def _audit_attached(tx: Tx) -> None:
     """Events already stored that gained sources get their own audit rows."""
-    existing = {e: img for e, img in tx.before.events.items() if img is not None}
+    existing: dict[int, Image | None] = {
+        e: img for e, img in tx.before.events.items() if img is not None
+    }
     if existing:
         after = take_snapshot(tx.conn, existing, ())
         audit_diff(tx, "import", Snapshot(events=existing), after, skip_created=True)

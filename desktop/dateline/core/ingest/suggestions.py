@@ -22,7 +22,6 @@ from ..happening.same import LATE_REPORT_DAYS, Verdict, compare
 from ..model import EventRecord, Status
 from ..store.light import LIVE, dismissed_pairs, light_events
 from ..store.queries import overlapping_ids_sql
-from ..store.records import day
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -48,7 +47,10 @@ def sweep(events: Sequence[EventRecord]) -> list[Pair]:
     # A report dated only by its publication day may tell of a day a little before it: it is
     # swept from that earlier day on (``same.dates_agree``).
     late = dt.timedelta(days=LATE_REPORT_DAYS)
-    first = {e.id: e.earliest - late if found[e.id].soft else e.earliest for e in live}
+    first: dict[int, dt.date] = {}
+    for e in live:
+        assert e.earliest is not None  # ``live`` holds dated events only
+        first[e.id] = e.earliest - late if found[e.id].soft else e.earliest
     live.sort(key=lambda e: (first[e.id], e.latest, e.id))
     by_key: dict[str, set[int]] = {}
     active: list[tuple[object, int, int]] = []  # (latest, order, id): soonest to end first
@@ -96,8 +98,8 @@ def suggestions_for_event(
     if row is None or row[2] == Status.REJECTED or not row[0] or not row[1]:
         return []
     late = dt.timedelta(days=LATE_REPORT_DAYS)  # reports of a few days before or after
-    earliest, latest = day(row[0]), day(row[1])
-    sql, params = overlapping_ids_sql(earliest - late, latest + late, LIVE)  # type: ignore[operator]
+    earliest, latest = dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
+    sql, params = overlapping_ids_sql(earliest - late, latest + late, LIVE)
     keys = {(r[0], r[1]) for r in conn.execute(sql, params)} | {(event_id, row[3])}
     missing = [k[0] for k in keys if k not in cache]
     if len(cache) + len(missing) > _PROFILE_CACHE:

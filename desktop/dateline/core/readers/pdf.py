@@ -12,11 +12,14 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.core.errors import ImportFailed
 from dateline.core.readers.article import Draft, shorten_title
 from dateline.core.readers.encoding import normalize_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +87,12 @@ def read_pdf(data: bytes, name: str, progress: PageProgress | None = None) -> Dr
     return draft
 
 
-def _decrypt(reader: object, name: str) -> None:
+def _decrypt(reader: PdfReader, name: str) -> None:
     # Many PDFs are encrypted only to restrict printing or copying, with an empty user password.
     from pypdf.errors import DependencyError
 
     try:
-        ok = reader.decrypt("")  # type: ignore[attr-defined]
+        ok = reader.decrypt("")
     except DependencyError:
         raise ImportFailed(
             name, "encrypted PDF: its encryption cannot be read without a password"
@@ -182,9 +185,10 @@ def _paragraphs(pages: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def _metadata_title(reader: object) -> str:
+def _metadata_title(reader: PdfReader) -> str:
     try:
-        title = str(reader.metadata.title or "")  # type: ignore[attr-defined]
+        meta = reader.metadata
+        title = str(meta.title or "") if meta is not None else ""
     except Exception:
         return ""
     title = " ".join(title.split())

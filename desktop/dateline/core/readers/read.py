@@ -105,7 +105,8 @@ def read_file(
         kind = "pdf"
     entry, manifest_warning = manifest_entry(path)
     file_warnings = [manifest_warning] if manifest_warning else []
-    encoding, encoding_warnings = "", ()
+    encoding = ""
+    encoding_warnings: tuple[str, ...] = ()
     if kind in ("pdf", "docx", "email"):
         drafts, encoding = _read_binary(data, kind, name, progress)
     else:

@@ -56,7 +56,9 @@ def default_db_path() -> Path:
 class Command(Protocol):
     """What the store needs of a command (see ``dateline.core.commands``)."""
 
-    action: str
+    @property
+    def action(self) -> str: ...  # what the audit trail calls it: "accept", "merge"
+
     _snapshots: tuple[Snapshot, Snapshot] | None
 
     def prepare(self, store: Store) -> None: ...

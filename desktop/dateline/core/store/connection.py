@@ -25,6 +25,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 from ..errors import StoreError
 
@@ -228,7 +229,7 @@ def _db_config_by_handle(conn: sqlite3.Connection, path: Path) -> bool:
     return rc == 0 and state.value == 1
 
 
-_LIB: ctypes.PyDLL | bool | None = False
+_LIB: ctypes.PyDLL | Literal[False] | None = False  # False: not looked for yet
 
 
 def _library() -> ctypes.PyDLL | None:
@@ -244,4 +245,4 @@ def _library() -> ctypes.PyDLL | None:
             _LIB = lib
         except (ImportError, OSError, AttributeError):
             _LIB = None
-    return _LIB  # type: ignore[return-value]
+    return _LIB

@@ -15,7 +15,7 @@ LIVE = (Status.PROPOSED.value, Status.ACCEPTED.value, Status.EDITED.value)
 
 def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[EventRecord]:
     """What matching reads of events (dates, title, sources with match terms); None = every live one."""
-    rows: list[tuple[object, ...]] = []
+    rows: list[tuple[Any, ...]] = []
     sources: dict[int, list[SourceRecord]] = {}
     parts: list[Sequence[int] | None] = [None] if ids is None else list(chunks(list(ids)))
     for part in parts:
@@ -51,7 +51,7 @@ def light_events(conn: sqlite3.Connection, ids: Sequence[int] | None) -> list[Ev
                     basis=r[10],
                 )
             )
-    return [light_record(r, sources.get(r[0], ())) for r in rows]  # type: ignore[arg-type]
+    return [light_record(r, sources.get(r[0], ())) for r in rows]
 
 
 def light_record(row: Sequence[Any], sources: Sequence[SourceRecord]) -> EventRecord:

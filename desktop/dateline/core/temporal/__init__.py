@@ -149,11 +149,11 @@ def _group(text: str, found: list[tuple[Timex, str]], cues: Cues) -> list[Timex]
             roles[i] = roles[i] if roles[i] == "member" else (roles[i] or "start")
             roles[i + 1] = "end"
     result = []
-    for t, gid, role in zip(out, groups, roles, strict=True):
-        if gid is None:
+    for t, group, role in zip(out, groups, roles, strict=True):
+        if group is None:
             result.append(t)
         else:
-            result.append(replace(t, group=gid, group_role=role or "member"))
+            result.append(replace(t, group=group, group_role=role or "member"))
     return result
 
 
@@ -193,8 +193,8 @@ def find_timexes(text: str, published: dt.date | None, language: str = "en") -> 
             if t.type in (TimexType.DATE, TimexType.TIME) and t.earliest is not None:
                 # a value counted from an earlier mention is no base for further counting, unless it
                 # only restates that mention ("the quarter" after "the third quarter")
-                derived = (
-                    t.anchor is Anchor.MENTION and mention_value.get(r.anchor_start) != t.value
+                derived = t.anchor is Anchor.MENTION and (
+                    r.anchor_start is None or mention_value.get(r.anchor_start) != t.value
                 )
                 ctx.mentions.append(
                     Mention(

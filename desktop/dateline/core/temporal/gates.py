@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 # The standard library's own regex parser: the tree ``re.compile`` builds its matcher from. It is a
 # private module, stable in form since 3.11; a change would fail loudly here at import, never silently.
-from re import _constants as C
-from re import _parser
+# typeshed describes only the deprecated public aliases (sre_constants, sre_parse), not these modules.
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 SOLO: frozenset[str] = frozenset({"*solo*"})
@@ -82,13 +83,13 @@ def _of_class(items: list[tuple[Any, Any]]) -> tuple[_Char, ...]:
         if op is C.NEGATE:
             return _ALL
         if op is C.LITERAL:
-            ch = _of_char(chr(av))  # type: ignore[arg-type]
+            ch = _of_char(chr(av))
             if ch.kind == "L":
                 letters.add(ch.letter)
             else:
                 out.add(ch)
         elif op is C.RANGE:
-            lo, hi = av  # type: ignore[misc]
+            lo, hi = av
             chars = [chr(x) for x in range(lo, min(hi, lo + 400) + 1)]
             if hi - lo > 400:
                 return _ALL

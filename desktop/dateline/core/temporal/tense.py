@@ -37,13 +37,12 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     cut = _BOUNDARY.search(right)
     if cut:
         right = right[: cut.start()]
-    m = cue.search(right)
-    if m is not None:
-        dist = (
-            2 * m.start() + 20
-        )  # a cue to the right ("Wednesday said") is a weaker witness than one left
+    after = cue.search(right)
+    if after is not None:
+        # a cue to the right ("Wednesday said") is a weaker witness than one left
+        dist = 2 * after.start() + 20
         if best is None or dist < best[0]:
-            best = (dist, m.lastgroup or "")
+            best = (dist, after.lastgroup or "")
     tense = best[1] if best else ""
     if tense in ("", "present") and cues.limit_before.search(text, max(0, start - 12), start):
         return "future"  # a state lasting now ends ahead: "is closed until Friday"

@@ -122,7 +122,7 @@ def plan_frame(
     extra = allocate_rows([p.demand - m for p, m in zip(plans, least, strict=True)],
                           max(capacity - sum(least), 0))  # fmt: skip
     buckets = calendar_buckets(scale, geo.bucket_min)
-    out = []
+    out: list[LanePlan] = []
     for plan, found, n in zip(plans, placed, map(sum, zip(least, extra, strict=True)), strict=True):
         n = min(n, capacity - sum(p.shown for p in out))
         if n <= 0:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import sub
+from typing import Literal
 
 # upper bounds (days) of the duration classes: day, week, month, quarter, half, year, decade, longer
 DAILY_MIN_ITEMS = 2000  # below this, two bisections per column are cheap enough
@@ -51,7 +52,8 @@ class IntervalIndex:
             self._classes.append((bound, longest, cs, ce, members, sorted(ce)))
         self._all_starts = sorted(starts)
         self._all_ends = sorted(ends)
-        self._daily: tuple[int, list[int], list[int]] | bool | None = False  # built on demand
+        # built on demand: False until then, None when the lane is too small or too long for it
+        self._daily: tuple[int, list[int], list[int]] | Literal[False] | None = False
 
     @property
     def sorted_starts(self) -> list[float]:
@@ -168,7 +170,7 @@ class IntervalIndex:
                     for e in self._all_ends:
                         ends[math.ceil(e) - lo] += 1
                     self._daily = (lo, list(accumulate(starts)), list(accumulate(ends)))
-        return self._daily  # type: ignore[return-value]
+        return self._daily
 
     def start_bins(self, a: float, b: float, columns: int) -> list[int]:
         """Each interval meeting ``[a, b)`` counted once, in the column of its clipped start.

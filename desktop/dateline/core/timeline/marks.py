@@ -102,7 +102,13 @@ def mark_of(it: TimelineItem, scale: TimeScale, measure: Measure, geo: Geometry)
 
 
 def _labelled(
-    m: Mark, x: float, full: float, room: float, geo: Geometry, inside=False, over=False
+    m: Mark,
+    x: float,
+    full: float,
+    room: float,
+    geo: Geometry,
+    inside: bool = False,
+    over: bool = False,
 ) -> Mark | None:
     """Give ``m`` a label at ``x`` at most ``room`` wide (and ``label_max``), or None if too cut."""
     w = min(full, room, geo.label_max)
