@@ -119,7 +119,7 @@ def test_c_makes_a_proposed_whole_word_event_dated_by_its_sentence(qtbot, main_w
     QTest.keyClick(editor, K.Key_C)
     settle(qtbot, win)
     assert win.model.rowCount() == n + 1
-    created = win.model.event(win.table.currentIndex().row())
+    created = win.model.record(win.table.currentIndex().row())
     assert created.title == "Japan, South Korea, Australia and New Zealand"
     assert str(created.status) == "proposed", "like every other event, until reviewed"
     assert created.value == "2024-10-17", "dated by the sentence's 'Thursday'"

@@ -48,7 +48,7 @@ def settle(qtbot, win: MainWindow) -> None:
 
 
 def current(win: MainWindow) -> EventRecord:
-    ev = win.model.event(win.table.currentIndex().row())
+    ev = win.model.record(win.table.currentIndex().row())
     assert ev is not None
     return ev
 
@@ -153,7 +153,7 @@ def test_review_session_by_keyboard(qtbot, window, gold, tmp_path):
         (),
         "",
     )
-    assert win.model.event(win.model.row_of(ministerial.id)).value == "2024-10-17"
+    assert win.model.record(win.model.row_of(ministerial.id)).value == "2024-10-17"
     for _ in range(3):
         key(win.table, K.Key_Z, CTRL | SHIFT)
     settle(qtbot, win)
@@ -164,7 +164,7 @@ def test_review_session_by_keyboard(qtbot, window, gold, tmp_path):
         done.tags,
         done.notes,
     )
-    assert win.model.event(win.model.row_of(ministerial.id)).tags == ("ministerial",)
+    assert win.model.record(win.model.row_of(ministerial.id)).tags == ("ministerial",)
 
     # ---- export TimelineJS (Ctrl+E, choose the format, type the path, Enter) ----
     out = tmp_path / "timeline.json"

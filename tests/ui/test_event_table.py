@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from dateline.core import commands as cmds
 from dateline.core.store import EventFilter, Store
@@ -24,6 +24,21 @@ def test_model_passes_the_model_tester(qtmodeltester, seeded_db):
         qtmodeltester.check(model)
         model.set_ids([])
         qtmodeltester.check(model)
+
+
+def test_model_takes_qts_own_events(qtbot, seeded_db):
+    # The row accessor once overrode QObject.event: every event Qt sent the model (a queued call, a
+    # deferred delete) went to it as a row and failed, so queued slots never ran and deleteLater
+    # never deleted the model.
+    with Store.open(seeded_db) as store:
+        model = EventTableModel(store.events)
+        model.set_ids(store.event_ids())
+        assert model.record(0) is not None
+        ran: list[bool] = []
+        QTimer.singleShot(0, model, lambda: ran.append(True))
+        qtbot.waitUntil(lambda: ran == [True], timeout=2000)
+        with qtbot.waitSignal(model.destroyed, timeout=2000):
+            model.deleteLater()
 
 
 def test_dates_show_at_their_precision(qapp, seeded_db):

@@ -34,7 +34,7 @@ def test_search_filters_in_sql_after_a_pause(qtbot, main_window):
     assert 0 < win.model.rowCount() < total
     assert all(
         "Wiesbaden"
-        in (win.model.event(r).title + " ".join(s.quote for s in win.model.event(r).sources))
+        in (win.model.record(r).title + " ".join(s.quote for s in win.model.record(r).sources))
         for r in range(win.model.rowCount())
     )
     win.filter_bar.search.clear()
@@ -67,7 +67,7 @@ def test_j_k_move_and_enter_opens_the_source(qtbot, main_window):
     assert win.table.currentIndex().row() == 2
     QTest.keyClick(win.table, K.Key_K)
     assert win.table.currentIndex().row() == 1
-    ev = win.model.event(1)
+    ev = win.model.record(1)
     QTest.keyClick(win.table, K.Key_Return)
     qtbot.waitUntil(lambda: win.article.current_document_id() == ev.sources[0].document_id)
     assert win.editor.event_record().id == ev.id
@@ -223,7 +223,7 @@ def test_date_range_and_document_filters(qtbot, main_window):
     win.filter_bar.set_document(doc_id)
     settle(qtbot, win)
     assert all(
-        any(s.document_id == doc_id for s in win.model.event(r).sources)
+        any(s.document_id == doc_id for s in win.model.record(r).sources)
         for r in range(win.model.rowCount())
     )
 
@@ -236,7 +236,7 @@ def test_create_event_from_a_selected_span_is_undoable(qtbot, main_window):
     win.article.create_event_requested.emit(doc.id, start, start + len("Thursday and Friday"))
     settle(qtbot, win)
     assert win.model.rowCount() == n + 1
-    created = win.model.event(win.table.currentIndex().row())
+    created = win.model.record(win.table.currentIndex().row())
     assert created.origin == "analyst" and created.value == "2024-10-17"
     QTest.keyClick(win.table, K.Key_Z, CTRL)
     settle(qtbot, win)

@@ -37,13 +37,13 @@ def test_bulk_accept_is_one_undo_step(qtbot, main_window):
     settle(qtbot, win)
     assert win.session.stack.count() == 1
     assert statuses(win, ids) == ["accepted"] * 3
-    assert [win.model.event(win.model.row_of(i)).status for i in ids] == ["accepted"] * 3
+    assert [win.model.record(win.model.row_of(i)).status for i in ids] == ["accepted"] * 3
     assert win.isWindowModified()
 
     QTest.keyClick(win.table, K.Key_Z, CTRL)
     settle(qtbot, win)
     assert statuses(win, ids) == ["proposed"] * 3
-    assert [win.model.event(win.model.row_of(i)).status for i in ids] == ["proposed"] * 3
+    assert [win.model.record(win.model.row_of(i)).status for i in ids] == ["proposed"] * 3
     assert not win.isWindowModified(), "back at the clean state"
 
     QTest.keyClick(win.table, K.Key_Z, CTRL | SHIFT)

@@ -111,7 +111,7 @@ def test_search_marks_its_words_in_the_table_and_the_article(qtbot, main_window)
     settle(qtbot, win)
     assert win.model.rowCount() > 0
     assert win.title_delegate.words() == ("rutte",)
-    row = next(r for r in range(win.model.rowCount()) if "Rutte" in win.model.event(r).title)
+    row = next(r for r in range(win.model.rowCount()) if "Rutte" in win.model.record(r).title)
     win.select_row(row)
     win.table.viewport().repaint()
     image = win.table.viewport().grab().toImage()
@@ -175,7 +175,7 @@ def test_a_read_only_project_opens_read_only(qtbot, seeded_db, tmp_path):
         assert not win.editor.apply_button.isVisible()
         assert win.editor.title_edit.isReadOnly()
         shown = len(errors.SHOWN)
-        before = win.model.event(win.table.currentIndex().row())
+        before = win.model.record(win.table.currentIndex().row())
         win.table.setFocus()
         QTest.keyClick(win.table, K.Key_A)  # disabled: nothing happens, nothing fails
         assert win.review.session.push(cmds.SetNote(before.id, "x")) is None

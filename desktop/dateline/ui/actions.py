@@ -52,11 +52,11 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     # de-duplicate while keeping order (standard keys can repeat on some platforms)
     seen: list[str] = []
     uniq = []
-    for k in out:
-        s = k.toString()
+    for seq in out:
+        s = seq.toString()
         if s and s not in seen:
             seen.append(s)
-            uniq.append(k)
+            uniq.append(seq)
     return uniq
 
 
@@ -250,11 +250,11 @@ def build_actions(window: QMainWindow) -> Actions:
     tb.setObjectName("main_toolbar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     tb.setMovable(False)
-    for name in TOOLBAR:
-        if name is None:
+    for entry in TOOLBAR:
+        if entry is None:
             tb.addSeparator()
         else:
-            tb.addAction(acts.by_name[name])
+            tb.addAction(acts.by_name[entry])
     window.addToolBar(tb)
     acts.toolbar = tb
     return acts

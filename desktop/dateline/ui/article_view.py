@@ -199,7 +199,7 @@ class ArticleView(QWidget):
         self._doc = doc
         self._timexes = {(t.start, t.end): t for t in timexes if t.document_id == doc.id}
         self._spans = sorted(self._timexes)
-        self._status = {tuple(k): str(v) for k, v in status_by_span.items()}  # type: ignore[misc]
+        self._status = {(k[0], k[1]): str(v) for k, v in status_by_span.items()}
         if not same:
             self._u16 = Utf16Map(doc.text)
             self._load_text(doc.text)
@@ -234,8 +234,9 @@ class ArticleView(QWidget):
 
     def show_span(self, sentence: tuple[int, int] | None, timex: tuple[int, int] | None) -> None:
         """Shade ``sentence``, mark ``timex`` and scroll them into view (either may be None)."""
-        self._sentence = tuple(sentence) if sentence else None  # type: ignore[assignment]
-        self._marked = tuple(timex) if timex else None  # type: ignore[assignment]
+        # copies as tuples: the spans may come as lists (from a signal or a stored JSON row)
+        self._sentence = (sentence[0], sentence[1]) if sentence else None
+        self._marked = (timex[0], timex[1]) if timex else None
         self._apply_highlights()
         target = self._marked or self._sentence
         if target is None or self._doc is None:
@@ -470,9 +471,13 @@ class ArticleView(QWidget):
     def context_menu(self, pos: QPoint) -> QMenu:
         """The editor's standard menu (Copy, Select All) with "Create event" on top."""
         menu = self.editor.createStandardContextMenu(pos)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.create_action)
-        menu.insertSeparator(first)
+        if menu.actions():
+            first = menu.actions()[0]
+            menu.insertAction(first, self.create_action)
+            menu.insertSeparator(first)
+        else:
+            menu.addAction(self.create_action)
+            menu.addSeparator()
         return menu
 
     @Slot(QPoint)

@@ -3,9 +3,28 @@ a warning mark when missing or guessed) and the event counts; a click on the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QMouseEvent, QPainter, QPalette
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QStyle,
     QStyledItemDelegate,
@@ -47,15 +66,19 @@ class DocumentDelegate(QStyledItemDelegate):
     def _pad(self, option: QStyleOptionViewItem) -> int:
         return max(2, option.fontMetrics.averageCharWidth() // 2 + 1)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         fm = option.fontMetrics
         pad = self._pad(option)
         return QSize(fm.averageCharWidth() * 24, fm.lineSpacing() * (TITLE_LINES + 1) + pad * 3)
 
-    def date_rect(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
+    def date_rect(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QRect:
         fm = option.fontMetrics
         pad = self._pad(option)
-        text = str(index.siblingAtColumn(DocumentListModel.PUBLISHED).data() or "")
+        text = str(index.sibling(index.row(), DocumentListModel.PUBLISHED).data() or "")
         icon = fm.height() + pad if self._needs_date(index) else 0
         top = option.rect.top() + pad * 2 + fm.lineSpacing() * TITLE_LINES
         return QRect(
@@ -63,13 +86,20 @@ class DocumentDelegate(QStyledItemDelegate):
         )
 
     @staticmethod
-    def _needs_date(index: QModelIndex) -> bool:
+    def _needs_date(index: QModelIndex | QPersistentModelIndex) -> bool:
         return (
-            index.siblingAtColumn(DocumentListModel.PUBLISHED).data(Qt.ItemDataRole.DecorationRole)
+            index.sibling(index.row(), DocumentListModel.PUBLISHED).data(
+                Qt.ItemDataRole.DecorationRole
+            )
             is not None
         )
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -103,7 +133,7 @@ class DocumentDelegate(QStyledItemDelegate):
         date_rect = self.date_rect(option, index)
         x = date_rect.left()
         if self._needs_date(index):
-            icon = index.siblingAtColumn(DocumentListModel.PUBLISHED).data(
+            icon = index.sibling(index.row(), DocumentListModel.PUBLISHED).data(
                 Qt.ItemDataRole.DecorationRole
             )
             if isinstance(icon, QIcon):
@@ -116,7 +146,7 @@ class DocumentDelegate(QStyledItemDelegate):
         else:
             colour = text_colour if selected else theme.muted_color(palette)
         painter.setPen(colour)
-        date_text = str(index.siblingAtColumn(DocumentListModel.PUBLISHED).data() or "")
+        date_text = str(index.sibling(index.row(), DocumentListModel.PUBLISHED).data() or "")
         painter.drawText(
             QRect(x, date_rect.top(), date_rect.right() - x + 1, fm.lineSpacing()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -129,7 +159,7 @@ class DocumentDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex,
+        index: QModelIndex | QPersistentModelIndex,
         date_rect: QRect,
         inner: QRect,
         text_colour: QColor,
@@ -139,8 +169,8 @@ class DocumentDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         pad = self._pad(option)
         palette = option.palette
-        proposed = int(index.siblingAtColumn(DocumentListModel.PROPOSED).data() or 0)
-        accepted = int(index.siblingAtColumn(DocumentListModel.ACCEPTED).data() or 0)
+        proposed = int(index.sibling(index.row(), DocumentListModel.PROPOSED).data() or 0)
+        accepted = int(index.sibling(index.row(), DocumentListModel.ACCEPTED).data() or 0)
         room = inner.right() - date_rect.right() - pad * 2
         # The longest wording that fits: "5 proposed · 2 accepted", "5 prop. · 2 acc.", "5 · 2".
         for left, right in (
@@ -169,7 +199,13 @@ class DocumentDelegate(QStyledItemDelegate):
             left,
         )
 
-    def editorEvent(self, event, model, option, index) -> bool:
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
@@ -179,7 +215,13 @@ class DocumentDelegate(QStyledItemDelegate):
             self.date_clicked.emit(int(index.data(DOC_ID_ROLE)))
         return super().editorEvent(event, model, option, index)
 
-    def helpEvent(self, event, view, option, index) -> bool:
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         # Over the date, explain it; elsewhere, the full title.
         if event.type() == QEvent.Type.ToolTip and self.date_rect(option, index).contains(
             event.pos()
@@ -187,7 +229,7 @@ class DocumentDelegate(QStyledItemDelegate):
             QToolTip.showText(
                 event.globalPos(),
                 str(
-                    index.siblingAtColumn(DocumentListModel.PUBLISHED).data(
+                    index.sibling(index.row(), DocumentListModel.PUBLISHED).data(
                         Qt.ItemDataRole.ToolTipRole
                     )
                 ),

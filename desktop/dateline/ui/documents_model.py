@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QIcon,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -52,7 +53,7 @@ class DocumentListModel(QAbstractTableModel):
         self._docs: list[DocumentRecord] = []
         self._counts: Mapping[int, Mapping[str, int]] = {}
         self._palette = QPalette()
-        self._warning_icon = None
+        self._warning_icon: QIcon | None = None
 
     def set_documents(
         self, docs: Sequence[DocumentRecord], counts: Mapping[int, Mapping[str, int]]
@@ -62,7 +63,7 @@ class DocumentListModel(QAbstractTableModel):
         self._counts = counts
         self.endResetModel()
 
-    def set_palette(self, palette: QPalette, warning_icon: object) -> None:
+    def set_palette(self, palette: QPalette, warning_icon: QIcon) -> None:
         self._palette = palette
         self._warning_icon = warning_icon
         if self._docs:

@@ -158,8 +158,10 @@ class DocumentsPanel(QWidget):
         own, so one key is never bound twice."""
         self.view.removeAction(self.set_date_action)
         self.removeAction(self.set_date_action)
-        first = self.view.actions()[0] if self.view.actions() else None
-        self.view.insertAction(first, action)
+        if self.view.actions():
+            self.view.insertAction(self.view.actions()[0], action)
+        else:
+            self.view.addAction(action)
         self.set_date_action = action
 
     def select_document(self, doc_id: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
@@ -30,14 +30,16 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [path.rsplit(",", 1)[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         widget = self.widget()
         text = widget.text() if isinstance(widget, QLineEdit) else ""
         head = text.rsplit(",", 1)[0] + ", " if "," in text else ""
         return head + str(index.data())
 
 
-def grade_combo(parent: QWidget, labels: Mapping[object, str], tip: str) -> QComboBox:
+def grade_combo(
+    parent: QWidget, labels: Mapping[str, str] | Mapping[int, str], tip: str
+) -> QComboBox:
     """An Admiralty grade chooser: "— not graded" then "B — Usually reliable" and so on."""
     combo = QComboBox(parent)
     combo.addItem("— not graded", None)

@@ -33,19 +33,22 @@ def log_path() -> Path:
     return Path(user_log_dir("Dateline", appauthor=False)) / "dateline.log"
 
 
+class _LogFile(logging.FileHandler):
+    """The log file ``setup_logging`` installs: found again by its class, not another's handler."""
+
+
 def setup_logging() -> Path:
     """Log warnings and errors to the user log dir (created on demand); returns the file."""
     path = log_path()
     root = logging.getLogger("dateline")
     for h in list(root.handlers):
-        if getattr(h, "_dateline", False):
-            if Path(h.baseFilename) == path:  # type: ignore[attr-defined]
+        if isinstance(h, _LogFile):
+            if Path(h.baseFilename) == path:
                 return path
             root.removeHandler(h)  # the user dir moved (another HOME): follow it
             h.close()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    handler._dateline = True  # type: ignore[attr-defined]
+    handler = _LogFile(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -78,7 +78,7 @@ class EventDetails(QObject):
             self.merge_review.show_event(None)
             return
         row = self.model.row_of(event_id)
-        ev = self.model.event(row) if row >= 0 else None
+        ev = self.model.record(row) if row >= 0 else None
         if ev is None:
             try:
                 ev = self.store.event(event_id)
@@ -136,7 +136,7 @@ class EventDetails(QObject):
 
     def open_source(self, event_id: int | None) -> None:
         """Enter on an event: its first source in the article."""
-        ev = self.model.event(self.model.row_of(event_id)) if event_id is not None else None
+        ev = self.model.record(self.model.row_of(event_id)) if event_id is not None else None
         if ev is None or not ev.sources:
             return
         src = ev.sources[0]

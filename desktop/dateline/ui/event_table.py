@@ -112,7 +112,7 @@ class EventTableModel(QAbstractTableModel):
             self._row_of = {eid: row for row, eid in enumerate(self._ids)}
         return self._row_of.get(event_id, -1)
 
-    def event(self, row: int) -> EventRecord | None:
+    def record(self, row: int) -> EventRecord | None:
         eid = self.event_id(row)
         if eid is None:
             return None
@@ -219,7 +219,7 @@ class EventTableModel(QAbstractTableModel):
             STATUS_ROLE,
         ):
             return None
-        ev = self.event(row)
+        ev = self.record(row)
         if ev is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and col == TITLE else None
         if role == EVENT_ROLE:
@@ -305,17 +305,18 @@ def _palette(model: EventTableModel) -> QPalette:
 
 def _runs(rows: Sequence[int]) -> Iterable[tuple[int, int]]:
     """Contiguous runs of sorted row numbers as (first, last)."""
-    start = prev = None
+    start: int | None = None
+    prev = 0
     for r in rows:
         if start is None:
             start = prev = r
-        elif r == prev + 1:  # type: ignore[operator]
+        elif r == prev + 1:
             prev = r
         elif r != prev:
-            yield start, prev  # type: ignore[misc]
+            yield start, prev
             start = prev = r
     if start is not None:
-        yield start, prev  # type: ignore[misc]
+        yield start, prev
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -3,6 +3,7 @@ and the review order. It only builds an ``EventFilter``; the window runs it in S
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -154,7 +155,7 @@ class FilterBar(QWidget):
             document_id=self.document.currentData(),
         )
 
-    def _date(self, edit: QLineEdit, *, first: bool):  # -> date | None
+    def _date(self, edit: QLineEdit, *, first: bool) -> dt.date | None:
         text = edit.text().strip()
         if not text:
             edit.setStyleSheet("")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal, Slot
@@ -54,7 +54,7 @@ WRITE_ACTIONS = (
 )  # fmt: skip
 
 
-def _store_opener(readonly: bool):  # -> Callable[[Path], Store]
+def _store_opener(readonly: bool) -> Callable[[Path], Store]:
     return functools.partial(Store.open, readonly=True) if readonly else Store.open
 
 
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.review.connect_actions(a)
         self.merge_review.connect_actions(a)
         self.jobs.connect_actions(a)
-        self.chrome.connect(self.events, self.session, self.filter_bar, self.table, self.jobs)
+        self.chrome.wire(self.events, self.session, self.filter_bar, self.table, self.jobs)
         for controller in (self.review, self.merge_review, self.jobs, self.dates):
             controller.message_posted.connect(self._post)
         self.merge_review.count_changed.connect(self._update_counts)

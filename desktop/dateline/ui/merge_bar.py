@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -127,9 +127,9 @@ class MergeSuggestionBar(QFrame):
                 button.setVisible(not readonly)
 
     @Slot()
-    def _request(self, signal: Signal, other: int, *_: object) -> None:
+    def _request(self, signal: SignalInstance, other: int, *_: object) -> None:
         if self._event_id is not None:
-            signal.emit(self._event_id, other)  # type: ignore[attr-defined]
+            signal.emit(self._event_id, other)
 
 
 class ElidedLabel(QWidget):

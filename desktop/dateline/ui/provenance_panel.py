@@ -10,7 +10,9 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRectF,
     QSize,
@@ -18,7 +20,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -51,7 +60,7 @@ class _HtmlDelegate(QStyledItemDelegate):
     """Paints HTML_ROLE rich text, wrapped to the view's width."""
 
     def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex, width: float
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: float
     ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -68,7 +77,12 @@ class _HtmlDelegate(QStyledItemDelegate):
             )
         return option.rect.width()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -98,7 +112,9 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._document(option, index, self._width(option))
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 1)
 
@@ -115,7 +131,7 @@ class _SourceList(QListView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Row heights depend on the width (wrapped text): re-measure after a resize.
         self.scheduleDelayedItemsLayout()
@@ -309,7 +325,7 @@ class ProvenancePanel(QWidget):
             -1 if src.timex_end is None else src.timex_end,
         )
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and hasattr(self, "source_model"):
             self.set_event(self._event, self._documents, self._history, self._timexes)

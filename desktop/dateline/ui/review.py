@@ -135,7 +135,7 @@ class ReviewController(QObject):
             eid = model.event_id(row)
             if eid is None or eid in skip or eid in self._decided:
                 continue
-            ev = model.event(row)
+            ev = model.record(row)
             if ev is not None and str(ev.status) in UNDECIDED:
                 return row
         return -1 if n <= SCAN_LIMIT else min(after_row + 1, n - 1)

@@ -35,7 +35,7 @@ class Settings:
 
     def upgrade(self) -> None:
         s = self.qsettings
-        version = int(s.value("version", 0) or 0)
+        version = int(str(s.value("version", 0) or 0))  # a str from an INI file, an int elsewhere
         if version == 0 and not s.allKeys():
             s.setValue("version", SETTINGS_VERSION)
             return

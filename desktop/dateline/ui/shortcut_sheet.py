@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,25 +136,26 @@ class ShortcutSheet(QDialog):
         i = item.data(0, self.ACTION_ROLE)
         return self._actions[int(i)] if i is not None else None
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        top = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [group for group in top if group is not None]
+
     def visible_commands(self) -> list[str]:
         """The commands the filter leaves, in display order (what the user sees)."""
-        out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                if not group.child(c).isHidden():
-                    out.append(group.child(c).text(0))
-        return out
+        return [
+            item.text(0)
+            for group in self._groups()
+            for item in _children(group)
+            if not item.isHidden()
+        ]
 
     @Slot(str)
     def apply_filter(self, text: str) -> None:
         words = text.casefold().split()
         first: QTreeWidgetItem | None = None
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group in self._groups():
             shown = 0
-            for c in range(group.childCount()):
-                item = group.child(c)
+            for item in _children(group):
                 hay = f"{item.text(0)} {item.text(1)} {group.text(0)}".casefold()
                 match = all(w in hay for w in words)
                 item.setHidden(not match)
@@ -168,7 +169,7 @@ class ShortcutSheet(QDialog):
             self.tree.setCurrentItem(first)
             self.tree.scrollToItem(first)
         else:
-            self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+            self.tree.setCurrentIndex(QModelIndex())  # no current item
 
     def run_current(self) -> bool:
         """Close the sheet and trigger the highlighted command; False when there is none."""
@@ -187,7 +188,7 @@ class ShortcutSheet(QDialog):
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in _NAVIGATION_KEYS:
-                self._move(event.key())
+                self._move(Qt.Key(event.key()))
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.run_current()
@@ -196,14 +197,12 @@ class ShortcutSheet(QDialog):
 
     def _move(self, key: Qt.Key) -> None:
         """Arrows in the filter box move through the visible, enabled commands."""
-        items = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            items += [
-                group.child(c)
-                for c in range(group.childCount())
-                if not group.child(c).isHidden() and not group.child(c).isDisabled()
-            ]
+        items = [
+            item
+            for group in self._groups()
+            for item in _children(group)
+            if not item.isHidden() and not item.isDisabled()
+        ]
         if not items:
             return
         current = self.tree.currentItem()
@@ -217,3 +216,8 @@ class ShortcutSheet(QDialog):
         target = items[max(0, min(len(items) - 1, i + step))]
         self.tree.setCurrentItem(target)
         self.tree.scrollToItem(target)
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    kids = (item.child(c) for c in range(item.childCount()))
+    return [kid for kid in kids if kid is not None]

@@ -117,7 +117,8 @@ def save_timeline(
     try:
         if suffix == ".png":
             img = render_image(scene, width, height, font, palette, scale)
-            if not img.save(str(path), "PNG"):
+            # PySide6 6.11 stubs type the format as bytes, but the binding accepts only a str
+            if not img.save(str(path), "PNG"):  # type: ignore[call-overload]
                 raise OSError("the image could not be written")
         elif suffix == ".svg":
             path.write_bytes(svg_bytes(scene, width, height, font, palette, title))

@@ -10,6 +10,7 @@ counts of events before and after the view.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
@@ -144,7 +145,7 @@ def _paint_published(p: QPainter, width: float, scene: Scene, style: Style, fram
     p.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def published_text(day, count: int) -> str:
+def published_text(day: dt.date, count: int) -> str:
     what = "article" if count == 1 else "articles"
     return f"{count} {what} published {day.day} {calendar.month_abbr[day.month]} {day.year}"
 

@@ -14,7 +14,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPaintDevice,
     QPalette,
+    QPen,
 )
 
 from dateline.core.timeline import Bucket, Geometry, LanePlan, TimelineLayout, TimeScale
@@ -41,10 +43,11 @@ class Style:
     _widths: dict[str, float] = field(default_factory=dict)
     _colours: dict[tuple, QColor] = field(default_factory=dict)
     _elided: dict[tuple[str, int], str] = field(default_factory=dict)
-    cache: dict[tuple, object] = field(default_factory=dict)  # painters' pens and brushes
+    # the pen and fill of a dot by ("dot", status, uncertain), made once per style
+    cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, font: QFont, palette: QPalette, device=None) -> Style:
+    def of(cls, font: QFont, palette: QPalette, device: QPaintDevice | None = None) -> Style:
         fm = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
         dark = theme.is_dark(palette)
         bold = QFont(font)

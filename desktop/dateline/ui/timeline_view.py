@@ -24,11 +24,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
 from dateline.core.errors import DatelineError
@@ -90,7 +100,9 @@ class TimelineView(QWidget):
         self.input = TimelineInput(self)  # wheel, keys, drag, clicks, gestures, tooltips
 
     def _make_actions(self) -> None:
-        def action(text: str, tip: str, slot, key: QKeySequence | None = None) -> QAction:
+        def action(
+            text: str, tip: str, slot: Callable[[], object], key: QKeySequence | None = None
+        ) -> QAction:
             a = QAction(text, self)
             a.setToolTip(tip)
             a.setStatusTip(tip)
@@ -119,12 +131,12 @@ class TimelineView(QWidget):
         """The view's own commands, for a window to put in its menus; enabled while it is shown."""
         return [self.fit_action, self.show_all_action, self.export_action]
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         for a in self.timeline_actions():
             a.setEnabled(True)
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         for a in self.timeline_actions():  # a menu must not fit or export a timeline not shown
             a.setEnabled(False)
         super().hideEvent(event)
@@ -176,7 +188,7 @@ class TimelineView(QWidget):
     def _relayout(self) -> None:
         self._layout = build_layout(self._items, self._mode, self._titles, self._undated)
 
-    def contextMenuEvent(self, event) -> None:
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
         menu.addActions([self.fit_action, self.show_all_action])
         menu.addSeparator()
@@ -303,7 +315,7 @@ class TimelineView(QWidget):
     def scene(self) -> Scene:
         return Scene(self._layout, self._scale, self._selected, self._published)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         try:
             style = self._style()
@@ -314,7 +326,7 @@ class TimelineView(QWidget):
         finally:
             p.end()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # the same period stays in view: moving a splitter should not scroll the timeline, and
         # events set before the first layout (at a provisional width) stay fitted
         t0, t1 = self._scale.visible()

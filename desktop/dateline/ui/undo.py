@@ -44,7 +44,8 @@ class StoreCommand(QUndoCommand):
         self.session = session
         self.core = core
         self.failed = False
-        self.root: QUndoCommand = self
+        self.reported = False  # a failure of this step was shown (once for all its parts)
+        self.root: StoreCommand | MacroCommand = self  # the step on the stack this is part of
 
     def redo(self) -> None:
         if not self.failed:
@@ -62,6 +63,7 @@ class MacroCommand(QUndoCommand):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.parts: list[StoreCommand] = []
+        self.reported = False  # a failure of one of its parts was shown
 
 
 class EditSession(QObject):
@@ -147,8 +149,8 @@ class EditSession(QObject):
         cmd.failed = True
         root = cmd.root
         # The parts of one step queued behind the failed one fail for the same reason: one message.
-        first = not getattr(root, "reported", False)
-        root.reported = True  # type: ignore[attr-defined]
+        first = not root.reported
+        root.reported = True
         if shiboken6.isValid(root):  # a sibling's failure may already have dropped the step
             top = self.stack.command(self.stack.index() - 1) if self.stack.index() > 0 else None
             if direction == "apply" and top is root:

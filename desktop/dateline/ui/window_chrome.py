@@ -7,6 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Slot
@@ -34,6 +35,7 @@ OPEN_WINDOWS: set[QMainWindow] = (
     set()
 )  # windows opened from File > Open, owned by no Python variable
 UNDO_TEXT_EMS = 11  # the toolbar's Undo/Redo text is elided to this width
+_Window = TypeVar("_Window", bound=QMainWindow)
 
 
 class WindowChrome(QObject):
@@ -58,7 +60,7 @@ class WindowChrome(QObject):
         self._open_database = open_database
         self._events: EventList | None = None
 
-    def connect(
+    def wire(
         self,
         events: EventList,
         session: EditSession,
@@ -198,7 +200,7 @@ class WindowChrome(QObject):
     def _open(self, path: str) -> None:
         self._open_database(path)
 
-    def replace_window(self, win: QMainWindow) -> QMainWindow:
+    def replace_window(self, win: _Window) -> _Window:
         """Show ``win`` (a new window on another database) and close this one."""
         # A top-level window without a Python owner would be collected: keep it until destroyed.
         OPEN_WINDOWS.add(win)
