@@ -19,6 +19,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check desktop tests benchmarks
 	$(BIN)/ruff format --check desktop tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
