@@ -107,8 +107,17 @@ def filter_from_args(args: argparse.Namespace, statuses: tuple[str, ...] = ()) -
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """The project commands, in the order ``--help`` lists them."""
     common = db_parent()
+    _add_import_and_lists(sub, common)
+    _add_review(sub, common)
+    _add_merging(sub, common)
+    _add_dating(sub, common)
+    _add_audit(sub, common)
 
+
+def _add_import_and_lists(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Importing, and listing what is stored."""
     p = sub.add_parser("import", parents=[common], help="import article files or folders")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every file")
@@ -135,6 +144,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(handler=run_documents)
 
+
+def _add_review(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Reviewing events: status, fields, tags, notes."""
     for name, status in (("accept", "accepted"), ("reject", "rejected")):
         p = sub.add_parser(name, parents=[common], help=f"mark events {status}")
         p.add_argument("ids", nargs="+", metavar="ID")
@@ -171,6 +183,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", metavar="TEXT")
     p.set_defaults(handler=run_note)
 
+
+def _add_merging(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """One happening, one event: merging, splitting and the suggestions."""
     p = sub.add_parser("merge", parents=[common], help="merge events into the first one")
     p.add_argument("ids", nargs="+", metavar="ID")
     p.set_defaults(handler=run_merge)
@@ -195,6 +210,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("ids", nargs=2, metavar="ID")
     p.set_defaults(handler=run_dismiss)
 
+
+def _add_dating(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Dates: a source's reading, a document's publication date, the engine run again."""
     p = sub.add_parser("set-source", parents=[common], help="re-date one source's reading")
     p.add_argument("source", metavar="SOURCE_ID")
     p.add_argument("value", metavar="DATE", help="2024-10-16, 2024-10, 2024-H1, 2024...")
@@ -212,6 +230,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=run_reextract)
 
+
+def _add_audit(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """The audit trail and the counts."""
     p = sub.add_parser("history", parents=[common], help="the audit trail (of one event)")
     p.add_argument("event", nargs="?", type=int, metavar="EVENT")
     p.add_argument("--limit", type=int, metavar="N")
