@@ -79,6 +79,25 @@ class ExportDialog(QDialog):
         self._count_for = count_for
         self._formats = dict(formats) if formats is not None else available_formats()
 
+        # Built in the order the Tab key goes through them.
+        self._make_format_combo(initial_format)
+        subset_box = self._make_subset_buttons(current_filter_label)
+        path_row = self._make_path_row(initial_path)
+        self._make_notes_and_preview()
+        self._make_buttons()
+        self._lay_out(subset_box, path_row)
+
+        self._suffix = self._format().suffix
+        self._count = self.preview_count()
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.subset_group.buttonToggled.connect(self._subset_changed)
+        self.path_edit.textChanged.connect(self._refresh)
+        self.notes_check.toggled.connect(self._refresh)
+        self.browse_button.clicked.connect(self._browse)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._refresh()
+
+    def _make_format_combo(self, initial_format: str) -> None:
         self.format_combo = QComboBox(self)
         for key, info in self._formats.items():
             self.format_combo.addItem(f"{info.label} ({key})", key)
@@ -86,6 +105,8 @@ class ExportDialog(QDialog):
         i = self.format_combo.findData(initial_format)
         self.format_combo.setCurrentIndex(max(0, i))
 
+    def _make_subset_buttons(self, current_filter_label: str) -> QVBoxLayout:
+        """One radio button per subset; "Accepted events" checked."""
         self.subset_group = QButtonGroup(self)
         subset_box = QVBoxLayout()
         subset_box.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +120,9 @@ class ExportDialog(QDialog):
             self.subset_buttons[key] = button
             subset_box.addWidget(button)
         self.subset_buttons["accepted"].setChecked(True)
+        return subset_box
 
+    def _make_path_row(self, initial_path: str) -> QHBoxLayout:
         self.path_edit = QLineEdit(initial_path, self)
         self.path_edit.setPlaceholderText("Where to write the export")
         self.path_edit.setAccessibleName("Output path")
@@ -109,7 +132,9 @@ class ExportDialog(QDialog):
         path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        return path_row
 
+    def _make_notes_and_preview(self) -> None:
         self.notes_check = QCheckBox("Share analyst &notes", self)
         self.notes_check.setToolTip(NOTES_RULE)
         self.notes_check.setAccessibleName("Share analyst notes in the export")
@@ -120,6 +145,7 @@ class ExportDialog(QDialog):
         self.note_label = QLabel(self)
         self.note_label.setWordWrap(True)
 
+    def _make_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -128,6 +154,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self, subset_box: QVBoxLayout, path_row: QHBoxLayout) -> None:
         form = QFormLayout()
         fmt_label = QLabel("F&ormat", self)
         fmt_label.setBuddy(self.format_combo)
@@ -144,16 +171,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.note_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-
-        self._suffix = self._format().suffix
-        self._count = self.preview_count()
-        self.format_combo.currentIndexChanged.connect(self._format_changed)
-        self.subset_group.buttonToggled.connect(self._subset_changed)
-        self.path_edit.textChanged.connect(self._refresh)
-        self.notes_check.toggled.connect(self._refresh)
-        self.browse_button.clicked.connect(self._browse)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self._refresh()
 
     def _format(self) -> _Format:
         return self._formats[str(self.format_combo.currentData())]
