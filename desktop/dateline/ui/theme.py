@@ -62,6 +62,13 @@ def status_fill(status: str, palette: QPalette) -> QColor:
     return mix(base, status_color(status, palette), 0.38 if is_dark(palette) else 0.24)
 
 
+def marked_fill(status: str, palette: QPalette) -> QColor:
+    """The fill of the marked date: twice as saturated as its neighbours (``status_fill``), still
+    readable."""
+    base = palette.color(QPalette.ColorRole.Base)
+    return mix(base, status_color(status, palette), 0.55 if is_dark(palette) else 0.4)
+
+
 def sentence_fill(palette: QPalette) -> QColor:
     """The shade behind the sentence of the selected event: a whisper of the selection colour."""
     base = palette.color(QPalette.ColorRole.Base)

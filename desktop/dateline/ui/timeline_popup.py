@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from dateline.core import timevalue
-from dateline.core.timeline import TimelineItem
+from dateline.core.timeline import TimelineItem, TimelineLayout, hidden_positions, to_date
 
 from . import theme
+from .timeline_style import Chip
 
 SHOWN = 500
 
@@ -132,6 +133,32 @@ class TimelineListPopup(QFrame):
 
 def day_text(d: dt.date) -> str:
     return timevalue.label(d.isoformat())
+
+
+def chip_contents(
+    layout: TimelineLayout, visible: tuple[float, float], chip: Chip
+) -> tuple[str, list[TimelineItem]]:
+    """What a count stands for, seen over ``visible`` (float days): a title and its events in time
+    order."""
+    t0, t1 = visible
+    plural = "" if chip.count == 1 else "s"
+    if chip.kind in ("before", "after"):
+        if chip.kind == "before":
+            items = [it for it in layout.items() if it.end <= t0]
+            title = f"{chip.count:,} event{plural} before {day_text(to_date(t0))}"
+        else:
+            items = [it for it in layout.items() if it.start >= t1]
+            title = f"{chip.count:,} event{plural} after {day_text(to_date(t1 - 1e-9))}"
+        return title, sorted(items, key=lambda it: (it.start, it.id))
+    assert chip.plan is not None
+    lane = layout.lanes[chip.plan.lane]
+    items = [lane.items[p] for p in hidden_positions(layout, chip.plan, chip.bucket)]
+    where = f" in {lane.title}" if layout.mode != "none" else ""
+    if chip.bucket is None:
+        title = f"{chip.count:,} event{plural} longer than this view{where}"
+    else:
+        title = f"{chip.count:,} more event{plural} in {chip.bucket.label}{where}"
+    return title, items
 
 
 def tooltip_html(it: TimelineItem) -> str:

@@ -50,7 +50,6 @@ from dateline.core.timeline import (
     TimeScale,
     build_items,
     build_layout,
-    hidden_positions,
     padded,
     to_date,
     to_time,
@@ -60,7 +59,7 @@ from .errors import show_error
 from .timeline_export import save_timeline
 from .timeline_input import TimelineInput
 from .timeline_paint import lanes_top, paint_timeline, published_text
-from .timeline_popup import TimelineListPopup, day_text, tooltip_html
+from .timeline_popup import TimelineListPopup, chip_contents, tooltip_html
 from .timeline_style import Chip, Frame, Scene, Style, axis_height
 
 LANE_MODE_NAMES = {"none": "Nothing (one lane)", "tag": "Tag", "document": "Document",
@@ -393,7 +392,7 @@ class TimelineView(QWidget):
             return
         hit = self.chip_at(pos.x(), pos.y())
         if hit is not None:
-            title, _ = self._chip_contents(hit[1])
+            title, _ = chip_contents(self._layout, self._scale.visible(), hit[1])
             QToolTip.showText(e.globalPos(), f"{title}: click to list them", self)
             return
         near = [(abs(x - pos.x()), d, n) for x, d, n in self._frame.published]
@@ -406,34 +405,11 @@ class TimelineView(QWidget):
         e.ignore()
 
     # ---- counts ----
-    def _chip_contents(self, chip: Chip) -> tuple[str, list[TimelineItem]]:
-        """What a count stands for: a title and its events in time order."""
-        layout = self._layout
-        t0, t1 = self._scale.visible()
-        plural = "" if chip.count == 1 else "s"
-        if chip.kind in ("before", "after"):
-            if chip.kind == "before":
-                items = [it for it in layout.items() if it.end <= t0]
-                title = f"{chip.count:,} event{plural} before {day_text(to_date(t0))}"
-            else:
-                items = [it for it in layout.items() if it.start >= t1]
-                title = f"{chip.count:,} event{plural} after {day_text(to_date(t1 - 1e-9))}"
-            return title, sorted(items, key=lambda it: (it.start, it.id))
-        assert chip.plan is not None
-        lane = layout.lanes[chip.plan.lane]
-        items = [lane.items[p] for p in hidden_positions(layout, chip.plan, chip.bucket)]
-        where = f" in {lane.title}" if layout.mode != "none" else ""
-        if chip.bucket is None:
-            title = f"{chip.count:,} event{plural} longer than this view{where}"
-        else:
-            title = f"{chip.count:,} more event{plural} in {chip.bucket.label}{where}"
-        return title, items
-
     def open_chip(self, rect: QRectF, chip: Chip) -> TimelineListPopup:
         """List the events behind a count in a popup under it; choosing one selects it."""
         if self._popup is not None:
             self._popup.close()
-        title, items = self._chip_contents(chip)
+        title, items = chip_contents(self._layout, self._scale.visible(), chip)
         if items:
             self._popup_range = (min(it.start for it in items), max(it.end for it in items))
         popup = TimelineListPopup(title, items, self)
