@@ -47,6 +47,29 @@ def _context(doc: DocumentRecord | None, src: SourceRecord) -> tuple[str, str]:
     return " ".join(before.split()), " ".join(after.split())
 
 
+def _quote_html(
+    src: SourceRecord, doc: DocumentRecord | None, ev: EventRecord, palette: QPalette
+) -> str:
+    """The quote with its date marked in the event's status colour, between muted context."""
+    muted = theme.muted_color(palette).name()
+    mark = None
+    if src.timex_start is not None and src.timex_end is not None:
+        cut = clamp((src.timex_start, src.timex_end), (src.sentence_start, src.sentence_end))
+        mark = relative(cut, src.sentence_start) if cut else None
+    head, marked, tail = split_marked(src.quote, mark)
+    fill = theme.status_fill(str(ev.status), palette).name()
+    before, after = _context(doc, src)
+    quote = (
+        f"<span style='color:{muted}'>{html.escape(before)}</span> " if before else ""
+    ) + html.escape(head)
+    if marked:
+        quote += f"<b style='background:{fill}'>{html.escape(marked)}</b>"
+    quote += html.escape(tail)
+    if after:
+        quote += f" <span style='color:{muted}'>{html.escape(after)}</span>"
+    return quote
+
+
 def source_html(
     src: SourceRecord,
     doc: DocumentRecord | None,
@@ -63,21 +86,7 @@ def source_html(
         else "no publication date"
     )
     origin = "added by the analyst" if src.origin == "analyst" else "found by the extractor"
-    mark = None
-    if src.timex_start is not None and src.timex_end is not None:
-        cut = clamp((src.timex_start, src.timex_end), (src.sentence_start, src.sentence_end))
-        mark = relative(cut, src.sentence_start) if cut else None
-    head, marked, tail = split_marked(src.quote, mark)
-    fill = theme.status_fill(str(ev.status), palette).name()
-    before, after = _context(doc, src)
-    quote = (
-        f"<span style='color:{muted}'>{html.escape(before)}</span> " if before else ""
-    ) + html.escape(head)
-    if marked:
-        quote += f"<b style='background:{fill}'>{html.escape(marked)}</b>"
-    quote += html.escape(tail)
-    if after:
-        quote += f" <span style='color:{muted}'>{html.escape(after)}</span>"
+    quote = _quote_html(src, doc, ev, palette)
     lines = []
     if src.basis and src.value:
         # dated without a date expression: the article's news, or a sentence continuing a dated one
