@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint bench newsdev screenshot screenshots clean bundle install uninstall
+.PHONY: run test check lint bench newsdev screenshot screenshots imports-graph clean bundle install uninstall
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ newsdev: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python resources/screenshots/make_screenshots.py
+
+# The drawing of who imports whom (resources/architecture/imports.svg), from the real imports; it
+# needs Graphviz's dot (apt-get install graphviz). A test fails when the drawing is stale.
+imports-graph: $(STAMP)
+	$(BIN)/python resources/architecture/imports.py
 
 # ---- the desktop bundle and a per-user install (Linux) ----
 APP_ID := org.dateline.Dateline
