@@ -126,6 +126,34 @@ def test_clauses_know_their_verbs_tenses_and_roles():
     assert plan.lemma == "open" and plan.irrealis
 
 
+def test_a_clause_finds_its_verb_after_a_leading_phrase_or_an_of_phrase():
+    (bought, closed) = clauses("In 1998 she bought the mill which was closed in 2009.")
+    assert (bought.role, bought.lemma) == ("main", "buy")
+    assert closed.role == "relative"
+    (made,) = clauses("The revenue of the ferry line made up $3 million in 2006.")
+    assert made.lemma == "make"
+    first = clauses("In the late 1990s the town added a harbour, prompting the port to sue.")[0]
+    assert first.lemma == "add"
+
+
+def test_compared_to_is_a_comparison_not_a_clause():
+    found = clauses("The firm sold 2 million kettles, up 28% and 50% compared to the year before.")
+    assert [c.lemma for c in found if c.finite] == ["sell"]
+
+
+def test_a_clause_knows_where_its_subject_and_verb_group_stand():
+    s = "During a short ceremony, the mayor, Ana Silva, has opened the bridge."
+    (c,) = clauses(s)
+    assert s[c.subject_start : c.subject_end] == "the mayor"
+    assert s[c.group_start : c.end] == "has opened the bridge"
+    s = "During his speech he announced a new tram line."
+    (c,) = clauses(s)
+    assert s[c.subject_start : c.subject_end] == "he"
+    s = "A depot in Lyon, France will open."
+    (c,) = clauses(s)
+    assert s[c.subject_start : c.subject_end] == "A depot in Lyon, France"
+
+
 # ---- 4. coarse dates do not swallow other happenings ----
 def test_year_mentions_by_different_actors_stay_apart():
     evs = events(

@@ -9,10 +9,10 @@ a happening of its own (past or present perfect, not a state, not a plan).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import english as en
-from .verbs import inverted_subject, subject_of, verb_group
+from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
 from .words import (
     CLOSED_CLASS,
     COMPLEMENT,
@@ -46,6 +46,12 @@ class Clause:
     subject: str = ""  # the subject's words as written ("Apple CEO Steve Jobs", "he")
     shared_subject: bool = False  # the subject is the clause before's ("... and took")
     progressive: bool = False  # "has been serving", "was fighting": going on, not a happening
+    # Where the verb group begins ("had already pledged"), and the subject's words as they stand in
+    # the sentence (-1 without one; a shared subject's are those of the clause it is shared from):
+    # a title quotes the subject and the verb group without what comes before them.
+    group_start: int = -1
+    subject_start: int = -1
+    subject_end: int = -1
 
     @property
     def finite(self) -> bool:
@@ -78,16 +84,16 @@ def clauses(sentence: str, headline: bool = False) -> tuple[Clause, ...]:
     parts = _segments(toks)
     title_case = headline and _title_case(toks)
     out: list[Clause] = []
-    last_subject = ""
+    last_subject: Clause | None = None
     for i, (a, b, role) in enumerate(parts):
         seg = toks[a:b]
         clause = _clause(seg, role, headline and i == 0, title_case)
-        if clause.role in (MAIN, COORDINATE) and not clause.subject and last_subject:
+        if clause.role in (MAIN, COORDINATE) and not clause.subject and last_subject is not None:
             clause = _with_subject(clause, last_subject)
         if clause.subject:
-            last_subject = clause.subject
+            last_subject = clause
         out.append(clause)
-    return _merge_verbless(out)
+    return _merge_verbless(out, sentence)
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -201,7 +207,7 @@ def _quoted(toks: list[Token]) -> list[bool]:
 def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
     """A finite verb within the next few words (after "and"/"but", before a comma): a new clause."""
     prev = ""
-    for t in toks[k : k + within]:
+    for j, t in enumerate(toks[k : k + within], k):
         if t.text in (",", ";", "(", ")") or t.text in _QUOTES:
             return False
         low = t.low
@@ -213,6 +219,8 @@ def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
         if low in ("after", "before") and prev in ("soon", "shortly", "immediately", "long"):
             continue
         forms = en.verb_forms(low)
+        if low == "compared" and j + 1 < len(toks) and toks[j + 1].low in ("to", "with"):
+            return False  # "50% compared to the previous year": a comparison, not a clause
         if forms and ("VBD" in forms[1] or "VBZ" in forms[1]) and forms[0] not in en.STATIVE:
             # "the associated store" is a participle before its noun
             return not (prev in en.DETERMINERS and "VBN" in forms[1])
@@ -302,7 +310,14 @@ def _clause(seg: list[Token], role: str, headline: bool, title_case: bool) -> Cl
     if group is None:
         return Clause(start, end, role, background=background)
     at, verb, lemma, tense, passive, negated, prospective = group
-    subject = subject_of(seg[:at]) if at > 0 or role == COORDINATE else inverted_subject(seg[1:])
+    if at > 0 or role == COORDINATE:
+        subject = subject_of(seg[:at])
+        bounds = subject_bounds(seg[:at])
+    else:
+        subject = inverted_subject(seg[1:])
+        n = len(subject.split())
+        bounds = (1, 1 + n) if n else None
+    where = (seg[bounds[0]].start, seg[bounds[1] - 1].end) if bounds else (-1, -1)
     forms = en.verb_forms(verb.text.lower())
     progressive = bool(
         forms and "VBG" in forms[1] and seg[at] is not verb and seg[at].low in en.BE | en.HAVE
@@ -322,18 +337,25 @@ def _clause(seg: list[Token], role: str, headline: bool, title_case: bool) -> Cl
         subject,
         False,
         progressive,
+        seg[at].start,
+        *where,
     )
 
 
-def _with_subject(c: Clause, subject: str) -> Clause:
-    return Clause(c.start, c.end, c.role, c.verb_start, c.verb_end, c.lemma, c.tense, c.passive,
-                  c.negated, c.prospective, c.background, subject, True,
-                  c.progressive)  # fmt: skip
+def _with_subject(c: Clause, subject: Clause) -> Clause:
+    return replace(
+        c,
+        subject=subject.subject,
+        shared_subject=True,
+        subject_start=subject.subject_start,
+        subject_end=subject.subject_end,
+    )
 
 
-def _merge_verbless(found: list[Clause]) -> tuple[Clause, ...]:
+def _merge_verbless(found: list[Clause], sentence: str) -> tuple[Clause, ...]:
     """A part without a verb ("In 1996, following the purchase of NeXT,") belongs to the clause
-    after it (or, at the end of the sentence, to the one before)."""
+    after it (or, at the end of the sentence, to the one before). Not set off by a comma, it is
+    the start of that clause's subject ("Pre-orders of the recently announced | iPhone 4 began")."""
     out: list[Clause] = []
     pending: Clause | None = None
     for c in found:
@@ -344,6 +366,17 @@ def _merge_verbless(found: list[Clause]) -> tuple[Clause, ...]:
             continue  # "In 1996, following the purchase of NeXT, Jobs returned": one clause
         if pending is not None:
             c = _extend(c, pending.start)
+            head = sentence[pending.start : pending.end].split()[:1]
+            if (
+                c.subject_start >= pending.end
+                and not c.shared_subject
+                and sentence[pending.start : pending.end].rstrip()[-1:].isalnum()
+                and head
+                and head[0][:1].isalnum()
+                and head[0].lower() not in en.PREPOSITIONS
+                and head[0].lower() not in en.SUBORDINATORS
+            ):
+                c = replace(c, subject_start=pending.start)
             pending = None
         if not c.finite and out and c.role != NONFINITE:
             out[-1] = _extend_end(out[-1], c.end)
@@ -358,12 +391,8 @@ def _merge_verbless(found: list[Clause]) -> tuple[Clause, ...]:
 
 
 def _extend(c: Clause, start: int) -> Clause:
-    return Clause(start, c.end, c.role if c.role != SUBORDINATE else MAIN, c.verb_start, c.verb_end,
-                  c.lemma, c.tense, c.passive, c.negated, c.prospective, c.background,
-                  c.subject, c.shared_subject, c.progressive)  # fmt: skip
+    return replace(c, start=start, role=c.role if c.role != SUBORDINATE else MAIN)
 
 
 def _extend_end(c: Clause, end: int) -> Clause:
-    return Clause(c.start, end, c.role, c.verb_start, c.verb_end, c.lemma, c.tense, c.passive,
-                  c.negated, c.prospective, c.background, c.subject,
-                  c.shared_subject, c.progressive)  # fmt: skip
+    return replace(c, end=end)

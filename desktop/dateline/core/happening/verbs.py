@@ -38,7 +38,7 @@ def verb_group(
         # A leading adverbial ("During a media event held at its headquarters, Apple released"):
         # the verb comes after it.
         comma = next((i for i, t in enumerate(seg) if t.text == ","), None)
-        if comma is not None:
+        if comma is not None and comma < n - 1:  # not the comma that ends the part
             k = comma + 1
     while k < n:
         t = seg[k]
@@ -92,6 +92,8 @@ def _finite_here(seg: list[Token], k: int, tags: frozenset[str], headline: bool,
             return False
         lemma = en.verb_forms(seg[0].low)
         return role == COORDINATE or bool(lemma and lemma[0] in en.REPORTING)
+    if seg[k].low == "compared" and k + 1 < len(seg) and seg[k + 1].low in ("to", "with"):
+        return False  # "if compared to the $565 million": a comparison
     j = k - 1
     while j > 0 and seg[j].low in en.GROUP_ADVERBS:
         j -= 1
@@ -104,7 +106,9 @@ def _finite_here(seg: list[Token], k: int, tags: frozenset[str], headline: bool,
             bool(tags & {"VBD", "VBN"}) and (nxt in en.DETERMINERS or nxt in en.PRONOUNS)
         )
     if "VBD" in tags:
-        return not ("VBN" in tags and _in_phrase(seg, k))  # "a media event held at": a participle
+        # "a media event held at": a participle, when a verb follows ("the revenue of the company
+        # made up $7bn" has no other)
+        return not ("VBN" in tags and _in_phrase(seg, k) and _verb_later(seg, k))
     if "VBZ" in tags:
         if _verb_next(seg, k):
             return False  # "NATO allies committed": a plural noun before the verb
@@ -129,8 +133,21 @@ def _in_phrase(seg: list[Token], k: int) -> bool:
     for t in reversed(seg[max(0, k - 5) : k]):
         if t.low in en.PREPOSITIONS:
             return True
-        if t.text in (",",) or en.verb_forms(t.low):
+        if t.text in (",",) or t.low in en.PRONOUNS or en.verb_forms(t.low):
+            return False  # "In 1986 he bought": a subject before the verb
+    return False
+
+
+def _verb_later(seg: list[Token], k: int) -> bool:
+    """A finite verb after ``seg[k]`` in the part: the clause's verb may be that one."""
+    for t in seg[k + 1 :]:
+        if t.text in (",", ";") or t.low in en.SUBORDINATORS or t.low in en.RELATIVES:
             return False
+        if t.low in CLOSED_CLASS:
+            return True
+        forms = en.verb_forms(t.low) if t.text[:1].islower() else None
+        if forms and forms[1] & {"VBD", "VBZ"}:
+            return True
     return False
 
 
@@ -231,6 +248,61 @@ def subject_of(before: list[Token]) -> str:
         words = words[commas[-1] + 1 :]  # Adverbial, Subject VERB
     words = [t for t in words if t.text != "," and t.low not in en.SUBORDINATORS]
     return " ".join(t.text for t in words).strip()
+
+
+_OPENING_MARKS = frozenset({"—", "–", "-", ":", ";"})
+
+
+def subject_bounds(before: list[Token]) -> tuple[int, int] | None:
+    """Where ``subject_of``'s subject stands among ``before`` (token indexes, end exclusive), to
+    quote it: after a leading adverbial, a dash or a subordinator, without an apposition."""
+    keep = [k for k, t in enumerate(before) if t.text not in ("“", "”", '"', "(", ")")]
+    commas = [
+        n
+        for n, k in enumerate(keep)
+        if before[k].text == "," and not _between_names(before, k)  # "Wiesbaden, Germany"
+    ]
+    if len(commas) >= 2 and commas[-1] == len(keep) - 1:
+        # "the mayor, Ana Silva, has", "During the ceremony, the mayor, Ana Silva, has": the
+        # subject before the apposition, after a leading adverbial
+        first = before[keep[0]].low
+        adverbial = first in en.PREPOSITIONS or first in en.SUBORDINATORS or first.endswith("ly")
+        keep = keep[commas[0] + 1 : commas[1]] if adverbial else keep[: commas[0]]
+    elif commas and commas[-1] < len(keep) - 1:
+        keep = keep[commas[-1] + 1 :]
+    opened = [
+        n
+        for n, k in enumerate(keep)
+        if before[k].text in _OPENING_MARKS or before[k].low in en.SUBORDINATORS
+    ]
+    if opened:
+        keep = keep[opened[-1] + 1 :]
+    keep = [k for k in keep if before[k].text != ","]
+    if len(keep) > 1 and before[keep[0]].low in en.PREPOSITIONS:
+        # "During his speech he", "In 1998 Apple": the subject after a leading phrase
+        if before[keep[-1]].low in en.PRONOUNS:
+            keep = keep[-1:]
+        else:
+            n = len(keep)
+            while n > 1 and before[keep[n - 1]].text[:1].isupper():
+                n -= 1
+            if n < len(keep):
+                keep = keep[n:]
+    return (keep[0], keep[-1] + 1) if keep else None
+
+
+def _between_names(toks: list[Token], k: int) -> bool:
+    """ "Wiesbaden, Germany": a place and its country, one name (one capitalised word after the
+    comma; "in San Francisco, Apple CEO Steve Jobs" ends an adverbial)."""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k - 1].text[:1].isupper()
+        and toks[k + 1].text[:1].isupper()
+        and toks[k + 1].low not in CLOSED_CLASS
+        and toks[k + 1].low not in en.PRONOUNS
+        and toks[k + 1].low not in en.DETERMINERS
+        and (k + 2 >= len(toks) or not toks[k + 2].text[:1].isupper())
+    )
 
 
 def inverted_subject(after: list[Token]) -> str:
