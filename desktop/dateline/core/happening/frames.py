@@ -8,12 +8,13 @@ subject and what follows the verb, or, for a statement, who said what.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from ..eventtext import Frame, key_terms
+from ..eventtext import Frame, key_terms, sentence_speaker
 from ..eventtext import _statement_title as statement_title
 from ..eventtext import _surname as surname
 from ..eventtext import _tidy as tidy
+from ..model import Sentence
 from . import english as en
 from .clauses import Clause
 from .profile import ACTION, NOUN, SPEAKER, actor_marker
@@ -121,3 +122,21 @@ def subject_names(subject: str) -> tuple[list[str], list[str]]:
         sure = actor_names(head)
         return sure, [n for n in names if n not in sure]
     return [], names
+
+
+class LastSpeaker:
+    """Who spoke last in sentences ``0..upto`` ("... he said" refers back to them), read lazily."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.upto = -1
+        self._read = -1
+        self._speaker = ""
+
+    def __call__(self) -> str:
+        for k in range(self._read + 1, self.upto + 1):
+            who = sentence_speaker(self.sentences[k].text)
+            if who:
+                self._speaker = who
+        self._read = max(self._read, self.upto)
+        return self._speaker

@@ -15,18 +15,25 @@ Two kinds of report:
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import timevalue
-from ..eventtext import Frame, analyse, key_terms, sentence_speaker
+from ..eventtext import Frame, analyse, key_terms
 from ..model import Article, Sentence, Timex, TimexType
 from ..sentences import SentenceIndex, split_sentences
 from ..span import Span
 from .clauses import Clause, clause_at, clauses
-from .frames import actor_names, clause_frame, markers, subject_names
+from .datable import (
+    UNDATED_VALUES,
+    counting_period,
+    is_range,
+    modifier,
+    other_date,
+    stretch_of_time,
+)
+from .frames import LastSpeaker, actor_names, clause_frame, markers, subject_names
 from .profile import Profile, from_terms
 from .reference import reference_reason
 from .words import PAST, PERFECT, PLUPERFECT, PRESENT
@@ -34,9 +41,6 @@ from .words import PAST, PERFECT, PLUPERFECT, PRESENT
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
-_UNDATED_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-_PERIOD_OF = re.compile(r"\b(?:rest|remainder|balance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_COUNTING = re.compile(r"^(?:the\s+|over\s+the\s+)?(?:past|last|previous|recent)\b", re.IGNORECASE)
 _CONTINUES = re.compile(
     r"^(?:(?:he|she|it|they|the\s+(?:company|firm|group|government|court|board))\b|"
     r"(?:then|later|afterwards|subsequently)\b)",
@@ -126,18 +130,18 @@ class _Reader:
         for t in timexes:
             if t.group is not None:
                 by_group.setdefault(t.group, []).append(t)
-        speakers = _LastSpeaker(self.sentences)
+        speakers = LastSpeaker(self.sentences)
         text = self.article.text
         for t in timexes:
-            if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in _UNDATED_VALUES:
+            if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in UNDATED_VALUES:
                 continue
             end_timex = None
-            if t.group is not None and _is_range(by_group[t.group]):
+            if t.group is not None and is_range(by_group[t.group]):
                 parts = by_group[t.group]
                 if t is not parts[0]:
                     continue  # a range is proposed once, from its first part
                 end_timex = parts[-1]
-            if _PERIOD_OF.search(text, max(0, t.start - 30), t.start):
+            if stretch_of_time(text, t.start):
                 continue  # "for the rest of the year": a stretch of time, not a dated happening
             i = self.index.index_of(t.start)
             s = self.index.at(t.start)
@@ -145,9 +149,9 @@ class _Reader:
                 continue
             end = (end_timex or t).end
             rel, rel_end = t.start - s.start, min(end, s.end) - s.start
-            if reference_reason(s.text, rel, rel_end) or _counting_period(t):
+            if reference_reason(s.text, rel, rel_end) or counting_period(t):
                 continue
-            if _modifier(s.text, rel, rel_end) and _other_date(timexes, t, s):
+            if modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
                 continue  # "this year's conference ... yesterday": the other date dates it
             speakers.upto = max(speakers.upto, i - 1)
             clause = clause_at(self.clauses[i], rel)
@@ -200,7 +204,7 @@ class _Reader:
             carried = self._thread(i)
             if carried is not None:
                 self.thread[i] = carried
-        speakers = _LastSpeaker(self.sentences)
+        speakers = LastSpeaker(self.sentences)
         spoken = {i for (i, _), cand in self.dated_clauses.items() if cand.frame.speech}
         for i, s in enumerate(self.sentences):
             if _timed_by_clause(s.text, self.clauses[i]):
@@ -396,67 +400,6 @@ def _resolved_actors(
     return out
 
 
-_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
-_BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
-
-
-def _modifier(sentence: str, start: int, end: int) -> bool:
-    """A date that modifies a noun ("this year's conference", "the 2010 Developers Conference")."""
-    after = sentence[end : end + 12]
-    return bool(
-        _POSSESSIVE.match(after) or (_BEFORE_NAME.match(after) and sentence[start:end].isdigit())
-    )
-
-
-def _other_date(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
-    return any(
-        o is not t
-        and s.start <= o.start < s.end
-        and o.type in (TimexType.DATE, TimexType.TIME)
-        and o.value not in _UNDATED_VALUES
-        for o in timexes
-    )
-
-
-def _counting_period(t: Timex) -> bool:
-    """ "the past decade", "over the last five years": a stretch to count in, not a date."""
-    if not _COUNTING.match(t.text):
-        return False
-    span = Span.of(t.value)
-    return span is None or span.width > 366
-
-
-def _is_range(parts: Sequence[Timex]) -> bool:
-    """A ranged expression ("July 9-11", "from Monday to Wednesday") or a coordination of adjacent
-    periods ("Thursday and Friday") is one span; "in 2019 and 2021" is two dates."""
-    if len(parts) < 2:
-        return False
-    if any(p.group_role in ("start", "end") for p in parts):
-        return True
-    for a, b in itertools.pairwise(parts):
-        if a.latest is None or b.earliest is None or (b.earliest - a.latest).days != 1:
-            return False
-    return True
-
-
 def _shorten(text: str, words: int = 8) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-class _LastSpeaker:
-    """Who spoke last in sentences ``0..upto`` ("... he said" refers back to them), read lazily."""
-
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
-        self.sentences = sentences
-        self.upto = -1
-        self._read = -1
-        self._speaker = ""
-
-    def __call__(self) -> str:
-        for k in range(self._read + 1, self.upto + 1):
-            who = sentence_speaker(self.sentences[k].text)
-            if who:
-                self._speaker = who
-        self._read = max(self._read, self.upto)
-        return self._speaker

@@ -1,0 +1,67 @@
+"""Which date expressions date a happening, and which only measure, qualify or count.
+
+"for the rest of the year" is a stretch of time; "the past decade" one to count in; "this year's
+conference" qualifies a noun that another date of the sentence dates; "Thursday and Friday" is one
+span, "in 2019 and 2021" two dates. ``reading`` asks these before it reads a date as a report's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from ..model import Sentence, Timex, TimexType
+from ..span import Span
+
+UNDATED_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_PERIOD_OF = re.compile(r"\b(?:rest|remainder|balance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNTING = re.compile(r"^(?:the\s+|over\s+the\s+)?(?:past|last|previous|recent)\b", re.IGNORECASE)
+
+
+def stretch_of_time(text: str, start: int) -> bool:
+    """ "for the rest of the year": the date at ``start`` is a stretch of time, not a date."""
+    return bool(_PERIOD_OF.search(text, max(0, start - 30), start))
+
+
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
+
+
+def modifier(sentence: str, start: int, end: int) -> bool:
+    """A date that modifies a noun ("this year's conference", "the 2010 Developers Conference")."""
+    after = sentence[end : end + 12]
+    return bool(
+        _POSSESSIVE.match(after) or (_BEFORE_NAME.match(after) and sentence[start:end].isdigit())
+    )
+
+
+def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
+    return any(
+        o is not t
+        and s.start <= o.start < s.end
+        and o.type in (TimexType.DATE, TimexType.TIME)
+        and o.value not in UNDATED_VALUES
+        for o in timexes
+    )
+
+
+def counting_period(t: Timex) -> bool:
+    """ "the past decade", "over the last five years": a stretch to count in, not a date."""
+    if not _COUNTING.match(t.text):
+        return False
+    span = Span.of(t.value)
+    return span is None or span.width > 366
+
+
+def is_range(parts: Sequence[Timex]) -> bool:
+    """A ranged expression ("July 9-11", "from Monday to Wednesday") or a coordination of adjacent
+    periods ("Thursday and Friday") is one span; "in 2019 and 2021" is two dates."""
+    if len(parts) < 2:
+        return False
+    if any(p.group_role in ("start", "end") for p in parts):
+        return True
+    for a, b in itertools.pairwise(parts):
+        if a.latest is None or b.earliest is None or (b.earliest - a.latest).days != 1:
+            return False
+    return True
