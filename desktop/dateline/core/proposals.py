@@ -16,6 +16,8 @@ from . import timevalue
 from .happening.cluster import Group, cluster
 from .happening.reading import Candidate, read_article
 from .happening.same import Evidence
+from .happening.titles import flaw
+from .happening.wording import tidy
 from .model import Article, Granularity, ProposedEvent, SourceRef, Timex
 
 AGREEING_REPORT = 0.05  # each further article reporting the same date adds this to the confidence
@@ -61,25 +63,31 @@ def _order(cands: Sequence[Candidate]) -> list[int]:
 
 def title_quality(
     title: str, span: tuple[int, int] | None, speech: bool, order: int = 0
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int, int, int]:
     """Sort key of a candidate title, best first: statements (they name who said what), then a
+    title without a flaw (``titles.flaw``: a fragment, a pronoun for a subject, a cut), then a
     readable length, then the most precise date, then the earliest reported."""
     words = len(title.split())
-    complete = not title.endswith("…")
-    readable = 2 if 6 <= words <= 14 and complete else 1 if words >= 3 and complete else 0
+    readable = 2 if 4 <= words <= 14 else 1 if words >= 2 else 0
     width = (span[1] - span[0]) if span else 10**9
-    return (-int(speech and ":" in title), -readable, width, order)
+    return (-int(speech and ":" in title), flaw(title), -readable, width, order)
 
 
 def _title_for(members: Sequence[Candidate]) -> str:
-    """The most informative title among the reports (``title_quality``)."""
+    """The most informative title among the reports (``title_quality``); never empty."""
 
-    def quality(c: Candidate) -> tuple[int, int, int, int]:
+    def quality(c: Candidate) -> tuple[int, int, int, int, int]:
         span = c.profile.span
         days = (span.first, span.last) if span else None
         return title_quality(c.frame.title, days, c.frame.speech, c.order)
 
-    return min(members, key=quality).frame.title
+    best = min(members, key=quality)
+    return best.frame.title or _words_of(best)
+
+
+def _words_of(c: Candidate) -> str:
+    """A title for a report that has none: its sentence, shortened."""
+    return tidy(c.sentence.text) or c.sentence.text.strip() or c.reading
 
 
 def _event_id(members: Sequence[Candidate]) -> str:

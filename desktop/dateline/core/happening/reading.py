@@ -35,7 +35,10 @@ from .datable import (
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, subject_names
 from .profile import Profile, from_terms
+from .quotes import attribution, quoted_at, reanchored, spoken_on
 from .reference import reference_reason
+from .titles import Titler
+from .together import DateOf, clock_time, joined, together, value_of
 from .words import PAST, PERFECT, PLUPERFECT, PRESENT
 
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
@@ -121,78 +124,164 @@ class _Reader:
         self.out: list[Candidate] = []
         self.clauses = [clauses(s.text, s.is_headline) for s in sentences]
         self.actors = _resolved_actors(sentences, self.clauses)
+        self.titler = Titler(sentences, self.clauses)
         self.dated_clauses: dict[tuple[int, int], Candidate] = {}
         self.thread: dict[int, Candidate] = {}  # sentence -> the date the story has reached there
 
     # ---- dated reports ----
     def dated(self, timexes: Sequence[Timex]) -> None:
+        timexes = reanchored(self.article, self.sentences, self.clauses, timexes)
         by_group: dict[int, list[Timex]] = {}
         for t in timexes:
             if t.group is not None:
                 by_group.setdefault(t.group, []).append(t)
         speakers = LastSpeaker(self.sentences)
-        text = self.article.text
+        found: list[_Dated] = []
         for t in timexes:
-            if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in UNDATED_VALUES:
-                continue
-            end_timex = None
-            if t.group is not None and is_range(by_group[t.group]):
-                parts = by_group[t.group]
-                if t is not parts[0]:
-                    continue  # a range is proposed once, from its first part
-                end_timex = parts[-1]
-            if stretch_of_time(text, t.start):
-                continue  # "for the rest of the year": a stretch of time, not a dated happening
-            i = self.index.index_of(t.start)
-            s = self.index.at(t.start)
-            if s is None:
-                continue
-            end = (end_timex or t).end
-            rel, rel_end = t.start - s.start, min(end, s.end) - s.start
-            if reference_reason(s.text, rel, rel_end) or counting_period(t):
-                continue
-            if modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
-                continue  # "this year's conference ... yesterday": the other date dates it
-            speakers.upto = max(speakers.upto, i - 1)
-            clause = clause_at(self.clauses[i], rel)
-            frame = analyse(s.text, rel, rel_end, speakers, s.is_headline)
-            if clause is not None and frame.speech and clause.role == "complement":
-                frame = clause_frame(s.text, clause)  # the date dates what was said
-            if clause is not None and not frame.speech and not frame.event_noun:
-                # "On 8 March, the rector resigned": the clause's words, not only the date's phrase
-                words = s.text[clause.start : rel] + " " + s.text[rel_end : clause.end]
-                frame = replace(frame, terms=frame.terms | key_terms(words))
-            if (
-                clause is not None
-                and clause.main
-                and clause.reporting
-                and not frame.speech
-                and rel < clause.verb_end + 20
-            ):
-                # "In a July 16 press conference, Jobs said that ...": the date dates the statement
-                frame = clause_frame(s.text, clause, speakers)
-            confidence = t.confidence * PRECISION_FACTOR.get(str(t.granularity), 0.5)
-            if clause is not None and not clause.main:
-                confidence *= SUBORDINATE_FACTOR
-            if clause is not None and clause.irrealis:
-                confidence *= IRREALIS_FACTOR
-            cand = Candidate(
-                self.article.id,
-                self._next(),
-                s,
-                t.start,
-                end,
-                t.value,
-                end_timex.value if end_timex is not None else None,
-                t.rule,
-                round(confidence, 3),
-                frame,
-                markers(frame, clause, *self._actors_of(i, clause)),
-                timex=t,
+            report = self._dated_report(t, timexes, by_group, speakers)
+            if report is not None:
+                found.append(report)
+        dates = [
+            DateOf(
+                (d.i, d.clause.start) if d.clause is not None else None,
+                d.cand.start,
+                d.cand.end,
+                d.cand.value,
+                d.cand.end_value,
+                d.cand.frame.speech,
+                d.cand.timex is not None and clock_time(d.cand.timex.text),
             )
-            self.out.append(cand)
-            if clause is not None:
-                self.dated_clauses.setdefault((i, clause.start), cand)
+            for d in found
+        ]
+        for group in together(dates, self.article.text):
+            d = found[group[0]]
+            if value_of(dates, group) != d.cand.value:
+                d.cand = replace(d.cand, value=value_of(dates, group))  # 12:30 on the clause's day
+            spans = self._title_spans(d.i, [found[k].cand for k in group], by_group)
+            d.cand.frame = replace(
+                d.cand.frame, title=self.titler.title(d.i, d.clause, spans, d.cand.frame)
+            )
+            self.out.append(d.cand)
+            for c in (d.clause, d.where):
+                if c is not None:
+                    self.dated_clauses.setdefault((d.i, c.start), d.cand)
+
+    def _title_spans(
+        self, i: int, cands: Sequence[Candidate], by_group: dict[int, list[Timex]]
+    ) -> list[tuple[int, int]]:
+        """Sentence offsets of the date expressions a title leaves out: the report's own, and the
+        other dates coordinated with them ("in March and June")."""
+        out: list[tuple[int, int]] = []
+        for c in cands:
+            parts = [(c.start, c.end)]
+            if c.timex is not None and c.timex.group is not None and c.end_value is None:
+                parts = [(p.start, p.end) for p in by_group[c.timex.group]]
+            out.extend(joined(self.article.text, parts))
+        start = self.sentences[i].start
+        return [(a - start, b - start) for a, b in out]
+
+    def _dated_report(
+        self,
+        t: Timex,
+        timexes: Sequence[Timex],
+        by_group: dict[int, list[Timex]],
+        speakers: LastSpeaker,
+    ) -> _Dated | None:
+        """The report the date ``t`` dates, with its sentence and clause; None when it dates
+        nothing (a reference point, a stretch of time, a part of a range told once)."""
+        if t.type not in (TimexType.DATE, TimexType.TIME) or t.value in UNDATED_VALUES:
+            return None
+        end_timex = None
+        if t.group is not None and is_range(by_group[t.group]):
+            parts = by_group[t.group]
+            if t is not parts[0]:
+                return None  # a range is proposed once, from its first part
+            end_timex = parts[-1]
+        text = self.article.text
+        if stretch_of_time(text, t.start):
+            return None  # "for the rest of the year": a stretch of time, not a dated happening
+        i = self.index.index_of(t.start)
+        s = self.index.at(t.start)
+        if s is None:
+            return None
+        end = (end_timex or t).end
+        rel, rel_end = t.start - s.start, min(end, s.end) - s.start
+        if reference_reason(s.text, rel, rel_end) or counting_period(t):
+            return None
+        if modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
+            return None  # "this year's conference ... yesterday": the other date dates it
+        speakers.upto = max(speakers.upto, i - 1)
+        clause = clause_at(self.clauses[i], rel)
+        frame = self._dated_frame(s, i, clause, rel, rel_end, speakers)
+        where = clause
+        said = self._spoken_that_day(t, s, i, timexes)
+        if said is not None:
+            # "“Today is a great day,” Jones said": the day the words were said, a statement
+            clause, frame = said, clause_frame(s.text, said, speakers)
+        confidence = t.confidence * PRECISION_FACTOR.get(str(t.granularity), 0.5)
+        if clause is not None and not clause.main:
+            confidence *= SUBORDINATE_FACTOR
+        if clause is not None and clause.irrealis:
+            confidence *= IRREALIS_FACTOR
+        cand = Candidate(
+            self.article.id,
+            self._next(),
+            s,
+            t.start,
+            end,
+            t.value,
+            end_timex.value if end_timex is not None else None,
+            t.rule,
+            round(confidence, 3),
+            frame,
+            markers(frame, clause, *self._actors_of(i, clause)),
+            timex=t,
+        )
+        return _Dated(cand, i, clause, where)
+
+    def _dated_frame(
+        self,
+        s: Sentence,
+        i: int,
+        clause: Clause | None,
+        rel: int,
+        rel_end: int,
+        speakers: LastSpeaker,
+    ) -> Frame:
+        """What the date at [rel, rel_end) of sentence ``i`` dates: a statement, an event's noun
+        phrase, or its clause's happening."""
+        frame = analyse(s.text, rel, rel_end, speakers, s.is_headline)
+        if clause is not None and frame.speech and clause.role == "complement":
+            frame = clause_frame(s.text, clause)  # the date dates what was said
+        if clause is not None and not frame.speech and not frame.event_noun:
+            # "On 8 March, the rector resigned": the clause's words, not only the date's phrase
+            words = s.text[clause.start : rel] + " " + s.text[rel_end : clause.end]
+            frame = replace(frame, terms=frame.terms | key_terms(words))
+        if (
+            clause is not None
+            and clause.main
+            and clause.reporting
+            and not frame.speech
+            and rel < clause.verb_end + 20
+        ):
+            # "In a July 16 press conference, Jobs said that ...": the date dates the statement
+            frame = clause_frame(s.text, clause, speakers)
+        return frame
+
+    def _spoken_that_day(
+        self, t: Timex, s: Sentence, i: int, timexes: Sequence[Timex]
+    ) -> Clause | None:
+        """The clause reporting the quotation ``t`` stands in, when ``t`` is the day the words were
+        said ("“I can announce today ...,” he said"): the date dates the statement."""
+        rel = t.start - s.start
+        if t.earliest is None or t.earliest != t.latest or quoted_at(s.text, rel) is None:
+            return None
+        said = attribution(s.text, self.clauses[i])
+        if said is None:
+            return None
+        when = spoken_on(s, self.clauses[i], timexes)
+        day = when.earliest if when is not None else self.article.published
+        return said if t.earliest == day else None
 
     # ---- inferred reports ----
     def inferred(self) -> None:
@@ -217,6 +306,8 @@ class _Reader:
                 speakers.upto = max(speakers.upto, i - 1)
                 value, rule, confidence, basis = self._date_for(i, c, story, story_basis)
                 frame = clause_frame(s.text, c, speakers)
+                terms = markers(frame, c, *self._actors_of(i, c))
+                frame = replace(frame, title=self.titler.title(i, c, (), frame))
                 cand = Candidate(
                     self.article.id,
                     self._next(),
@@ -228,7 +319,7 @@ class _Reader:
                     rule,
                     confidence,
                     frame,
-                    markers(frame, c, *self._actors_of(i, c)),
+                    terms,
                     basis=basis,
                     explicit=False,
                 )
@@ -340,6 +431,17 @@ class _Reader:
     def _next(self) -> int:
         self.order += 1
         return self.order - 1
+
+
+@dataclass(slots=True)
+class _Dated:
+    """A dated report while its sentence's dates are read: ``clause`` is the clause it tells,
+    ``where`` the one its date stands in (a quotation's, for the day the quoted words were said)."""
+
+    cand: Candidate
+    i: int
+    clause: Clause | None
+    where: Clause | None
 
 
 def _tells_happening(c: Clause, headline: bool) -> bool:

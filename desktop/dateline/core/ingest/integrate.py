@@ -153,6 +153,10 @@ def fold_in(
                 new_refs.append(r)
         if not new_refs:
             out.skipped += 1
+            if len(covering) == 1 and Status.PROPOSED in covering.values():
+                _retitle(
+                    tx, next(iter(covering)), p
+                )  # read again: the reading's title may say more
             continue
         target: int | None = None
         joined = ""
@@ -279,19 +283,20 @@ def _retitle(tx: Tx, event_id: int, p: ProposedEvent) -> None:
     """Give a proposed event the new report's title when it says more.
 
     Without this the title came from whichever article was imported first. The order is
-    ``title_quality``'s (statements, then a readable length) without its date criterion, since
-    both titles now stand for the event's one refined date; then the longer title, then a fixed
-    order, so the title does not depend on which article came first. Reviewed events keep theirs:
-    an analyst may have read or chosen it.
+    ``title_quality``'s (statements, then a title without a flaw, then a readable length) without
+    its date criterion, since both titles now stand for the event's one refined date; then the
+    longer title, then a fixed order, so the title does not depend on which article came first.
+    An empty title never replaces one. Reviewed events keep theirs: an analyst may have read or
+    chosen it.
     """
     from ..proposals import title_quality
 
     row = tx.event_row(event_id)
-    if row["status"] != Status.PROPOSED or row["title"] == p.title:
+    if row["status"] != Status.PROPOSED or row["title"] == p.title or not p.title.strip():
         return
 
     def key(title: str) -> tuple[object, ...]:
-        return (*title_quality(title, None, True)[:2], -len(title.split()), title)
+        return (*title_quality(title, None, True)[:3], -len(title.split()), title)
 
     if key(p.title) < key(row["title"]):
         tx.update_event(event_id, title=p.title)

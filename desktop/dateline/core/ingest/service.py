@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import engine
 from ..errors import Cancelled, DatelineError, ImportFailed
+from ..happening.quotes import reread
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
 from .integrate import Integrated, extractor_version, fold_in, refresh_sources, timex_rows
 from .matchindex import MatchIndex, stamp
@@ -225,7 +226,8 @@ class Ingest:
         }
         tx.replace_timexes(document_id, timex_rows(analysis.timexes, version, reviewed))
         out = Integrated()
-        refresh_sources(tx, document_id, analysis.timexes, version, out)
+        # the sources read quoted speech from the day it was spoken, as the proposals do
+        refresh_sources(tx, document_id, reread(analysis.article, analysis.timexes), version, out)
         result = fold_in(tx, self, document_id, analysis.proposals)
         result.flagged |= out.flagged
         result.redated |= out.redated

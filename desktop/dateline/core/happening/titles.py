@@ -1,0 +1,443 @@
+"""Titles that say who did what, built from the clause a report stands on.
+
+A report's title is, in this order:
+
+- for a statement, "Speaker: what was said": the quotation, or what the reporting verb introduces
+  ("Rutte said Wednesday that allies will ..." -> "Rutte: allies will ..."), never the attribution
+  again; a speaker who is not named keeps the clause ("Some customers reported Apple had ...");
+- the event's noun phrase, when the date hangs on one that says whose or where it is ("Zelenskyy’s
+  visit to Brussels", "NATO leaders’ summit"; "its launch" -> "iTunes store’s launch"). A bare noun
+  ("launch", "public release") says too little and gives way to the clause;
+- the clause's subject and verb group with what follows them, the date and whatever comes before
+  the subject taken out ("On August 24, Jobs resigned from his post" -> "Jobs resigned from his
+  post"); a pronoun subject is replaced by the name it stands for (``naming``), a relative one by
+  its antecedent; of verbs coordinated in one clause ("tripled in 2004, doubled in 2005"), the one
+  the date dates;
+- the sentence without the date.
+
+``wording`` shortens at a phrase boundary. A title is never empty: the last resort is the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..eventtext import Frame
+from ..eventtext import _noun_phrase_before as noun_phrase_before
+from ..model import Sentence
+from . import english as en
+from .clauses import Clause, clauses
+from .naming import Names, first_word
+from .quotes import attribution, quotations, quoted_at
+from .wording import MAX_WORDS, cut_out, lower_first, tidy
+from .words import COMPLEMENT, NONFINITE
+
+Spans = Sequence[tuple[int, int]]
+Pieces = list[tuple[int, int]]
+STATEMENT_WORDS = 13  # what was said, after "Speaker: "
+
+_THAT = re.compile(r"\bthat\b[\s,]+")
+# The speaker's own "I can announce today that", "I’m delighted to report that".
+_FIRST_PERSON_LEAD = re.compile(
+    r"^(?:I|we)(?:’m|'m| am| are|’re)?\b[^,;]*?\b(?:report|announce|say|confirm|tell you)"
+    r"(?:\s+(?:today|now|here))?\s+that\s+",
+    re.IGNORECASE,
+)
+# An adverbial opening what was said: "with great respect to the trial judge, we consider ...".
+_ADVERBIAL = re.compile(
+    r"(?:according\s+to|with|in|at|on|for|after|before|despite|during|under|as|from|given|when|"
+    r"while|if|once|although|though|because)\b[^,;]{0,60},\s+",
+    re.IGNORECASE,
+)
+_HE_SHE_IT = frozenset({"he", "she", "it"})
+# "It should be mentioned that", "It is expected that", "It was reported that": an empty "it".
+_EXTRAPOSED = re.compile(r"(?:[\w’'-]+\s+){1,4}?that\s+(?!was\b|is\b|were\b|are\b)")
+_RELATIVE = frozenset({"who", "which", "that"})
+_OWNERS = frozenset({"its", "their"})
+_DETERMINER = frozenset("the a an its their his her this these those".split())
+
+
+class Titler:
+    """Titles for the reports of one article."""
+
+    def __init__(self, sentences: Sequence[Sentence], found: Sequence[tuple[Clause, ...]]) -> None:
+        self.sentences = sentences
+        self.found = found
+        self.names = Names(sentences, found)
+
+    def title(self, i: int, clause: Clause | None, dates: Spans, frame: Frame) -> str:
+        """The title of the report of sentence ``i`` on ``clause``, dated by the expressions at
+        ``dates`` (sentence offsets; none for a report the story dates)."""
+        text = self.sentences[i].text
+        at = dates[0][0] if dates else (clause.verb_start if clause is not None else 0)
+        if frame.speech:
+            said = self._statement(i, clause, at)
+            if said:
+                return said
+        elif clause is not None and clause.reporting and dates:
+            # "This 'switch', he said, would happen next year": the date dates what was said
+            content = self._said(i, clause)
+            if content:
+                return tidy(self._words(i, content, dates))
+        if frame.event_noun and not frame.speech:
+            named = self._noun_phrase(text, frame.title, at)
+            if named:
+                return named
+        told, whole = self._clause(i, clause, dates)
+        if whole:
+            return told
+        return told or tidy(cut_out(text, dates)) or tidy(text) or text.strip()
+
+    # ---- statements ----
+    def _statement(self, i: int, clause: Clause | None, at: int) -> str:
+        text = self.sentences[i].text
+        found = self.found[i]
+        quote = quoted_at(text, at)
+        said = attribution(text, found) if quote is not None else None
+        if said is None:
+            said = clause if clause is not None and clause.reporting else _reporting_near(found, at)
+        if said is None:
+            return ""
+        content = [(quote[0] + 1, quote[1])] if quote is not None else self._said(i, said)
+        words = _FIRST_PERSON_LEAD.sub("", self._words(i, content).strip(' ,“”"'))
+        m = _ADVERBIAL.match(words)
+        if m and len(words[m.end() :].split()) > 3:
+            words = words[m.end() :]  # "with great respect to the judge, we consider ..."
+        if not words:
+            return ""
+        speaker = self._speaker(i, said)
+        if speaker:
+            return f"{speaker}: {lower_first(tidy(words, STATEMENT_WORDS), self.names.capitalised)}"
+        subject = self._subject(i, said, ())
+        if subject and subject.split()[0].lower() not in en.PRONOUNS:
+            verb = text[said.verb_start : said.verb_end]
+            return tidy(f"{_head(subject, MAX_WORDS - 1 - len(words.split()))} {verb} {words}")
+        return tidy(words)
+
+    def _said(self, i: int, said: Clause) -> Pieces:
+        """Where the words the reporting clause ``said`` reports stand: its "that" clause, the
+        quotation it opens or closes, the clause right after it, the clause after an adverbial
+        ("said according to those figures, ..."), or the sentence around "he said"."""
+        text = self.sentences[i].text
+        found = self.found[i]
+        after = text[said.verb_end : said.verb_end + 80]
+        m = _THAT.search(after)
+        if m and len(after[: m.start()].split()) <= 8 and _clause_follows(after[m.end() :]):
+            start = said.verb_end + m.end()
+            inner = next((c for c in found if c.start <= start < c.end and c is not said), None)
+            if inner is not None and inner.subject_start >= start:
+                return self._body(i, inner, len(text))
+            return [(start, len(text))]
+        head = (
+            min(said.subject_start, said.verb_start) if said.subject_start >= 0 else said.verb_start
+        )
+        for a, b in quotations(text):
+            if a <= said.verb_start < b:
+                continue
+            gap = text[said.verb_end : max(a, said.verb_end)]
+            if a >= said.verb_end and len(gap.split()) <= 5 and not any(q in gap for q in '“"'):
+                return [(a + 1, b)]
+            if b <= head and not text[b + 1 : head].strip(" ,"):
+                return [(a + 1, b)]
+        k = found.index(said) if said in found else -1
+        if 0 <= k < len(found) - 1 and found[k + 1].role == COMPLEMENT:
+            nxt = found[k + 1]
+            if nxt.start <= said.end + 2:
+                return self._body(i, nxt, len(text))
+        lead = said.verb_end + len(after) - len(after.lstrip())
+        m = _ADVERBIAL.match(text, lead)
+        if m and m.end() <= said.end:
+            return [(m.end(), len(text))]
+        sub = said.subject_start
+        if sub > said.start and text[sub - 2 : sub] == ", " and text[said.verb_end :][:1] == ",":
+            return [(said.start, sub - 2), (said.verb_end + 1, len(text))]
+        return []
+
+    def _speaker(self, i: int, said: Clause) -> str:
+        """The name of who made the statement: a person's surname, an organisation's name."""
+        text = self.sentences[i].text
+        subject = text[said.subject_start : said.subject_end] if said.subject_start >= 0 else ""
+        first = subject.split()[0].lower() if subject else ""
+        if first == "it" and said.passive:
+            return ""  # "It was announced that ...": nobody in particular
+        if first in _HE_SHE_IT:
+            return self.names.referent(i, said)
+        if first in ("i", "we"):
+            who = attribution(text, self.found[i])
+            return self._speaker(i, who) if who is not None and who is not said else ""
+        between = (
+            text[said.subject_end : said.group_start]
+            if said.group_start > said.subject_end >= 0
+            else ""
+        )
+        return self.names.speaker(subject, said.subject_start > first_word(text), between)
+
+    # ---- noun phrases ----
+    def _noun_phrase(self, text: str, phrase: str, at: int) -> str:
+        words = phrase.split()
+        if not words:
+            return ""
+        low = text.lower()
+        pos = low.rfind(phrase.lower(), 0, at + 1)
+        pos = pos if pos >= 0 else low.find(phrase.lower())
+        before = text[:pos].split() if pos > 0 else []
+        if before and before[-1].lower() in _OWNERS:
+            owner = _antecedent(" ".join(before[:-1]))
+            if owner:
+                return tidy(f"{owner}’s {lower_first(phrase, self.names.capitalised)}")
+        if _says_whose(words, self.names.capitalised):
+            return phrase
+        return ""
+
+    # ---- clauses ----
+    def _clause(self, i: int, c: Clause | None, dates: Spans) -> tuple[str, bool]:
+        """(title, whether it has a subject) of the clause's own words."""
+        if c is None or (c.group_start < 0 and c.role != NONFINITE):
+            return "", False
+        if c.group_start < 0:
+            c = replace(c, group_start=c.start)  # "..., prompting Apple Corps to sue again"
+        text = self.sentences[i].text
+        at = next((a for a, _ in dates if c.group_start <= a < c.end), -1)
+        if c.subject_end <= (dates[0][0] if dates else -1) < c.group_start:
+            # "Jobs, born in San Francisco on February 24, 1955, has built": the apposition
+            subject = self._subject(i, c, dates)
+            told = cut_out(text[c.subject_end : c.group_start], dates, c.subject_end)
+            return tidy(f"{subject} {told.strip(' ,')}"), bool(subject)
+        inner = self._extraposed(i, c)
+        if inner is not None:
+            return self._clause(i, inner, dates)  # "It should be mentioned that sales tripled"
+        a, b, own = _coordinated(text, c.group_start, c.end, at)
+        subject = "" if own else self._subject(i, c, dates)
+        if not subject and not own and c.role == NONFINITE:
+            subject = self._nonfinite_subject(i, c, dates)
+        told = cut_out(text[a:b], dates, a)
+        if all(w.lower() in en.BE | en.MODALS for w in told.strip(" ,;:()").split()):
+            told = text[a:b]  # "Take-off was at 12:30 on Sunday": the date is what it says
+        return tidy(f"{subject} {told}"), bool(subject) or own
+
+    def _extraposed(self, i: int, c: Clause) -> Clause | None:
+        """The clause an empty "it" stands for ("It should be mentioned that the stock tripled"
+        -> "the stock tripled"), as offsets in the sentence; None when ``c`` is not one."""
+        text = self.sentences[i].text
+        if c.subject_start < 0 or text[c.subject_start : c.subject_end].lower() != "it":
+            return None
+        m = _EXTRAPOSED.match(text, c.group_start, c.end)
+        if m is None or self.names.referent(i, c):
+            return None
+        at = m.end()
+        inner = next((x for x in clauses(text[at:]) if x.finite and x.subject_start >= 0), None)
+        if inner is None:
+            return None
+        return replace(
+            inner,
+            start=inner.start + at,
+            end=len(text),
+            verb_start=inner.verb_start + at,
+            verb_end=inner.verb_end + at,
+            group_start=inner.group_start + at,
+            subject_start=inner.subject_start + at,
+            subject_end=inner.subject_end + at,
+        )
+
+    def _nonfinite_subject(self, i: int, c: Clause, dates: Spans) -> str:
+        """ "..., prompting Apple Corps to sue": the main clause's subject does it; "a hub in
+        Wiesbaden, set to be operational": the noun phrase before the participle."""
+        text = self.sentences[i].text
+        first = text[c.start : c.end].split()[:1]
+        forms = en.verb_forms(first[0].lower()) if first else None
+        if forms is None or "VBG" not in forms[1]:
+            return _noun_phrase_ending(text[: c.start])
+        main = next((m for m in self.found[i] if m.main and m.finite and m.start < c.start), None)
+        return self._subject(i, main, dates) if main is not None else ""
+
+    def _subject(self, i: int, c: Clause, dates: Spans) -> str:
+        if c.subject_start < 0:
+            return ""
+        text = self.sentences[i].text
+        raw = text[c.subject_start : c.subject_end]
+        words = cut_out(raw, dates, c.subject_start).split() or raw.split()
+        if not words:
+            return ""
+        first = words[0].lower()
+        forms = en.verb_forms(first) if len(words) == 1 else None
+        if forms and "VBG" in forms[1]:
+            return ""  # "having boosted": no subject of its own
+        if all(_adverb(w) for w in words):
+            # "..., and more recently has begun": the subject is the one before
+            before = [p for p in self.found[i] if p.end <= c.start and p.subject_start >= 0]
+            return self._subject(i, before[-1], dates) if before else ""
+        if first == "it" and not self.names.referent(i, c):
+            # "..., and increased by 16 percent" after "It should be mentioned that the stock ..."
+            said = next((m for m in self.found[i] if m.subject_start == c.subject_start), c)
+            inner = self._extraposed(i, said)
+            if inner is not None:
+                return self._subject(i, inner, dates)
+        if first in _HE_SHE_IT:
+            words[0] = self.names.referent(i, c) or words[0]
+        elif first in _RELATIVE and len(words) == 1:
+            words = _antecedent(text[: c.subject_start]).split() or words
+        while len(words) > 1 and words[-1].lower() in _RELATIVE:
+            words.pop()
+        return " ".join(words)
+
+    def _body(self, i: int, c: Clause, end: int) -> Pieces:
+        """The clause from its subject and verb group on (its leading adverbial and an apposition
+        after its subject left out), to ``end``."""
+        if c.subject_start >= c.start and c.group_start >= 0:
+            return [(c.subject_start, c.subject_end), (c.group_start, end)]
+        return [(c.start, end)]
+
+    def _words(self, i: int, pieces: Pieces, dates: Spans = ()) -> str:
+        text = self.sentences[i].text
+        return " ".join(cut_out(text[a:b], dates, a) for a, b in pieces if a < b)
+
+
+def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bool]:
+    """Of verbs coordinated in one clause ("tripled in 2004, doubled in 2005 and increased ...";
+    "started Apple in 1976, and in 1984 the Macintosh was released"), the part holding offset ``at``
+    (the first without it): (start, end, whether it has a subject of its own)."""
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+|\s+(?:and|but)\s+)", text[start:]):
+        nxt = text[start + m.end() :].split(None, 2)
+        if not nxt:
+            continue
+        mark = m.group().strip()
+        verb = _finite(nxt[0]) or (nxt[0] in en.GROUP_ADVERBS and len(nxt) > 1 and _finite(nxt[1]))
+        if ";" in mark or (mark.startswith(",") and mark != ","):
+            found.append((start + m.end(), "strong"))
+        elif verb:
+            found.append((start + m.end(), mark))
+    # "tripled in 2004, doubled in 2005 and increased ...": a comma before a verb cuts only in a
+    # series that "and" ends (", expected in late 2006" is a participle)
+    cuts = [start] + [
+        at
+        for n, (at, mark) in enumerate(found)
+        if at < end and (mark != "," or any(m in ("and", "but") for _, m in found[n + 1 :]))
+    ]
+    cuts.append(end)
+    k = max((n for n in range(len(cuts) - 1) if cuts[n] <= at), default=0)
+    a, b = cuts[k], cuts[k + 1]
+    own = k > 0 and not _finite(text[a:b].split(None, 1)[0] if text[a:b].split() else "")
+    return a, b, own
+
+
+def _head(subject: str, room: int) -> str:
+    """The subject in at most ``room`` words (three at least), cut before a preposition:
+    "Representatives at several Apple Stores in the United States" -> "Representatives at several
+    Apple Stores"."""
+    words = subject.split()
+    while len(words) > max(room, 3):
+        at = max(
+            (k for k, w in enumerate(words) if k > 0 and w.lower() in en.PREPOSITIONS), default=0
+        )
+        if not at:
+            break
+        words = words[:at]
+    return " ".join(words)
+
+
+def _finite(word: str) -> bool:
+    forms = en.verb_forms(word.lower()) if word[:1].islower() else None
+    return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS | en.HAVE
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return word[:1].islower() and (low in en.GROUP_ADVERBS or (low.endswith("ly") and len(low) > 4))
+
+
+def _says_whose(words: list[str], names: frozenset[str]) -> bool:
+    """A noun phrase that says whose or where ("NATO leaders’ summit", "visit to Brussels")."""
+    if len(words) < 2:
+        return False
+    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in words):
+        return True
+    if any(w.lower() in ("of", "to", "in", "at", "with", "on", "by") for w in words[1:]):
+        return True
+    return any(w.strip(",") in names and "." not in w for w in words)
+
+
+def _noun_phrase_ending(before: str) -> str:
+    """The noun phrase (with its place) that ends ``before``: "a new military aid hub in
+    Wiesbaden, Germany"."""
+    words = before.rstrip(" ,").split()[-10:]
+    starts = [k for k, w in enumerate(words) if w.lower() in _DETERMINER]
+    return " ".join(words[starts[-1] :]) if starts else _antecedent(before)
+
+
+def _antecedent(before: str) -> str:
+    """The noun phrase a relative pronoun or "its" stands for: the name or noun phrase that ends
+    ``before`` ("he bought Pixar" -> "Pixar")."""
+    words = before.rstrip(" ,").replace("”", "").replace("“", "").replace('"', "").split()
+    while words and (
+        words[-1].lower() in en.PREPOSITIONS
+        or words[-1].lower() in en.COORDINATORS
+        or words[-1].lower() in en.BE | en.HAVE | en.MODALS
+        or _finite(words[-1])
+    ):
+        words.pop()  # "Sales of the app have tripled since | its launch": the app
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (w[:1].islower() and any(ch.isupper() for ch in w[1:])):
+            run.insert(0, w)
+            continue
+        break
+    if run and run[0] not in ("The", "A", "An"):
+        return " ".join(run).rstrip(",")
+    phrase = noun_phrase_before(" ".join(words))
+    return re.sub(r"^(?:the|a|an|this|that|its|their|his|her)\s+", "", phrase, flags=re.I)
+
+
+def _reporting_near(found: tuple[Clause, ...], at: int) -> Clause | None:
+    """The reporting clause a date next to it dates ("During a press conference on Wednesday,
+    Rutte confirmed that ...")."""
+    near = [c for c in found if c.reporting and c.main and abs(c.verb_start - at) < 80]
+    return min(near, key=lambda c: abs(c.verb_start - at)) if near else None
+
+
+def _clause_follows(text: str) -> bool:
+    """ "that" opens a clause here, not a relative ("the update that was released")."""
+    first = text.split(" ", 1)[0].lower().strip('“"')
+    if not first or first in en.BE | en.HAVE | en.MODALS:
+        return False
+    forms = en.verb_forms(first)
+    return not (forms and forms[1] & {"VBD", "VBZ"})
+
+
+_FLAWED_START = en.PREPOSITIONS | en.COORDINATORS | en.SUBORDINATORS | en.RELATIVES
+
+
+def flaw(title: str) -> int:
+    """How a title falls short of saying who did what, 0 when it does not: 3 empty; 2 a fragment
+    (a word or two, or no subject: it opens on a verb, a preposition or a conjunction, "Made its
+    first flight", "Having reported record profits"); 1 a subject left as a pronoun, or cut short
+    ("…")."""
+    words = title.split()
+    if not words:
+        return 3
+    if ": " in title:  # "Speaker: what was said"
+        speaker, said = title.split(": ", 1)
+        return 2 if len(said.split()) < 2 or not speaker.strip() else int(title.endswith("…"))
+    first = words[0].strip("“\"'(")
+    low = first.lower()
+    if len(words) <= 2 or low in _FLAWED_START or _verb_only(low):
+        return 2
+    if first[:1].islower() and not _internal_capital(first):
+        return 2
+    if low in en.PRONOUNS or title.endswith("…"):
+        return 1
+    return 0
+
+
+def _internal_capital(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:])
+
+
+def _verb_only(word: str) -> bool:
+    """A word that can only be a verb ("launched", "having"), not a noun or an adjective."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word)
+    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}

@@ -1,0 +1,223 @@
+"""Words of a title: a date taken out with the words that introduce it, a long title cut where a
+phrase ends, quotation marks that pair, the first letter's case.
+
+All of it works on the words as the article writes them: a title quotes the text, it never rewrites
+it, so an analyst can find its words in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from . import english as en
+
+MAX_WORDS = 14
+MIN_WORDS = 4  # a cut leaves at least this many words
+
+# A phrase ends before these words: what follows is another clause or an aside.
+_BREAKS = frozenset(
+    """while whereas which who whom whose where when that as because although though after before
+    since until unless if so saying including according adding noting citing prompting following
+    amid despite referring continuing bringing allowing leaving making compared due""".split()
+)
+_AND = frozenset({"and", "but", "or"})
+# Where a phrase may end when no clause ends soon enough: before a preposition.
+_SOFT_BREAKS = frozenset(
+    """with to in on at for from by of over under into about against between during through
+    within without via""".split()
+)
+# Words a title never ends on.
+_DANGLING = frozenset(
+    """and or but nor that which who whom whose the a an of to in on at for with by from as its their
+    his her our my your this these those than into while when where so also then than is are was
+    were be been has have had will would can could may might should must not expected scheduled
+    slated due planned set even such just only very""".split()
+)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|or|so|then|also|however|meanwhile|still|later|subsequently|that|which|who|"
+    r"moreover|furthermore|instead|besides)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|a(?!\s+(?:lot|few|number|couple|bit)\b)|an)\s+(?=\S)", re.I)
+_EDITORIAL = re.compile(r"\s*\[\w+\]")  # "delivering [on] the pledge": the editor's word
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)’”])|(?<=[(“‘])\s+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
+# The words that introduce a date: "on", "since early", "starting next", "as of", "in the".
+_LEAD_IN = re.compile(
+    r"(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|"
+    r"around|about|as\s+of|as\s+early\s+as|as\s+late\s+as|early|late|later|earlier|over|to|"
+    r"starting|beginning|ending|effective|within)\s+)+(?:(?:the|this|last|next|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_CLOSED = (
+    en.PREPOSITIONS
+    | en.DETERMINERS
+    | en.PRONOUNS
+    | en.COORDINATORS
+    | en.SUBORDINATORS
+    | en.BE
+    | en.HAVE
+    | en.MODALS
+    | en.DO
+    | frozenset({"that", "to"})
+)
+_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
+_END_PUNCTUATION = " ,;:—–-("
+
+
+def cut_out(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str:
+    """``text`` without the date expressions at ``spans`` (offsets in the sentence ``text`` starts
+    at ``offset`` of) and the words that introduce them: "resigned on August 24 from his post" ->
+    "resigned from his post"; a date before a noun goes alone ("the 1991 agreement" -> "the
+    agreement"), a date's possessive becomes "the" ("at Sunday's rollout" -> "at the rollout")."""
+    out = text
+    for a, b in sorted(spans, reverse=True):
+        a, b = a - offset, b - offset
+        if b <= 0 or a >= len(out):
+            continue
+        a, b = max(a, 0), min(b, len(out))
+        before, after = out[:a], out[b:]
+        if _POSSESSIVE_AFTER.match(after):
+            out = before + "the " + _POSSESSIVE_AFTER.sub("", after).lstrip()
+            continue
+        if not _modifies_noun(before, after):
+            before = _LEAD_IN.sub("", before)
+        if before.rstrip().endswith(",") and after.lstrip().startswith(","):
+            after = after.lstrip()[1:]
+        out = before.rstrip() + " " + after.lstrip()
+    return out
+
+
+def _modifies_noun(before: str, after: str) -> bool:
+    """ "the 1991 agreement", "a July 16 press conference": a date between a determiner and its
+    noun."""
+    last = before.split()[-1:] if before.strip() else []
+    nxt = [w.rstrip(",.;:") for w in after.split(None, 1)[:1]]
+    return (
+        bool(last)
+        and last[0].lower() in _DETERMINERS
+        and bool(nxt)
+        and nxt[0].isalpha()
+        and nxt[0].islower()
+        and nxt[0] not in _CLOSED
+    )
+
+
+def shorten(text: str, limit: int = MAX_WORDS) -> str:
+    """At most ``limit`` words, cut where a clause or an aside begins (else before a preposition);
+    "…" only when no phrase ends in time. Words a title cannot end on are dropped."""
+    words = text.split()
+    if len(words) <= limit:
+        return _tail(text)
+    cut = _cut_at(words, limit)
+    if cut:
+        return _tail(" ".join(words[:cut]))
+    return _tail(" ".join(words[:limit])) + "…"
+
+
+def _cut_at(words: list[str], limit: int) -> int:
+    """Where to cut: after the last comma or dash in reach, else before the last word that opens a
+    clause, else before a preposition; 0 when none is in reach."""
+    span = range(MIN_WORDS, limit + 1)
+    for found in (
+        [k for k in span if words[k - 1][-1:] in ",;:" or words[k][:1] in "(—–"],
+        [
+            k
+            for k in span
+            if words[k].lower() in _BREAKS
+            or words[k] == "-"
+            or (words[k].lower() in _AND and k + 1 < len(words) and _verb_form(words[k + 1]))
+        ],
+        [k for k in span if words[k].lower() in _SOFT_BREAKS],
+        [k for k in span if words[k].lower() in _AND],
+    ):
+        if found:
+            return found[-1]
+    return 0
+
+
+def _tail(text: str) -> str:
+    """Without what a cut leaves hanging: a conjunction, an article, a comma, a lone quote mark."""
+    while True:
+        text = balanced(text.rstrip(_END_PUNCTUATION)).rstrip(_END_PUNCTUATION + ".")
+        last = text.rsplit(" ", 1)[-1] if text else ""
+        if last.lower().strip("“\"'") in _DANGLING and " " in text:
+            text = text[: -len(last)]
+            continue
+        return text
+
+
+def _verb_form(word: str) -> bool:
+    forms = en.verb_forms(word.lower()) if word[:1].islower() else None
+    return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS
+
+
+def balanced(text: str) -> str:
+    """Quotation marks and brackets that pair: one the cut left alone is dropped."""
+    for o, c in _OPEN_CLOSE:
+        while text.count(o) > text.count(c):
+            i = text.rfind(o)
+            text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+        while text.count(c) > text.count(o):
+            i = text.find(c)
+            text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+    if text.count('"') % 2:
+        i = text.rfind('"')
+        text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+    return text.strip()
+
+
+def tidy(text: str, limit: int = MAX_WORDS) -> str:
+    """A title from a stretch of text: one line, no leading connective or article, shortened,
+    starting with a capital (a name that starts lower-case, "iPhone", stays as it is)."""
+    text = _EDITORIAL.sub("", _EMPTY_BRACKETS.sub(" ", text))
+    text = " ".join(text.split()).strip(" ,;:.—–-")
+    text = _SPACE_BEFORE.sub("", text)
+    text = _LEADING.sub("", text)
+    text = _ARTICLE.sub("", text)
+    return capitalised(shorten(text, limit))
+
+
+def capitalised(text: str) -> str:
+    first = text.split(" ", 1)[0] if text else ""
+    if _lower_name(first):
+        return text
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str, names: Collection[str]) -> str:
+    """The text after "Speaker: " starts in lower case, unless it starts with a name."""
+    first = text.split(" ", 1)[0] if text else ""
+    word = first.strip("“\"'‘(").removesuffix("’s").removesuffix("'s").rstrip(",.;:")
+    if (
+        not word
+        or word in names
+        or word == "I"
+        or word.startswith(("I’", "I'"))
+        or _lower_name(word)
+        or (word.isupper() and len(word) > 1)
+        or any(ch.isupper() for ch in word[1:])
+    ):
+        return text
+    at = text.find(word[:1])
+    return text[:at] + text[at].lower() + text[at + 1 :]
+
+
+def _lower_name(word: str) -> bool:
+    """ "iPhone", "eBay": a name that starts in lower case."""
+    return word[:1].islower() and any(ch.isupper() for ch in word[1:])
+
+
+_NAME_INSIDE = re.compile(r"(?<=[\w,;)’'”] )([A-Z][\w’'\-.&]*)")
+
+
+def names_of(sentences: Iterable[str]) -> frozenset[str]:
+    """Words the article capitalises inside its sentences: names, not words that open one."""
+    out: set[str] = set()
+    for s in sentences:
+        for m in _NAME_INSIDE.finditer(s):
+            out.add(m.group(1).removesuffix("’s").removesuffix("'s").rstrip(".,"))
+    return frozenset(out)
