@@ -45,6 +45,28 @@ def test_the_title_is_the_dated_clause_from_its_subject_on(text, value, expected
     assert title(text, value) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("After the vote the council approved the plan on Monday.", "2019-03-11",
+         "Council approved the plan"),
+        ("According to figures from the ministry, exports had fallen in February.", "2019-02",
+         "Exports had fallen"),
+        ("Ahmed Salim, 24, allegedly rented a house in Tanga in 2017.", "2017",
+         "Ahmed Salim allegedly rented a house in Tanga"),
+        ("The storm, on 2 March, flooded 300 homes in the delta.", "2019-03-02",
+         "Storm flooded 300 homes in the delta"),
+    ],
+)  # fmt: skip
+def test_the_subject_is_found_behind_what_comes_before_it(text, value, expected):
+    assert title(text, value) == expected
+
+
+def test_a_date_in_a_leading_participle_phrase_dates_what_the_phrase_tells_of_the_subject():
+    text = "Found adrift off Malta in late February, the trawler has been towed to Valletta."
+    assert title(text, "2019-02") == "Trawler found adrift off Malta"
+
+
 def test_a_pronoun_subject_is_named():
     text = "Maria Lindqvist joined the orchestra in 2001. She was appointed conductor in 2009."
     assert title(text, "2009") == "Lindqvist was appointed conductor"

@@ -352,6 +352,9 @@ def _with_subject(c: Clause, subject: Clause) -> Clause:
     )
 
 
+_NOT_SUBJECT_START = en.PREPOSITIONS | en.SUBORDINATORS | en.COORDINATORS | en.RELATIVES | {"that"}
+
+
 def _merge_verbless(found: list[Clause], sentence: str) -> tuple[Clause, ...]:
     """A part without a verb ("In 1996, following the purchase of NeXT,") belongs to the clause
     after it (or, at the end of the sentence, to the one before). Not set off by a comma, it is
@@ -366,17 +369,19 @@ def _merge_verbless(found: list[Clause], sentence: str) -> tuple[Clause, ...]:
             continue  # "In 1996, following the purchase of NeXT, Jobs returned": one clause
         if pending is not None:
             c = _extend(c, pending.start)
-            head = sentence[pending.start : pending.end].split()[:1]
+            # after a leading adverbial's comma: "Wearing hats, a string of boys and | girls sang"
+            start = max(pending.start, sentence.rfind(",", pending.start, pending.end) + 1)
+            part = sentence[start : pending.end]
+            head = part.split()[:1]
             if (
                 c.subject_start >= pending.end
                 and not c.shared_subject
-                and sentence[pending.start : pending.end].rstrip()[-1:].isalnum()
+                and part.rstrip()[-1:].isalnum()
                 and head
                 and head[0][:1].isalnum()
-                and head[0].lower() not in en.PREPOSITIONS
-                and head[0].lower() not in en.SUBORDINATORS
+                and head[0].lower() not in _NOT_SUBJECT_START
             ):
-                c = replace(c, subject_start=pending.start)
+                c = replace(c, subject_start=start + len(part) - len(part.lstrip()))
             pending = None
         if not c.finite and out and c.role != NONFINITE:
             out[-1] = _extend_end(out[-1], c.end)

@@ -26,7 +26,12 @@ def quotations(text: str) -> list[tuple[int, int]]:
     opened: int | None = None
     n = len(text)
     for k, ch in enumerate(text):
-        if ch == "“":
+        if text.startswith("``", k):  # news wires' ``...''
+            opened = k if opened is None else opened
+        elif text.startswith("''", k) and opened is not None and text[opened] == "`":
+            out.append((opened + 1, k))
+            opened = None
+        elif ch == "“":
             opened = k if opened is None else opened
         elif ch == "”":
             out.append((-1 if opened is None else opened, k))

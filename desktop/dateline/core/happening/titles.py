@@ -52,6 +52,10 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _HE_SHE_IT = frozenset({"he", "she", "it"})
+_PREPOSITION_LIKE = frozenset(
+    "according following including regarding concerning considering given excluding".split()
+)
+_RELATIVE_END = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
 # "It should be mentioned that", "It is expected that", "It was reported that": an empty "it".
 _EXTRAPOSED = re.compile(r"(?:[\w’'-]+\s+){1,4}?that\s+(?!was\b|is\b|were\b|are\b)")
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -139,7 +143,7 @@ class Titler:
             gap = text[said.verb_end : max(a, said.verb_end)]
             if a >= said.verb_end and len(gap.split()) <= 5 and not any(q in gap for q in '“"'):
                 return [(a + 1, b)]
-            if b <= head and not text[b + 1 : head].strip(" ,"):
+            if b <= head and not text[b + 1 : head].strip(" ,'"):
                 return [(a + 1, b)]
         k = found.index(said) if said in found else -1
         if 0 <= k < len(found) - 1 and found[k + 1].role == COMPLEMENT:
@@ -200,10 +204,14 @@ class Titler:
             c = replace(c, group_start=c.start)  # "..., prompting Apple Corps to sue again"
         text = self.sentences[i].text
         at = next((a for a, _ in dates if c.group_start <= a < c.end), -1)
-        if c.subject_end <= (dates[0][0] if dates else -1) < c.group_start:
+        lead = self._leading_participle(i, c, dates)
+        if lead:
+            return lead, True
+        aside = c.subject_end <= (dates[0][0] if dates else -1) < c.group_start
+        told = cut_out(text[c.subject_end : c.group_start], dates, c.subject_end) if aside else ""
+        if len(told.strip(" ,").split()) > 1:
             # "Jobs, born in San Francisco on February 24, 1955, has built": the apposition
             subject = self._subject(i, c, dates)
-            told = cut_out(text[c.subject_end : c.group_start], dates, c.subject_end)
             return tidy(f"{subject} {told.strip(' ,')}"), bool(subject)
         inner = self._extraposed(i, c)
         if inner is not None:
@@ -212,10 +220,37 @@ class Titler:
         subject = "" if own else self._subject(i, c, dates)
         if not subject and not own and c.role == NONFINITE:
             subject = self._nonfinite_subject(i, c, dates)
+        elif not subject and not own and _RELATIVE_END.search(text, 0, c.start):
+            # "a message that | was read Wednesday": the segment after a relative "that"
+            pronoun = _RELATIVE_END.search(text, 0, c.start)
+            subject = _antecedent(text[: pronoun.start()]) if pronoun is not None else ""
         told = cut_out(text[a:b], dates, a)
+        if a == c.group_start and not own:
+            told = _adverbs_before(text, c) + told  # "Salim, 24, allegedly rented"
+        if own and told.lower().startswith("that "):
+            told = told[5:]  # "..., and that applications can be submitted"
         if all(w.lower() in en.BE | en.MODALS for w in told.strip(" ,;:()").split()):
             told = text[a:b]  # "Take-off was at 12:30 on Sunday": the date is what it says
+        if subject and told[:1].isupper() and c.start <= first_word(text):
+            told = lower_first(told, self.names.capitalised)  # "Elian found clinging to ..."
         return tidy(f"{subject} {told}"), bool(subject) or own
+
+    def _leading_participle(self, i: int, c: Clause, dates: Spans) -> str:
+        """ "Found clinging to a tube off Florida in late November, Elian has been ...": the date
+        dates the participle phrase, which tells of the subject ("Elian found clinging ...")."""
+        text = self.sentences[i].text
+        at = dates[0][0] if dates else -1
+        first = text[c.start : c.end].split()[:1]
+        if not (c.start <= at < c.subject_start) or not first or c.start > first_word(text):
+            return ""
+        forms = en.verb_forms(first[0].lower())
+        comma = text.rfind(",", c.start, c.subject_start)
+        if not forms or not forms[1] & {"VBN", "VBG"} or comma < at:
+            return ""
+        if first[0].lower() in _PREPOSITION_LIKE:
+            return ""  # "According to an April 2 report, ...": not something the subject did
+        phrase = lower_first(cut_out(text[c.start : comma], dates, c.start), self.names.capitalised)
+        return tidy(f"{self._subject(i, c, dates)} {phrase}")
 
     def _extraposed(self, i: int, c: Clause) -> Clause | None:
         """The clause an empty "it" stands for ("It should be mentioned that the stock tripled"
@@ -246,6 +281,12 @@ class Titler:
         Wiesbaden, set to be operational": the noun phrase before the participle."""
         text = self.sentences[i].text
         first = text[c.start : c.end].split()[:1]
+        if c.start <= first_word(text):
+            # "Found clinging to a tube in November, Elian has been ...": the main clause's subject
+            main = next(
+                (m for m in self.found[i] if m.main and m.finite and m.start > c.start), None
+            )
+            return self._subject(i, main, dates) if main is not None else ""
         forms = en.verb_forms(first[0].lower()) if first else None
         if forms is None or "VBG" not in forms[1]:
             return _noun_phrase_ending(text[: c.start])
@@ -338,6 +379,12 @@ def _head(subject: str, room: int) -> str:
     return " ".join(words)
 
 
+def _participle(word: str) -> bool:
+    """ "tripled", "fled": a past form (not "issues", a plural that is also a verb form)."""
+    forms = en.verb_forms(word.lower()) if word[:1].islower() else None
+    return bool(forms and forms[1] & {"VBD", "VBN"})
+
+
 def _finite(word: str) -> bool:
     forms = en.verb_forms(word.lower()) if word[:1].islower() else None
     return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS | en.HAVE
@@ -346,6 +393,16 @@ def _finite(word: str) -> bool:
 def _adverb(word: str) -> bool:
     low = word.lower()
     return word[:1].islower() and (low in en.GROUP_ADVERBS or (low.endswith("ly") and len(low) > 4))
+
+
+def _adverbs_before(text: str, c: Clause) -> str:
+    """The adverbs between an apposition and the verb group ("Salim, 24, allegedly rented"), which
+    the subject's words leave out."""
+    if c.subject_end < 0 or c.group_start <= c.subject_end:
+        return ""
+    gap = text[c.subject_end : c.group_start].rsplit(",", 1)
+    words = gap[-1].split() if len(gap) > 1 else []
+    return " ".join(words) + " " if words and all(_adverb(w) for w in words) else ""
 
 
 def _says_whose(words: list[str], names: frozenset[str]) -> bool:
@@ -375,7 +432,7 @@ def _antecedent(before: str) -> str:
         words[-1].lower() in en.PREPOSITIONS
         or words[-1].lower() in en.COORDINATORS
         or words[-1].lower() in en.BE | en.HAVE | en.MODALS
-        or _finite(words[-1])
+        or _participle(words[-1])
     ):
         words.pop()  # "Sales of the app have tripled since | its launch": the app
     run: list[str] = []

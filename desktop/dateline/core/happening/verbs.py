@@ -34,7 +34,7 @@ def verb_group(
     "Has") and in a title-case headline, where every word is capitalised."""
     n = len(seg)
     k = 0
-    if seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite"):
+    if seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite", "according"):
         # A leading adverbial ("During a media event held at its headquarters, Apple released"):
         # the verb comes after it.
         comma = next((i for i, t in enumerate(seg) if t.text == ","), None)
@@ -257,38 +257,82 @@ def subject_bounds(before: list[Token]) -> tuple[int, int] | None:
     """Where ``subject_of``'s subject stands among ``before`` (token indexes, end exclusive), to
     quote it: after a leading adverbial, a dash or a subordinator, without an apposition."""
     keep = [k for k, t in enumerate(before) if t.text not in ("“", "”", '"', "(", ")")]
+    adverbs: list[int] = []
+    while len(keep) > 1 and _adverb(before[keep[-1]]):
+        adverbs.insert(0, keep.pop())  # "Mohamed, 24, allegedly rented": not the subject
+    opening = bool(keep) and _opens_adverbial(before[keep[0]])
     commas = [
         n
         for n, k in enumerate(keep)
-        if before[k].text == "," and not _between_names(before, k)  # "Wiesbaden, Germany"
+        # "a hub in Wiesbaden, Germany": one name; after a leading adverbial a comma ends it
+        if before[k].text == "," and (opening or not _between_names(before, k))
     ]
     if len(commas) >= 2 and commas[-1] == len(keep) - 1:
         # "the mayor, Ana Silva, has", "During the ceremony, the mayor, Ana Silva, has": the
         # subject before the apposition, after a leading adverbial
         first = before[keep[0]].low
-        adverbial = first in en.PREPOSITIONS or first in en.SUBORDINATORS or first.endswith("ly")
+        adverbial = (
+            first in _ADVERBIAL_PREPOSITIONS or first in en.SUBORDINATORS or first.endswith("ly")
+        )
         keep = keep[commas[0] + 1 : commas[1]] if adverbial else keep[: commas[0]]
     elif commas and commas[-1] < len(keep) - 1:
         keep = keep[commas[-1] + 1 :]
+    # "After the vote the council": a preposition; "Since the iPhone was released": a conjunction
+    lead = bool(keep) and before[keep[0]].low in _ADVERBIAL_PREPOSITIONS
+    if lead and before[keep[0]].low in en.SUBORDINATORS:
+        lead = _second_start(before, keep) > 0
     opened = [
         n
         for n, k in enumerate(keep)
-        if before[k].text in _OPENING_MARKS or before[k].low in en.SUBORDINATORS
+        if before[k].text in _OPENING_MARKS
+        or (before[k].low in en.SUBORDINATORS and not (lead and n == 0))
     ]
     if opened:
         keep = keep[opened[-1] + 1 :]
+    if adverbs and keep and keep[-1] == adverbs[0] - 1 and before[keep[-1]].text != ",":
+        keep += adverbs  # "Jobs also", "the world rarely": the adverbs go with the verb
     keep = [k for k in keep if before[k].text != ","]
-    if len(keep) > 1 and before[keep[0]].low in en.PREPOSITIONS:
+    if len(keep) > 1 and before[keep[0]].low == "that":
+        keep = keep[1:]  # "... and that applications can be": the word that opens what was said
+    if len(keep) > 1 and before[keep[0]].low in _ADVERBIAL_PREPOSITIONS:
         # "During his speech he", "In 1998 Apple": the subject after a leading phrase
-        if before[keep[-1]].low in en.PRONOUNS:
-            keep = keep[-1:]
-        else:
-            n = len(keep)
-            while n > 1 and before[keep[n - 1]].text[:1].isupper():
-                n -= 1
-            if n < len(keep):
-                keep = keep[n:]
+        start = _second_start(before, keep)
+        if start > 0:
+            keep = keep[start:]  # "During his speech he", "During the case Apple Corps"
     return (keep[0], keep[-1] + 1) if keep else None
+
+
+def _second_start(before: list[Token], keep: list[int]) -> int:
+    """Where a subject starts after a leading phrase with no comma (index into ``keep``, 0 when
+    none does): a pronoun at the end ("During his speech he"), a name at the end ("In 1998
+    Apple"), else the last determiner after the phrase's own ("For weeks the government")."""
+    if before[keep[-1]].low in en.PRONOUNS:
+        return len(keep) - 1
+    n = len(keep)
+    while n > 1 and before[keep[n - 1]].text[:1].isupper():
+        n -= 1
+    if n < len(keep):
+        return n
+    dets = [m for m in range(2, len(keep)) if before[keep[m]].low in en.DETERMINERS]
+    return dets[-1] if dets else 0
+
+
+# Prepositions that open a leading adverbial without a comma ("During his speech he said").
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    "in on at during after before since until for throughout following despite".split()
+)
+
+
+def _opens_adverbial(t: Token) -> bool:
+    """ "In", "According", "When", "Found" (a participle): a word a leading adverbial opens on."""
+    if t.low in en.PREPOSITIONS or t.low in en.SUBORDINATORS or t.low == "according":
+        return True
+    forms = en.verb_forms(t.low)
+    return bool(forms and forms[1] & {"VBN", "VBG"} and "VBZ" not in forms[1])
+
+
+def _adverb(t: Token) -> bool:
+    return t.text[:1].islower() and (t.low in en.GROUP_ADVERBS or t.low.endswith("ly"))
 
 
 def _between_names(toks: list[Token], k: int) -> bool:
@@ -302,6 +346,7 @@ def _between_names(toks: list[Token], k: int) -> bool:
         and toks[k + 1].low not in en.PRONOUNS
         and toks[k + 1].low not in en.DETERMINERS
         and (k + 2 >= len(toks) or not toks[k + 2].text[:1].isupper())
+        and not toks[k + 1].low.endswith(("'s", "’s"))
     )
 
 

@@ -35,7 +35,7 @@ _DANGLING = frozenset(
     slated due planned set even such just only very""".split()
 )
 _LEADING = re.compile(
-    r"^(?:(?:and|but|or|so|then|also|however|meanwhile|still|later|subsequently|that|which|who|"
+    r"^(?:(?:and|but|or|so|then|also|however|meanwhile|still|later|subsequently|which|who|"
     r"moreover|furthermore|instead|besides)\b,?\s+)+",
     re.IGNORECASE,
 )
@@ -85,6 +85,8 @@ def cut_out(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str
             continue
         if not _modifies_noun(before, after):
             before = _LEAD_IN.sub("", before)
+        elif before.rstrip().lower().endswith(" an") and after.lstrip()[:1].lower() not in "aeiou":
+            before = before.rstrip()[:-1]  # "an April 2 report" -> "a report"
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
             after = after.lstrip()[1:]
         out = before.rstrip() + " " + after.lstrip()
