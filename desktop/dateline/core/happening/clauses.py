@@ -371,6 +371,8 @@ def _merge_verbless(found: list[Clause], sentence: str) -> tuple[Clause, ...]:
             c = _extend(c, pending.start)
             # after a leading adverbial's comma: "Wearing hats, a string of boys and | girls sang"
             start = max(pending.start, sentence.rfind(",", pending.start, pending.end) + 1)
+            if sentence[start : pending.end].strip() in ("and", "or"):
+                start = pending.start  # "Trams, buses, and | trains were halted": one subject
             part = sentence[start : pending.end]
             head = part.split()[:1]
             if (

@@ -27,7 +27,9 @@ _NOT_PERSON = frozenset(
     Foundation Service Services International Motors Airlines Airways Media Labs Studios Pictures
     Entertainment Electronics Industries Holdings Partners Securities Street House Office Senate
     Congress Army Forces Police States Kingdom Nations Republic Conference Center Centre Summit
-    Exchange Club Market Awards Day Week""".split()
+    Exchange Club Market Awards Day Week Power Energy Oil Gas Steel Mining Telecom Pharma Foods
+    Air Rail Railways Shipping Logistics Software Solutions Insurance Finance Financial Resources
+    Chemicals Petroleum Automotive Communications Health Trust Fund Board""".split()
 )
 # Words before a name that say what the person is, not who.
 _TITLES = frozenset(

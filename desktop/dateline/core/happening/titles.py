@@ -52,6 +52,7 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _HE_SHE_IT = frozenset({"he", "she", "it"})
+_APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*\s?)+),\s[^,;]{1,60},\s(?=[a-z])")
 _PREPOSITION_LIKE = frozenset(
     "according following including regarding concerning considering given excluding".split()
 )
@@ -104,6 +105,9 @@ class Titler:
             said = clause if clause is not None and clause.reporting else _reporting_near(found, at)
         if said is None:
             return ""
+        subject_words = text[said.subject_start : said.subject_end].lower().split()
+        if said.passive and quote is None and subject_words[:1] != ["it"]:
+            return ""  # "The results were announced at ...": a happening, not a statement
         content = [(quote[0] + 1, quote[1])] if quote is not None else self._said(i, said)
         words = _FIRST_PERSON_LEAD.sub("", self._words(i, content).strip(' ,“”"'))
         m = _ADVERBIAL.match(words)
@@ -131,8 +135,11 @@ class Titler:
         if m and len(after[: m.start()].split()) <= 8 and _clause_follows(after[m.end() :]):
             start = said.verb_end + m.end()
             inner = next((c for c in found if c.start <= start < c.end and c is not said), None)
-            if inner is not None and inner.subject_start >= start:
+            if inner is not None and inner.subject_start == start:
                 return self._body(i, inner, len(text))
+            aside = _APPOSITION.match(text, start)  # "that Tiger, the code name for it, includes"
+            if aside is not None:
+                return [(start, aside.end(1)), (aside.end(), len(text))]
             return [(start, len(text))]
         head = (
             min(said.subject_start, said.verb_start) if said.subject_start >= 0 else said.verb_start

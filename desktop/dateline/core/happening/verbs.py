@@ -275,8 +275,12 @@ def subject_bounds(before: list[Token]) -> tuple[int, int] | None:
             first in _ADVERBIAL_PREPOSITIONS or first in en.SUBORDINATORS or first.endswith("ly")
         )
         keep = keep[commas[0] + 1 : commas[1]] if adverbial else keep[: commas[0]]
-    elif commas and commas[-1] < len(keep) - 1:
-        keep = keep[commas[-1] + 1 :]
+    elif (
+        commas
+        and commas[-1] < len(keep) - 1
+        and before[keep[commas[-1] + 1]].low not in ("and", "or")
+    ):
+        keep = keep[commas[-1] + 1 :]  # after a leading adverbial; "A, B, and C" is one subject
     # "After the vote the council": a preposition; "Since the iPhone was released": a conjunction
     lead = bool(keep) and before[keep[0]].low in _ADVERBIAL_PREPOSITIONS
     if lead and before[keep[0]].low in en.SUBORDINATORS:
@@ -292,6 +296,8 @@ def subject_bounds(before: list[Token]) -> tuple[int, int] | None:
     if adverbs and keep and keep[-1] == adverbs[0] - 1 and before[keep[-1]].text != ",":
         keep += adverbs  # "Jobs also", "the world rarely": the adverbs go with the verb
     keep = [k for k in keep if before[k].text != ","]
+    if len(keep) > 1 and before[keep[-1]].low in en.PRONOUNS and before[keep[-2]].low != "and":
+        keep = keep[-1:]  # "One year later he": a noun phrase does not end on "he"
     if len(keep) > 1 and before[keep[0]].low == "that":
         keep = keep[1:]  # "... and that applications can be": the word that opens what was said
     if len(keep) > 1 and before[keep[0]].low in _ADVERBIAL_PREPOSITIONS:
@@ -339,7 +345,7 @@ def _between_names(toks: list[Token], k: int) -> bool:
     """ "Wiesbaden, Germany": a place and its country, one name (one capitalised word after the
     comma; "in San Francisco, Apple CEO Steve Jobs" ends an adverbial)."""
     return (
-        0 < k < len(toks) - 1
+        1 < k < len(toks) - 1  # "However, Jobs": a word alone before the comma opens the clause
         and toks[k - 1].text[:1].isupper()
         and toks[k + 1].text[:1].isupper()
         and toks[k + 1].low not in CLOSED_CLASS

@@ -87,8 +87,11 @@ def cut_out(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str
             before = _LEAD_IN.sub("", before)
         elif before.rstrip().lower().endswith(" an") and after.lstrip()[:1].lower() not in "aeiou":
             before = before.rstrip()[:-1]  # "an April 2 report" -> "a report"
-        if before.rstrip().endswith(",") and after.lstrip().startswith(","):
-            after = after.lstrip()[1:]
+        last = before.split()[-1:] if before.strip() else []
+        if after.lstrip().startswith(",") and (
+            before.rstrip().endswith(",") or (last and last[0].lower() in _DANGLING)
+        ):
+            after = after.lstrip()[1:]  # "showed that as of January, Apple held" -> "that Apple"
         out = before.rstrip() + " " + after.lstrip()
     return out
 
@@ -123,7 +126,7 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str:
 def _cut_at(words: list[str], limit: int) -> int:
     """Where to cut: after the last comma or dash in reach, else before the last word that opens a
     clause, else before a preposition; 0 when none is in reach."""
-    span = range(MIN_WORDS, limit + 1)
+    span = [k for k in range(MIN_WORDS, limit + 1) if not _open_noun_phrase(words[:k])]
     for found in (
         [k for k in span if words[k - 1][-1:] in ",;:" or words[k][:1] in "(—–"],
         [
@@ -150,6 +153,16 @@ def _tail(text: str) -> str:
             text = text[: -len(last)]
             continue
         return text
+
+
+def _open_noun_phrase(words: list[str]) -> bool:
+    """ "came with an updated", "the same": a cut that leaves a noun phrase without its noun."""
+    if len(words) < 2 or words[-2].lower() not in ("a", "an", "the"):
+        return False
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(words[-1].strip(",;:").lower())
+    return "ADJ" in lemmas and "NOUN" not in lemmas
 
 
 def _verb_form(word: str) -> bool:
