@@ -315,7 +315,10 @@ class Titler:
         if all(_adverb(w) for w in words):
             # "..., and more recently has begun": the subject is the one before
             before = [p for p in self.found[i] if p.end <= c.start and p.subject_start >= 0]
-            return self._subject(i, before[-1], dates) if before else ""
+            borrowed = self._subject(i, before[-1], dates).split() if before else []
+            while len(borrowed) > 1 and _adverb(borrowed[-1]):
+                borrowed.pop()  # "The store currently sells ..., and more recently has begun"
+            return " ".join(borrowed)
         if first == "it" and not self.names.referent(i, c):
             # "..., and increased by 16 percent" after "It should be mentioned that the stock ..."
             said = next((m for m in self.found[i] if m.subject_start == c.subject_start), c)
@@ -399,7 +402,11 @@ def _finite(word: str) -> bool:
 
 def _adverb(word: str) -> bool:
     low = word.lower()
-    return word[:1].islower() and (low in en.GROUP_ADVERBS or (low.endswith("ly") and len(low) > 4))
+    return word[:1].islower() and (
+        low in en.GROUP_ADVERBS
+        or low in ("more", "most", "less")
+        or (low.endswith("ly") and len(low) > 4)
+    )
 
 
 def _adverbs_before(text: str, c: Clause) -> str:

@@ -49,15 +49,19 @@ def together(dates: Sequence[DateOf], text: str) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(dates):
-        if a.key is None:
-            continue
-        for j in range(i + 1, len(dates)):
-            b = dates[j]
-            near = _near(a, b) or (a.said and b.said)
-            same = one_date(a, b) or _on_day(a, b) or _on_day(b, a)
-            if b.key == a.key and (restates(a, b, text) or (same and near)):
-                parent[root(j)] = root(i)
+    by_key: dict[Hashable, list[int]] = {}
+    for i, d in enumerate(dates):
+        if d.key is not None:
+            by_key.setdefault(d.key, []).append(i)  # only one clause's dates are compared
+    for members in by_key.values():
+        for n, i in enumerate(members):
+            a = dates[i]
+            for j in members[n + 1 :]:
+                b = dates[j]
+                near = _near(a, b) or (a.said and b.said)
+                same = one_date(a, b) or _on_day(a, b) or _on_day(b, a)
+                if restates(a, b, text) or (same and near):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(dates)):
         groups.setdefault(root(i), []).append(i)

@@ -161,8 +161,9 @@ def _open_noun_phrase(words: list[str]) -> bool:
         return False
     import lemminflect
 
-    lemmas = lemminflect.getAllLemmas(words[-1].strip(",;:").lower())
-    return "ADJ" in lemmas and "NOUN" not in lemmas
+    last = words[-1].strip(",;:")
+    lemmas = lemminflect.getAllLemmas(last.lower())
+    return last[:1].islower() and bool(lemmas) and "NOUN" not in lemmas
 
 
 def _verb_form(word: str) -> bool:
