@@ -8,7 +8,7 @@ import json
 import pytest
 
 from dateline.core.engine import propose
-from dateline.core.happening.titles import flaw
+from dateline.core.happening.wording import flaw
 from dateline.core.ingest import import_paths
 from dateline.core.model import Article
 from dateline.core.proposals import title_quality

@@ -16,8 +16,7 @@ from . import timevalue
 from .happening.cluster import Group, cluster
 from .happening.reading import Candidate, read_article
 from .happening.same import Evidence
-from .happening.titles import flaw
-from .happening.wording import tidy
+from .happening.wording import flaw, tidy
 from .model import Article, Granularity, ProposedEvent, SourceRef, Timex
 
 AGREEING_REPORT = 0.05  # each further article reporting the same date adds this to the confidence
@@ -65,7 +64,7 @@ def title_quality(
     title: str, span: tuple[int, int] | None, speech: bool, order: int = 0
 ) -> tuple[int, int, int, int, int]:
     """Sort key of a candidate title, best first: statements (they name who said what), then a
-    title without a flaw (``titles.flaw``: a fragment, a pronoun for a subject, a cut), then a
+    title without a flaw (``wording.flaw``: a fragment, a pronoun for a subject, a cut), then a
     readable length, then the most precise date, then the earliest reported."""
     words = len(title.split())
     readable = 2 if 4 <= words <= 14 else 1 if words >= 2 else 0

@@ -89,6 +89,26 @@ def spoken_on(
     return None
 
 
+def spoken_that_day(
+    t: Timex,
+    s: Sentence,
+    found: Sequence[Clause],
+    timexes: Sequence[Timex],
+    published: dt.date | None,
+) -> Clause | None:
+    """The clause reporting the quotation ``t`` stands in, when ``t`` is the day the words were
+    said ("“I can announce today ...,” he said"): the date dates the statement."""
+    rel = t.start - s.start
+    if t.earliest is None or t.earliest != t.latest or quoted_at(s.text, rel) is None:
+        return None
+    said = attribution(s.text, found)
+    if said is None:
+        return None
+    when = spoken_on(s, found, timexes)
+    day = when.earliest if when is not None else published
+    return said if t.earliest == day else None
+
+
 def reanchored(
     article: Article,
     sentences: Sequence[Sentence],

@@ -35,7 +35,7 @@ from .datable import (
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, subject_names
 from .profile import Profile, from_terms
-from .quotes import attribution, quoted_at, reanchored, spoken_on
+from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
 from .titles import Titler
 from .together import DateOf, clock_time, joined, together, value_of
@@ -214,7 +214,7 @@ class _Reader:
         clause = clause_at(self.clauses[i], rel)
         frame = self._dated_frame(s, i, clause, rel, rel_end, speakers)
         where = clause
-        said = self._spoken_that_day(t, s, i, timexes)
+        said = spoken_that_day(t, s, self.clauses[i], timexes, self.article.published)
         if said is not None:
             # "“Today is a great day,” Jones said": the day the words were said, a statement
             clause, frame = said, clause_frame(s.text, said, speakers)
@@ -267,21 +267,6 @@ class _Reader:
             # "In a July 16 press conference, Jobs said that ...": the date dates the statement
             frame = clause_frame(s.text, clause, speakers)
         return frame
-
-    def _spoken_that_day(
-        self, t: Timex, s: Sentence, i: int, timexes: Sequence[Timex]
-    ) -> Clause | None:
-        """The clause reporting the quotation ``t`` stands in, when ``t`` is the day the words were
-        said ("“I can announce today ...,” he said"): the date dates the statement."""
-        rel = t.start - s.start
-        if t.earliest is None or t.earliest != t.latest or quoted_at(s.text, rel) is None:
-            return None
-        said = attribution(s.text, self.clauses[i])
-        if said is None:
-            return None
-        when = spoken_on(s, self.clauses[i], timexes)
-        day = when.earliest if when is not None else self.article.published
-        return said if t.earliest == day else None
 
     # ---- inferred reports ----
     def inferred(self) -> None:

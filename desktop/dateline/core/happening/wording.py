@@ -237,3 +237,40 @@ def names_of(sentences: Iterable[str]) -> frozenset[str]:
         for m in _NAME_INSIDE.finditer(s):
             out.add(m.group(1).removesuffix("’s").removesuffix("'s").rstrip(".,"))
     return frozenset(out)
+
+
+_FLAWED_START = en.PREPOSITIONS | en.COORDINATORS | en.SUBORDINATORS | en.RELATIVES
+
+
+def flaw(title: str) -> int:
+    """How a title falls short of saying who did what, 0 when it does not: 3 empty; 2 a fragment
+    (a word or two, or no subject: it opens on a verb, a preposition or a conjunction, "Made its
+    first flight", "Having reported record profits"); 1 a subject left as a pronoun, or cut short
+    ("…")."""
+    words = title.split()
+    if not words:
+        return 3
+    if ": " in title:  # "Speaker: what was said"
+        speaker, said = title.split(": ", 1)
+        return 2 if len(said.split()) < 2 or not speaker.strip() else int(title.endswith("…"))
+    first = words[0].strip("“\"'(")
+    low = first.lower()
+    if len(words) <= 2 or low in _FLAWED_START or _verb_only(low):
+        return 2
+    if first[:1].islower() and not _internal_capital(first):
+        return 2
+    if low in en.PRONOUNS or title.endswith("…"):
+        return 1
+    return 0
+
+
+def _internal_capital(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:])
+
+
+def _verb_only(word: str) -> bool:
+    """A word that can only be a verb ("launched", "having"), not a noun or an adjective."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word)
+    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}

@@ -153,10 +153,7 @@ def fold_in(
                 new_refs.append(r)
         if not new_refs:
             out.skipped += 1
-            if len(covering) == 1 and Status.PROPOSED in covering.values():
-                _retitle(
-                    tx, next(iter(covering)), p
-                )  # read again: the reading's title may say more
+            _retitle_covering(tx, covering, p)
             continue
         target: int | None = None
         joined = ""
@@ -277,6 +274,13 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
         return False
     tx.update_event(event_id, **fields)
     return True
+
+
+def _retitle_covering(tx: Tx, covering: Mapping[int, str], p: ProposedEvent) -> None:
+    """A proposal all of whose sources are stored already, in one proposed event (the document
+    read again): the event takes the new reading's title when it says more."""
+    if len(covering) == 1 and Status.PROPOSED in covering.values():
+        _retitle(tx, next(iter(covering)), p)
 
 
 def _retitle(tx: Tx, event_id: int, p: ProposedEvent) -> None:
