@@ -32,6 +32,7 @@ CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in c
 SOME_SHARE = 0.3
 STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
+COPY_WORDS = 4  # words two reports must share, at least, to be one report copied
 SHOWN_WORDS = 6  # words in common an explanation names
 
 
@@ -143,6 +144,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         if a.speech and b.speech and a.speakers & b.speakers and not conflict(a, b):
             return _statements(a, b, matching)
         return NOTHING
+    kindless = not (a.actions & b.actions or a.nouns & b.nouns)
+    if matching and kindless and len(a.content & b.content) < COPY_WORDS:
+        return NOTHING  # an import joins only on MERGE evidence: a kind in common, or a copy
     # What the two share besides who acted: a name in common is counted once, as the actor.
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
@@ -156,7 +160,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     kinds = sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
     # the same dates, or a late report of a stated date
     same = a.span == b.span or not a.span.compatible(b.span)
-    copied = same and len(common) >= 4 and share >= NEAR_ALL  # the same report, word for word
+    copied = (
+        same and len(common) >= COPY_WORDS and share >= NEAR_ALL
+    )  # the same report, word for word
     if matching and not kinds and not copied:
         return NOTHING  # an import joins only on MERGE evidence, and that needs a kind in common
     precise = max(a.span.width, b.span.width) <= WEEK
