@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import re
 from collections.abc import Sequence
 
 from .. import timevalue
@@ -18,35 +20,39 @@ from ..model import Anchor, Article, Sentence, Timex, TimexType
 from ..sentences import SentenceIndex
 from .clauses import Clause
 
+_MARKS = re.compile(r"``|''|[“”\"]")
 
-def quotations(text: str) -> list[tuple[int, int]]:
+
+@functools.lru_cache(maxsize=4096)  # asked of the same sentence for each of its dates and clauses
+def quotations(text: str) -> tuple[tuple[int, int], ...]:
     """(opening mark, closing mark) of each quotation in a sentence; -1 for one opened in an earlier
     sentence, the sentence's length for one that goes on into the next."""
     out: list[tuple[int, int]] = []
     opened: int | None = None
     n = len(text)
-    for k, ch in enumerate(text):
-        if text.startswith("``", k):  # news wires' ``...''
+    for m in _MARKS.finditer(text):
+        k, mark = m.start(), m.group()
+        if mark == "``":  # news wires' ``...''
             opened = k if opened is None else opened
-        elif text.startswith("''", k) and opened is not None and text[opened] == "`":
-            out.append((opened + 1, k))
-            opened = None
-        elif ch == "“":
+        elif mark == "''":
+            if opened is not None and text[opened] == "`":
+                out.append((opened + 1, k))
+                opened = None
+        elif mark == "“":
             opened = k if opened is None else opened
-        elif ch == "”":
+        elif mark == "”":
             out.append((-1 if opened is None else opened, k))
             opened = None
-        elif ch == '"':
-            if opened is not None:
-                out.append((opened, k))
-                opened = None
-            elif k + 1 < n and not text[k + 1].isspace() and (k == 0 or text[k - 1] in " ([—–-"):
-                opened = k
-            else:
-                out.append((-1, k))  # closes what an earlier sentence opened
+        elif opened is not None:
+            out.append((opened, k))
+            opened = None
+        elif k + 1 < n and not text[k + 1].isspace() and (k == 0 or text[k - 1] in " ([—–-"):
+            opened = k
+        else:
+            out.append((-1, k))  # closes what an earlier sentence opened
     if opened is not None:
         out.append((opened, n))
-    return out
+    return tuple(out)
 
 
 def quoted_at(text: str, at: int) -> tuple[int, int] | None:
