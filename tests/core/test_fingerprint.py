@@ -141,3 +141,28 @@ def test_empty_and_tiny_texts():
     assert not similarity(empty, fingerprint("")).duplicate  # nothing is not a copy of nothing
     assert similarity(fingerprint("Boeing rolls out"), fingerprint("boeing, rolls out!")).exact
     assert not is_near_duplicate("Boeing rolls out", "Airbus delays the A380")
+
+
+def test_accents_and_their_decomposed_forms_read_as_the_same_words():
+    import unicodedata
+
+    from dateline.core.readers.fingerprint import normalized_words
+
+    text = "Zoë’s café in Kraków, ﬁnally: Ǆ and İstanbul"
+    words = normalized_words(text)
+    assert words == normalized_words(unicodedata.normalize("NFD", text))
+    assert words == normalized_words("ZOE’S CAFE IN KRAKOW, FINALLY: DŽ AND ISTANBUL")
+    assert words[:4] == ["zoe", "s", "cafe", "in"]
+
+
+def test_a_long_text_fingerprinted_in_steps_is_the_same(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("dateline.core.readers.fingerprint")
+    rng = random.Random(3)
+    text = " ".join(rng.choice(["alpha", "beta", "gamma", "délta", "x"]) for _ in range(9_000))
+    whole = fingerprint(text)
+    monkeypatch.setattr(module, "STEP_CHARS", 1_000)
+    steps = []
+    assert fingerprint(text, step=lambda: steps.append(1)) == whole
+    assert len(steps) > 40
