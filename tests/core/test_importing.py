@@ -283,7 +283,7 @@ def test_sql_and_indexed_matching_pick_what_comparing_every_event_picks(tmp_path
     ingest = Ingest(store)
     matched = 0
     for _ in range(2):  # the second round runs on the warm profile cache and index
-        index = MatchIndex()
+        index = MatchIndex(store.conn)
         for p in proposals:
             expected = _reference_match(stored, p)
             by_sql = match_stored(ingest, p)

@@ -111,3 +111,49 @@ def generated_articles(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     generated_folder(folder, n)
     return folder
+
+
+def _generated_texts(n: int, seed: int) -> list[tuple[str, str, dt.date]]:
+    """(headline, body, publication date) of ``n`` generated articles, as ``generated_folder``
+    writes them."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        generated_folder(folder, n, seed)
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))["articles"]
+        out = []
+        for name in sorted(manifest):
+            headline, _, body = (folder / name).read_text("utf-8").partition("\n\n")
+            out.append((headline, body.strip(), dt.date.fromisoformat(manifest[name]["published"])))
+    return out
+
+
+def long_article(size: int, seed: int = 11) -> str:
+    """One article of about ``size`` characters: a headline, then the paragraphs of generated
+    articles one after the other (a long report, a book chapter): one text, no date line."""
+    texts = _generated_texts(max(1, size // 1200 + 1), seed)
+    paragraphs = ["Findings of the inquiry into the regional programmes", ""]
+    length = len(paragraphs[0])
+    while length < size:
+        for _, body, _ in texts:
+            paragraphs.append(body)
+            length += len(body) + 1
+            if length >= size:
+                break
+    return "\n".join(paragraphs) + "\n"
+
+
+def article_dump(size: int, seed: int = 13) -> tuple[str, int]:
+    """A file of about ``size`` characters holding generated articles one after the other, each
+    with its headline and date line (an obvious multi-article dump), and how many articles."""
+    texts = _generated_texts(max(2, size // 900 + 1), seed)
+    parts: list[str] = []
+    length = 0
+    for headline, body, published in texts:
+        part = f"{headline}\n{published.strftime('%B %d, %Y')}\n\n{body}\n"
+        parts.append(part)
+        length += len(part) + 1
+        if length >= size:
+            break
+    return "\n".join(parts), len(parts)

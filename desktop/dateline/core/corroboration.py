@@ -33,8 +33,27 @@ RELIABILITY_LABELS = {
 
 
 def independent_documents(event: EventRecord) -> int:
-    """How many distinct articles report the event (sources in one article count once)."""
-    return len({s.document_id for s in event.sources})
+    """How many independent articles report the event: sources in one article count once, and so
+    do a document and its copies (the same article saved twice, a wire story republished
+    elsewhere: ``SourceRecord.copy_of``)."""
+    return len({s.copy_of or s.document_id for s in event.sources})
+
+
+def copies_reporting(event: EventRecord) -> int:
+    """How many of the documents reporting the event copy another one (not independent)."""
+    return len({s.document_id for s in event.sources if s.copy_of is not None})
+
+
+def corroboration_text(event: EventRecord) -> str:
+    """ "3 sources in 2 independent documents (and 1 copy)", as the window says it."""
+    n, docs, copied = len(event.sources), independent_documents(event), copies_reporting(event)
+    text = (
+        f"{n} source{'s' if n != 1 else ''} in {docs} independent "
+        f"document{'s' if docs != 1 else ''}"
+    )
+    if copied:
+        text += f" (and {copied} {'copy' if copied == 1 else 'copies'})"
+    return text
 
 
 def grade(event: EventRecord) -> str:

@@ -211,6 +211,7 @@ class SourceRecord:
     match_terms: tuple[str, ...] = ()  # SourceRef.terms as stored (see core.happening.profile)
     basis: str = ""  # SourceRef.basis as stored
     joined: str = ""  # SourceRef.joined as stored
+    copy_of: int | None = None  # the document's original when it is a copy (documents.copy_of)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 class SetPublished(Command):
     """Set (or clear) a document's publication date and re-anchor its relative dates.
 
-    Proposed events follow the new reading; events the analyst accepted or edited keep their date and
-    get the "anchor-changed" flag, the new reading being on their source (``SourceRecord.value``).
-    Relative dates that had no anchor may now yield new proposed events.
+    The events of the document nobody touched are read again as an import with that date would read
+    them (``Ingest.reanchor``); other proposed events follow the new reading; events the analyst
+    accepted or edited keep their date and get the "anchor-changed" flag, the new reading being on
+    their source (``SourceRecord.value``).
     """
 
     document_id: int
@@ -42,8 +43,15 @@ class SetPublished(Command):
         parts = [self.label().replace("Set", "Set the", 1)]
         if result.redated:
             parts.append(f"{plural(len(result.redated), 'event')} re-dated")
-        if result.added:
+        if result.removed:
+            parts.append(
+                f"{plural(len(result.removed), 'untouched event')} read again with it: "
+                f"{plural(len(result.added), 'event')} proposed"
+            )
+        elif result.added:
             parts.append(f"{plural(len(result.added), 'new event')} proposed")
+        if result.attached:
+            parts.append(f"{plural(len(result.attached), 'event')} of other articles joined")
         if result.flagged:
             parts.append(f"{plural(len(result.flagged), 'reviewed event')} flagged for review")
         return "; ".join(parts)

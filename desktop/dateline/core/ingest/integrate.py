@@ -9,7 +9,7 @@ attached only to events still "proposed"; an analyst-reviewed event is never re-
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +103,51 @@ class Integrated:
     redated: set[int] = field(default_factory=set)
     flagged: set[int] = field(default_factory=set)
     skipped: int = 0
+    removed: list[int] = field(default_factory=list)  # untouched events replaced by a new reading
+
+    def merge(self, other: Integrated) -> None:
+        self.added += other.added
+        self.attached |= other.attached
+        self.redated |= other.redated
+        self.flagged |= other.flagged
+        self.skipped += other.skipped
+        self.removed += other.removed
+
+
+# Audit actions the machine takes on its own: an event with no other row in its history was never
+# touched by the analyst.
+MACHINE_ACTIONS = (
+    "import",
+    "reextract",
+    "set-published",
+    "undo set-published",
+    "redo set-published",
+)
+
+
+def untouched_events(tx: Tx, document_id: int) -> list[int]:
+    """The document's events as the machine left them: still proposed, reported by this document
+    alone, never edited, tagged, annotated, graded, merged, split or judged by the analyst.
+
+    Re-anchoring replaces them with the new reading's, as an import with the new publication date
+    would have stored them; every other event keeps its id and only its sources follow.
+    """
+    marks = ",".join("?" * len(MACHINE_ACTIONS))
+    rows = tx.conn.execute(
+        "SELECT e.id FROM events e "
+        "WHERE e.id IN (SELECT event_id FROM sources WHERE document_id = ?) "
+        "AND e.status = 'proposed' AND e.origin = 'machine' AND e.merged_from = '[]' "
+        "AND e.description = '' AND e.notes = '' AND e.location = '' AND e.actors = '' "
+        "AND e.reliability IS NULL AND e.credibility IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM event_tags t WHERE t.event_id = e.id) "
+        "AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.event_id = e.id "
+        "    AND (s.document_id != ? OR s.origin != 'machine')) "
+        "AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity = 'event' AND a.entity_id = e.id "
+        f"    AND a.action NOT IN ({marks})) "
+        "ORDER BY e.id",
+        (document_id, document_id, *MACHINE_ACTIONS),
+    )
+    return [r[0] for r in rows]
 
 
 @dataclass
@@ -131,11 +176,14 @@ def fold_in(
     *,
     index: MatchIndex | None = None,
     new: bool = False,
+    copied: Callable[[ProposedEvent], tuple[int, str] | None] | None = None,
 ) -> Integrated:
     """Store the proposals of one document (``engine.analyse``) without duplicating anything stored.
 
     ``index``: match against the import's in-memory index (kept up to date here) rather than SQL.
     ``new``: the document was inserted by this transaction, so it has no sources yet.
+    ``copied``: the document copies a stored one (``copies``); a proposal the original reports
+    already joins the original's event, whatever its status, before any other matching.
     """
     out = Integrated()
     version = extractor_version()
@@ -161,10 +209,14 @@ def fold_in(
         if open_cover:
             target = open_cover[0]
         elif not covering:
-            match = match_stored(ingest, p, exclude=out.added, index=index)
-            if match is not None:
-                texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
-                target, joined = match[0], match[1].explain(texts)
+            copy = copied(p) if copied is not None else None
+            if copy is not None:
+                target, joined = copy
+            else:
+                match = match_stored(ingest, p, exclude=out.added, index=index)
+                if match is not None:
+                    texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
+                    target, joined = match[0], match[1].explain(texts)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)

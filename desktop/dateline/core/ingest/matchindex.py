@@ -11,10 +11,11 @@ One blocking rule sits on top: a key carried by more than ``COMMON_SHARE`` of a 
 a rarer key. On a large store such words ("Brussels", "signed") otherwise pull in thousands of unrelated
 events. Speakers are never too common: a statement matches only the same speaker on the same day.
 
-Validity: the index is used only inside an import's transactions (``Ingest``); ``integrate.fold_in``
-refreshes every event it writes. Between articles it is kept only if nothing else wrote to the database
-(this connection's change counter and SQLite's data_version are where the last import left them); a
-rolled-back article drops it.
+Validity: ``integrate.fold_in`` refreshes every event an import writes. What anything else wrote (an
+edit in the window or in another process, a re-extraction) is caught up with before the next article,
+outside the write lock, and again, briefly, under it (``sync``): every write to an event is audited and
+new events have higher ids, so only the events named by audit rows or created since the index last
+looked are read again, never the whole index. A rolled-back article drops the index.
 """
 
 from __future__ import annotations
@@ -38,7 +39,15 @@ COMMON_MIN = 100
 
 
 def stamp(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes by this connection, and SQLite's count of commits by others: equal stamps, nothing
+    written in between."""
     return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
+    audit = conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+    event = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+    return int(audit or 0), int(event or 0)
 
 
 class _Year:
@@ -52,10 +61,46 @@ class _Year:
 
 
 class MatchIndex:
-    def __init__(self) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.profiles: dict[int, Profile] = {}
         self.years: dict[int, _Year] = {}
-        self.stamp: tuple[int, int] | None = None
+        # What the index reflects: the connection's stamp, the last audit row and event it has seen.
+        self.stamp = stamp(conn)
+        self.audit_mark, self.event_mark = _marks(conn)
+
+    # ---- keeping up with other writers ----
+    def sync(self, conn: sqlite3.Connection) -> int:
+        """Re-read the events written since the index last looked (by anyone but its own imports);
+        how many. Costs two short range scans when something was written, nothing otherwise."""
+        now = stamp(conn)  # read first: a commit after this read changes it again
+        if now == self.stamp:
+            return 0
+        rows = conn.execute(
+            "SELECT id, entity, entity_id FROM audit WHERE id > ?", (self.audit_mark,)
+        ).fetchall()
+        changed = {r[2] for r in rows if r[1] == "event"}
+        created = [
+            r[0] for r in conn.execute("SELECT id FROM events WHERE id > ?", (self.event_mark,))
+        ]
+        self.audit_mark = max([self.audit_mark, *(r[0] for r in rows)])
+        self.event_mark = max([self.event_mark, *created])
+        changed.update(created)
+        self.refresh(conn, sorted(changed))
+        self.stamp = now
+        return len(changed)
+
+    def seal(self, conn: sqlite3.Connection) -> None:
+        """At the end of an import's transaction, which refreshed everything it wrote: the index
+        is up to date with the database as that transaction leaves it."""
+        self.audit_mark, self.event_mark = _marks(conn)
+        self.stamp = stamp(conn)
+
+    def prepare(self, conn: sqlite3.Connection, spans: Iterable[tuple[dt.date, dt.date]]) -> None:
+        """Load the years ``spans`` touch now, before the write lock is taken."""
+        for first, last in spans:
+            if last.year - first.year < MAX_YEARS:
+                for y in range(first.year, last.year + 1):
+                    self._year(conn, y)
 
     # ---- loading ----
     def _year(self, conn: sqlite3.Connection, year: int) -> _Year:

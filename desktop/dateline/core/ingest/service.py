@@ -3,12 +3,15 @@
 One ``Ingest`` owns a store and the matching index its imports use. Every use case that runs the engine
 over documents goes through it: import, re-extraction with a newer engine, and re-anchoring after a
 publication date changes (``SetPublished``). An import or re-extraction runs the engine outside any
-transaction, then folds each article in under the write lock in a transaction of its own (document,
-timexes, events, sources, audit), so an edit made in another process waits at most one article's
-writes; re-anchoring is part of the analyst's edit, one document inside its transaction.
+transaction (a long article a piece at a time: ``pieces``), then folds each article in under the write
+lock in a transaction of its own (document, fingerprint, timexes, events, sources, audit), so an edit
+made in another process waits at most one article's writes; what the matching index must read is read
+before the lock is taken. Re-anchoring is part of the analyst's edit, one document inside its transaction.
 
-Imports are idempotent by content hash; a bad file is reported by name with its reason and the batch
-goes on; a cancelled import keeps every article already committed and lists the files it did not reach.
+Imports are idempotent by content hash; an article that copies a stored one is imported and linked to
+it (``copies``); a bad file is reported by name with its reason and the batch goes on; progress is
+reported inside a file too, and a cancel takes effect at the next step, keeping every article already
+committed and listing what it did not reach (``watch``).
 """
 
 from __future__ import annotations
@@ -23,14 +26,24 @@ from typing import TYPE_CHECKING, Any
 
 from .. import engine
 from ..errors import Cancelled, DatelineError, ImportFailed
-from ..happening.quotes import reread
+from ..happening import quotes
+from ..readers.fingerprint import Fingerprint, fingerprint
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
-from .integrate import Integrated, extractor_version, fold_in, refresh_sources, timex_rows
-from .matchindex import MatchIndex, stamp
-from .report import ImportReport, ProgressFn, ReextractReport, Tally
+from . import copies, pieces
+from .integrate import (
+    Integrated,
+    extractor_version,
+    fold_in,
+    refresh_sources,
+    timex_rows,
+    untouched_events,
+)
+from .matchindex import MatchIndex
+from .report import ImportReport, ProgressFn, ReextractCounts, ReextractReport, Tally
+from .watch import Watch, megabytes
 
 if TYPE_CHECKING:
-    from ..model import Article
+    from ..model import Article, ProposedEvent
     from ..readers import ParsedArticle
     from ..store import Store
 
@@ -48,8 +61,8 @@ class Ingest:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        # Stored proposed events, indexed for matching during imports. Kept between articles and
-        # batches only while nothing else wrote to the database (``stamp``).
+        # Stored proposed events, indexed for matching during imports, kept in step with what
+        # other writers change (``MatchIndex.sync``) between articles and batches.
         self.index: MatchIndex | None = None
         # Profiles of stored events, for matching outside imports, by (id, version), least recently
         # used first.
@@ -64,22 +77,23 @@ class Ingest:
         progress: ProgressFn | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> ImportReport:
+        """Import files and folders; ``progress`` hears of every file, article and step of a long
+        article, and a cancel (``cancel()`` True, or ``progress`` raising Cancelled) stops at the
+        next of them, keeping every article committed before (``watch``)."""
         from ..readers import iter_article_files
 
         files = [str(p) for p in iter_article_files(paths)]
         tally = Tally()
-        total = len(files)
-        for i, path in enumerate(files):
-            try:
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(i, total, path)
-            except Cancelled:
-                return tally.report(cancelled=True, not_processed=files[i:])
-            self.import_file(path, published=published, tally=tally)
-        if progress is not None and total:
-            progress(total, total, "")
+        watch = Watch(progress, cancel, len(files))
+        i = 0
+        try:
+            self._index_older_documents(watch)
+            for i, path in enumerate(files):
+                watch.file(i, path)
+                self._import_file(path, published, tally, watch)
+        except Cancelled:
+            return tally.report(cancelled=True, not_processed=files[i:])
+        watch.finished()
         return tally.report()
 
     def import_file(
@@ -87,64 +101,128 @@ class Ingest:
     ) -> Tally:
         """Import one file (all its articles); failures go to ``tally.failed``."""
         tally = tally if tally is not None else Tally()
-        articles = _read(path, published, tally)
-        seen: set[str] = set()
-        for parsed in articles:
-            tally.warnings.extend((parsed.path, w) for w in parsed.warnings)
-            digest = content_hash(parsed.text)
-            if digest in seen or self.store.document_id_by_hash(digest) is not None:
-                tally.duplicates.append(parsed.path)
-                continue
-            seen.add(digest)
-            article = parsed.article("new")
-            try:
-                analysis = engine.analyse(article)
-            except Exception as exc:  # an engine bug on one text must not stop the batch
-                log.exception("extraction failed on %s", parsed.path)
-                tally.failed.append(
-                    (parsed.path, f"date extraction failed ({type(exc).__name__}: {exc})")
-                )
-                continue
-            try:
-                self._store_new(parsed, article, digest, analysis, tally)
-            except DatelineError as exc:
-                tally.failed.append((parsed.path, exc.message))
+        self._import_file(path, published, tally, Watch(None, None, 1))
         return tally
+
+    def _import_file(
+        self, path: str, published: dt.date | None, tally: Tally, watch: Watch
+    ) -> None:
+        articles = _read(path, published, tally, watch)
+        seen: set[str] = set()
+        done = 0
+        try:
+            for k, parsed in enumerate(articles):
+                if len(articles) > 1:
+                    watch.step(f"article {k + 1} of {len(articles)}")
+                done += self._import_article(parsed, seen, tally, watch)
+        except Cancelled:
+            if done:
+                tally.partly.append((path, done, len(articles)))
+            raise
+
+    def _import_article(
+        self, parsed: ParsedArticle, seen: set[str], tally: Tally, watch: Watch
+    ) -> bool:
+        tally.warnings.extend((parsed.path, w) for w in parsed.warnings)
+        digest = content_hash(parsed.text)
+        if digest in seen or self.store.document_id_by_hash(digest) is not None:
+            tally.duplicates.append(parsed.path)
+            return False
+        seen.add(digest)
+        article = parsed.article("new")
+        long = len(article.text) > pieces.LONG
+        print_ = fingerprint(article.text, (lambda: watch.step("comparing")) if long else None)
+        try:
+            reading = pieces.read(
+                article, (lambda d, t: watch.step(f"analysed {megabytes(d, t)}")) if long else None
+            )
+        except Cancelled:
+            raise
+        except Exception as exc:  # an engine bug on one text must not stop the batch
+            log.exception("extraction failed on %s", parsed.path)
+            tally.failed.append(
+                (parsed.path, f"date extraction failed ({type(exc).__name__}: {exc})")
+            )
+            return False
+        try:
+            self._store_new(parsed, article, digest, print_, reading, tally, watch)
+        except Cancelled:
+            raise
+        except DatelineError as exc:
+            tally.failed.append((parsed.path, exc.message))
+            return False
+        return True
 
     def _store_new(
         self,
         parsed: ParsedArticle,
         article: Article,
         digest: str,
-        analysis: engine.Analysis,
+        print_: Fingerprint,
+        reading: pieces.Reading,
         tally: Tally,
+        watch: Watch,
     ) -> None:
-        index = self._armed_index()
+        index = self._ready_index(reading)  # any reloading happens here, before the write lock
+        result = Integrated()
         try:
-            with self.store.transaction() as tx:
-                doc_id = tx.insert_document(_document_row(article, digest))
-                tx.insert_timexes(doc_id, timex_rows(analysis.timexes, extractor_version()))
-                proposals = engine.for_document(analysis.proposals, str(doc_id))
-                result = fold_in(tx, self, doc_id, proposals, index=index, new=True)
-                audit = _import_audit(article, digest, analysis, result)
+            with self.store.transaction() as tx, watch.sql_guard(tx.conn):
+                index.sync(tx.conn)  # what was committed since, usually nothing
+                original = copies.find_original(tx.conn, print_)
+                row = _document_row(article, digest)
+                row["copy_of"] = original.document_id if original is not None else None
+                doc_id = tx.insert_document(row)
+                copies.record(tx.conn, doc_id, print_)
+                tx.insert_timexes(doc_id, timex_rows(reading.timexes, extractor_version()))
+                copied = _copy_target(tx, original)
+                for n, part in enumerate(reading.parts):
+                    if len(reading.parts) > 1:
+                        watch.step(f"storing part {n + 1} of {len(reading.parts)}")
+                    proposals = engine.for_document(part, str(doc_id))
+                    result.merge(
+                        fold_in(tx, self, doc_id, proposals, index=index, new=True, copied=copied)
+                    )
+                audit = _import_audit(article, digest, reading, result, original)
                 tx.audit("import", "document", doc_id, {}, audit)
                 _audit_attached(tx)
+                index.seal(tx.conn)
         except BaseException:
             self.index = None  # it may hold what was rolled back
             raise
-        index.stamp = stamp(self.store.conn)
         tally.imported.append((parsed.path, doc_id))
+        if original is not None:
+            tally.copies.append((parsed.path, doc_id, original.document_id, original.path))
         if article.published is None:
             tally.undated.append(parsed.path)
         tally.events += len(result.added)
         tally.attached += len(result.attached)
 
-    def _armed_index(self) -> MatchIndex:
-        """The matching index, or a fresh one if anything else wrote since it was last brought up
-        to date."""
-        if self.index is None or self.index.stamp != stamp(self.store.conn):
-            self.index = MatchIndex()
+    def _ready_index(self, reading: pieces.Reading) -> MatchIndex:
+        """The matching index, up to date with the database and holding the years the article's
+        proposals need: read now, outside the write lock, so an edit never waits on it."""
+        conn = self.store.conn
+        with self.store.reading():
+            if self.index is None:
+                self.index = MatchIndex(conn)
+            else:
+                self.index.sync(conn)
+            self.index.prepare(
+                conn, [(p.earliest, p.latest) for p in reading.proposals if p.earliest and p.latest]
+            )
         return self.index
+
+    def _index_older_documents(self, watch: Watch) -> None:
+        """Fingerprint the documents of a project made before copies were looked for (m012), so new
+        articles are compared with them too; their own copies get linked."""
+        with self.store.reading():
+            ids = copies.unindexed(self.store.conn)
+        if ids:
+            copies.backfill(
+                self.store,
+                ids,
+                fingerprint,
+                lambda d, t: watch.step(f"looking for copies among stored documents, {d} of {t}"),
+            )
 
     # ---- documents already stored ----
     def reextract(
@@ -159,31 +237,30 @@ class Ingest:
 
         Never duplicates: a mention already stored is matched by its span. Never overwrites analyst
         work: only events still "proposed" are re-dated; reviewed ones are flagged "anchor-changed".
+        The report counts what changed in the store, whatever the cause.
         """
         version = extractor_version()
         if document_ids is None:
             ids = self.store.document_ids(extractor_version_not=version if only_outdated else None)
         else:
             ids = list(document_ids)
-        added = redated = flagged = done = 0
+        counts = ReextractCounts()
+        watch = Watch(progress, cancel, len(ids))
         for i, did in enumerate(ids):
             try:
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(i, len(ids), f"document {did}")
+                watch.file(i, f"document {did}")
             except Cancelled:
-                return ReextractReport(i, added, redated, flagged, version, cancelled=True)
+                return counts.report(i, version, cancelled=True)
             article = self.store.document(did).article()
-            analysis = engine.analyse(article)
+            reading = pieces.read(article)
             with self.store.transaction() as tx:
                 if _stored_article(tx, did) != article:  # changed meanwhile: read it again
-                    analysis = engine.analyse(_stored_article(tx, did))
-                result = self.refold(tx, did, analysis)
+                    reading = pieces.read(_stored_article(tx, did))
+                result = self.refold(tx, did, reading)
                 existing: dict[int, Image | None] = {
                     e: img for e, img in tx.before.events.items() if img is not None
                 }
-                audit_diff(
+                changed = audit_diff(
                     tx,
                     "reextract",
                     Snapshot(events=existing),
@@ -202,19 +279,32 @@ class Ingest:
                         "events_flagged": sorted(result.flagged),
                     },
                 )
-            added += len(result.added)
-            redated += len(result.redated)
-            flagged += len(result.flagged)
-            done += 1
-        return ReextractReport(done, added, redated, flagged, version)
+            counts.add(result, changed)
+        return counts.report(len(ids), version)
 
     def reanchor(self, tx: Tx, document_id: int) -> Integrated:
         """Fold the engine's reading of a document into the store again, inside ``tx`` (which has
-        just changed its publication date): the ``SetPublished`` command's work."""
-        return self.refold(tx, document_id, engine.analyse(_stored_article(tx, document_id)))
+        just changed its publication date): the ``SetPublished`` command's work.
 
-    def refold(self, tx: Tx, document_id: int, analysis: engine.Analysis) -> Integrated:
-        """A stored document's new reading, folded in without duplicating anything stored."""
+        The document's events nobody touched are read again as an import with that date would
+        read them (``integrate.untouched_events``): reports that only now have a date, the news of
+        the day dated by the new publication date, reports grouped as the engine groups them, and
+        matched with other documents' events. The rest keep their ids; their sources follow the
+        new reading.
+        """
+        before = tx.before.documents.get(document_id)
+        now = tx.conn.execute(
+            "SELECT published FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        moved = before is None or now is None or before["row"]["published"] != now[0]
+        reading = pieces.read(_stored_article(tx, document_id))
+        return self.refold(tx, document_id, reading, reread=moved)
+
+    def refold(
+        self, tx: Tx, document_id: int, reading: pieces.Reading, *, reread: bool = False
+    ) -> Integrated:
+        """A stored document's new reading, folded in without duplicating anything stored; with
+        ``reread``, its untouched events are replaced by the new reading's."""
         version = extractor_version()
         reviewed = {
             (r[0], r[1]): r[2]
@@ -224,17 +314,22 @@ class Ingest:
                 (document_id,),
             )
         }
-        tx.replace_timexes(document_id, timex_rows(analysis.timexes, version, reviewed))
+        tx.replace_timexes(document_id, timex_rows(reading.timexes, version, reviewed))
         out = Integrated()
+        if reread:
+            out.removed = untouched_events(tx, document_id)
+            for eid in out.removed:
+                tx.delete_event(eid)
         # the sources read quoted speech from the day it was spoken, as the proposals do
-        refresh_sources(tx, document_id, reread(analysis.article, analysis.timexes), version, out)
-        result = fold_in(tx, self, document_id, analysis.proposals)
-        result.flagged |= out.flagged
-        result.redated |= out.redated
+        article = _stored_article(tx, document_id)
+        refresh_sources(tx, document_id, quotes.reread(article, reading.timexes), version, out)
+        copied = _copy_target(tx, copies.original_of(tx.conn, document_id))
+        for part in reading.parts:
+            out.merge(fold_in(tx, self, document_id, part, copied=copied))
         tx.conn.execute(
             "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
         )
-        return result
+        return out
 
 
 def _stored_article(tx: Tx, document_id: int) -> Article:
@@ -249,11 +344,16 @@ def _stored_article(tx: Tx, document_id: int) -> Article:
     return document_record(row).article()
 
 
-def _read(path: str, published: dt.date | None, tally: Tally) -> list[ParsedArticle]:
+def _read(path: str, published: dt.date | None, tally: Tally, watch: Watch) -> list[ParsedArticle]:
     from ..readers import read_articles
 
+    def pages(done: int, total: int) -> None:
+        watch.step(f"reading, {done} of {total}")
+
     try:
-        return list(read_articles(path, published=published))
+        return list(read_articles(path, published=published, progress=pages))
+    except Cancelled:
+        raise
     except ImportFailed as exc:
         tally.failed.append((path, exc.reason))
     except OSError as exc:
@@ -283,18 +383,36 @@ def _document_row(a: Article, digest: str) -> dict[str, object]:
 
 
 def _import_audit(
-    a: Article, digest: str, analysis: engine.Analysis, result: Integrated
+    a: Article,
+    digest: str,
+    reading: pieces.Reading,
+    result: Integrated,
+    original: copies.Original | None,
 ) -> dict[str, object]:
-    return {
+    audit: dict[str, object] = {
         "title": a.title,
         "path": a.path,
         "content_hash": digest,
         "published": a.published.isoformat() if a.published else None,
         "published_source": a.published_source,
-        "timexes": len(analysis.timexes),
+        "timexes": len(reading.timexes),
         "events_added": result.added,
         "events_attached": sorted(result.attached),
     }
+    if original is not None:
+        audit["copy_of"] = original.document_id
+        audit["resemblance"] = original.resemblance
+    return audit
+
+
+def _copy_target(
+    tx: Tx, original: copies.Original | None
+) -> Callable[[ProposedEvent], tuple[int, str] | None] | None:
+    if original is None:
+        return None
+    return copies.copy_target(
+        original.document_id, copies.quoted_events(tx.conn, original.document_id)
+    )
 
 
 def _audit_attached(tx: Tx) -> None:

@@ -29,7 +29,7 @@ EVENT_COLUMNS = (
 SOURCE_COLUMNS = (
     "s.id, s.event_id, s.document_id, s.sentence_start, s.sentence_end, s.timex_start, s.timex_end, "
     "s.quote, s.timex_text, s.value, s.rule, s.origin, s.extractor_version, s.match_terms, "
-    "s.basis, s.joined, d.title AS document_title"
+    "s.basis, s.joined, d.title AS document_title, d.copy_of"
 )
 DOCUMENT_COLUMNS = (
     "id, content_hash, title, text, published, published_source, source, url, author, language, "
@@ -85,6 +85,7 @@ def source_record(r: Row) -> SourceRecord:
         match_terms=json_list(r["match_terms"]),
         basis=r["basis"] or "",
         joined=r["joined"] or "",
+        copy_of=r["copy_of"],
     )
 
 

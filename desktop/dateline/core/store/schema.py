@@ -445,6 +445,33 @@ def m011_source_basis(db: Database) -> None:
     )
 
 
+@migrations(name="m012_document_copies")
+def m012_document_copies(db: Database) -> None:
+    # The same article imported twice (saved as .txt and as .html, or a wire story republished by
+    # another outlet) is one report, not corroboration: ``documents.copy_of`` names the stored
+    # document a document copies (always an original, never a copy), and counts of independent
+    # documents count a document and its copies once. Each document keeps its near-duplicate
+    # fingerprint (``readers.fingerprint``, at most about 2 KB), and the smallest hashes of its sketch
+    # are indexed: a copy shares several of them with its original, so an import compares a new
+    # article with the few stored documents that share one, not with every document.
+    _run(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents(id);
+        CREATE INDEX ix_documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+        CREATE TABLE document_fingerprints (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            fingerprint BLOB NOT NULL
+        );
+        CREATE TABLE fingerprint_keys (
+            key INTEGER NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, document_id)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
 # Every step in order: all of them are pending on an empty database.
 SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
 

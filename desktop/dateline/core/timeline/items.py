@@ -147,7 +147,8 @@ def item_from_event(ev: EventRecord) -> TimelineItem | None:
         independent = 1
     else:
         docs = tuple(sorted({s.document_id for s in sources}))
-        independent = len(docs)  # as ``corroboration.independent_documents`` counts (a test checks)
+        # as ``corroboration.independent_documents`` counts, a copy with its original (a test checks)
+        independent = len({s.copy_of or s.document_id for s in sources})
     status = str(ev.status)
     score = importance(
         status, independent, ev.confidence, granularity, kind is ItemKind.RANGE, ev.id
