@@ -69,6 +69,9 @@ def test_import_reads_every_publication_date_and_no_date_line_becomes_an_event(
     assert code == 0, err
     assert "9 imported, 0 duplicates, 0 failed" in out
     assert "without publication date" not in out
+    # the forwarded e-mail carries the pasted article: imported, linked, not a second report
+    assert "g_forward.eml (document 8) of document 1 (" in out
+    assert "4 copies of articles already imported" in out
 
     code, out, _ = run(capsys, "documents", "--format", "json")
     docs = {Path(d["path"]).name: d for d in json.loads(out)}

@@ -262,6 +262,8 @@ def run_import(args: argparse.Namespace) -> int:
         report = services.import_and_extract(store, paths, published=published)
     for path, doc in report.imported:
         print(f"imported  {path} (document {doc})")
+    for path, doc, original, original_path in report.copies:
+        print(f"copy      {path} (document {doc}) of document {original} ({original_path})")
     for path in report.duplicates:
         print(f"duplicate {path} (already imported)")
     for path, reason in report.failed:

@@ -31,6 +31,14 @@ def report_sections(report: ImportReport) -> list[tuple[str, str, list[Entry]]]:
     parts: list[tuple[str, str, list[Entry]]] = [
         ("failed", "Failed", [(p, why) for p, why in report.failed]),
         ("imported", "Imported", [(p, "") for p, _doc in report.imported]),
+        (
+            "copies",
+            "Imported as copies of articles already in the project (not independent reports)",
+            [
+                (p, f"a copy of {PurePath(orig).name} (document {o})")
+                for p, _d, o, orig in report.copies
+            ],
+        ),
         ("duplicates", "Skipped: already in the project", [(p, "") for p in report.duplicates]),
         (
             "undated",
@@ -40,11 +48,18 @@ def report_sections(report: ImportReport) -> list[tuple[str, str, list[Entry]]]:
         (
             "not_processed",
             "Not processed (import cancelled)",
-            [(p, "") for p in report.not_processed],
+            [(p, _partly(report, p)) for p in report.not_processed],
         ),
         ("warnings", "Warnings", [(p, why) for p, why in report.warnings]),
     ]
     return [(key, heading, entries) for key, heading, entries in parts if entries]
+
+
+def _partly(report: ImportReport, path: str) -> str:
+    for p, done, total in report.partly:
+        if p == path:
+            return f"{done} of its {total} articles imported before the cancel"
+    return ""
 
 
 def report_text(report: ImportReport) -> str:

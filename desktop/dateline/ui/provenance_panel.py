@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.corroboration import copies_reporting, independent_documents
 from ..core.history import last_acceptance, when_label
 from ..core.model import AuditEntry, DocumentRecord, EventRecord, SourceRecord, TimexRecord
 from . import theme
@@ -286,8 +287,9 @@ class ProvenancePanel(QWidget):
             self._activate(self.sources_view.currentIndex())
 
     def independent_documents(self) -> int:
-        """How many different documents report the event (its corroboration)."""
-        return len({s.document_id for s in self._event.sources}) if self._event else 0
+        """How many independent documents report the event (its corroboration: a copy of an
+        article counts with it, ``core.corroboration``)."""
+        return independent_documents(self._event) if self._event else 0
 
     def _show_summary(self) -> None:
         pad = self.fontMetrics().averageCharWidth()
@@ -302,6 +304,9 @@ class ProvenancePanel(QWidget):
             f"<b>{n} source{'s' if n != 1 else ''}</b> in <b>{docs} independent "
             f"document{'s' if docs != 1 else ''}</b>"
         )
+        copied = copies_reporting(ev)
+        if copied:
+            text += f" (and {copied} {'copy' if copied == 1 else 'copies'})"
         accepted = last_acceptance(self._history)
         if accepted is not None:
             text += (
