@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from store_helpers import generated_articles, state
 
 from dateline.core import services
@@ -39,20 +40,21 @@ def _timeline(store: Store) -> list[tuple[object, ...]]:
     return sorted(out)
 
 
-def _dated_later(tmp_path: Path, folder: Path) -> Store:
+def _dated_later(tmp_path: Path, folder: Path, backwards: bool) -> Store:
     dates = _undated_copy(folder, tmp_path / "undated")
     store = Store.open(tmp_path / "later.db")
     report = import_paths(store, [tmp_path / "undated"])
     assert len(report.undated) == len(dates)
-    for d in store.documents():  # in import order, as the dated import read them
+    documents = store.documents()  # in import order, as the dated import read them
+    for d in reversed(documents) if backwards else documents:
         services.set_published(store, d.id, dates[Path(d.path).name])
     return store
 
 
-def _check_same(tmp_path: Path, folder: Path) -> Store:
+def _check_same(tmp_path: Path, folder: Path, backwards: bool = False) -> Store:
     dated = Store.open(tmp_path / "dated.db")
     import_paths(dated, [folder])
-    later = _dated_later(tmp_path, folder)
+    later = _dated_later(tmp_path, folder, backwards)
     expected, got = _timeline(dated), _timeline(later)
     merged = [e for e in expected if len({s[0] for s in e[-1]}) > 1]
     assert merged, "the articles report some happenings together"
@@ -62,8 +64,9 @@ def _check_same(tmp_path: Path, folder: Path) -> Store:
     return later
 
 
-def test_seeds_imported_undated_then_dated_match_the_dated_import(tmp_path, seeds_dir):
-    later = _check_same(tmp_path, seeds_dir)
+@pytest.mark.parametrize("backwards", [False, True], ids=["in-import-order", "last-first"])
+def test_seeds_imported_undated_then_dated_match_the_dated_import(tmp_path, seeds_dir, backwards):
+    later = _check_same(tmp_path, seeds_dir, backwards)
     # nothing is left for a re-extraction to do, and it says so
     before = state(later)
     report = services.reextract(later)
@@ -72,9 +75,10 @@ def test_seeds_imported_undated_then_dated_match_the_dated_import(tmp_path, seed
     later.close()
 
 
-def test_thirty_articles_imported_undated_then_dated_match_the_dated_import(tmp_path):
+@pytest.mark.parametrize("backwards", [False, True], ids=["in-import-order", "last-first"])
+def test_thirty_articles_imported_undated_then_dated_match_the_dated_import(tmp_path, backwards):
     folder = generated_articles(tmp_path / "gen", 30)
-    _check_same(tmp_path, folder).close()
+    _check_same(tmp_path, folder, backwards).close()
 
 
 def test_setting_a_date_keeps_what_the_analyst_touched_and_undo_restores_everything(

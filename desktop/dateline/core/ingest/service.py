@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from .. import engine
 from ..errors import Cancelled, DatelineError, ImportFailed
 from ..happening import quotes
-from ..readers.fingerprint import Fingerprint, fingerprint
+from ..readers.fingerprint import Fingerprint
+from ..readers.fingerprint import fingerprint as take_fingerprint
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
 from . import copies, pieces
 from .integrate import (
@@ -131,7 +132,9 @@ class Ingest:
         seen.add(digest)
         article = parsed.article("new")
         long = len(article.text) > pieces.LONG
-        print_ = fingerprint(article.text, (lambda: watch.step("comparing")) if long else None)
+        fingerprint = take_fingerprint(
+            article.text, (lambda: watch.step("comparing with stored articles")) if long else None
+        )
         try:
             reading = pieces.read(
                 article, (lambda d, t: watch.step(f"analysed {megabytes(d, t)}")) if long else None
@@ -145,7 +148,7 @@ class Ingest:
             )
             return False
         try:
-            self._store_new(parsed, article, digest, print_, reading, tally, watch)
+            self._store_new(parsed, article, digest, fingerprint, reading, tally, watch)
         except Cancelled:
             raise
         except DatelineError as exc:
@@ -158,7 +161,7 @@ class Ingest:
         parsed: ParsedArticle,
         article: Article,
         digest: str,
-        print_: Fingerprint,
+        fingerprint: Fingerprint,
         reading: pieces.Reading,
         tally: Tally,
         watch: Watch,
@@ -168,11 +171,11 @@ class Ingest:
         try:
             with self.store.transaction() as tx, watch.sql_guard(tx.conn):
                 index.sync(tx.conn)  # what was committed since, usually nothing
-                original = copies.find_original(tx.conn, print_)
+                original = copies.find_original(tx.conn, fingerprint)
                 row = _document_row(article, digest)
                 row["copy_of"] = original.document_id if original is not None else None
                 doc_id = tx.insert_document(row)
-                copies.record(tx.conn, doc_id, print_)
+                copies.record(tx.conn, doc_id, fingerprint)
                 tx.insert_timexes(doc_id, timex_rows(reading.timexes, extractor_version()))
                 copied = _copy_target(tx, original)
                 for n, part in enumerate(reading.parts):
@@ -220,7 +223,7 @@ class Ingest:
             copies.backfill(
                 self.store,
                 ids,
-                fingerprint,
+                take_fingerprint,
                 lambda d, t: watch.step(f"looking for copies among stored documents, {d} of {t}"),
             )
 

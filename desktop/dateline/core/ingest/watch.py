@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from ..errors import Cancelled
 from .report import ProgressFn
@@ -75,7 +74,3 @@ class Watch:
 def megabytes(done: int, total: int) -> str:
     """ "1.2 of 5.0 MB" (characters counted as bytes: close enough to tell progress)."""
     return f"{done / 1e6:.1f} of {total / 1e6:.1f} MB"
-
-
-def file_name(path: str) -> str:
-    return Path(path).name or path
