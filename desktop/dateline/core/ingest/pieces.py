@@ -63,12 +63,18 @@ def read(article: Article, step: StepFn | None = None) -> Reading:
     lead = _lead_end(text)
     timexes: list[Timex] = []
     parts: list[tuple[ProposedEvent, ...]] = []
-    for a, b in itertools.pairwise(cuts):
+    in_lead: list[Timex] = []
+    before: list[Timex] = []  # the piece before's: its context is inside it
+    for n, (a, b) in enumerate(itertools.pairwise(cuts)):
         if step is not None:
             step(a, len(text))
         mine = _timexes_of(article, a, b, group_base=len(timexes))
         timexes.extend(mine)
-        parts.append(_proposals_of(article, timexes, lead, a, b))
+        if n == 0:
+            in_lead = [t for t in mine if t.end <= lead]
+        near = in_lead + [t for t in before + mine if t.end > lead]
+        parts.append(_proposals_of(article, near, lead, a, b))
+        before = mine
     if step is not None:
         step(len(text), len(text))
     return Reading(tuple(timexes), tuple(parts))
@@ -137,7 +143,9 @@ def _timexes_of(article: Article, a: int, b: int, group_base: int) -> list[Timex
 def _proposals_of(
     article: Article, timexes: Sequence[Timex], lead: int, a: int, b: int
 ) -> tuple[ProposedEvent, ...]:
-    """The proposals of the reports in ``[a, b)``, read after the lead and the context."""
+    """The proposals of the reports in ``[a, b)``, read after the lead and the context
+    (``timexes``: those of the lead, the context and the piece; a list as long as the piece's,
+    so each piece costs the same however long the article)."""
     text = article.text
     if a == 0:
         mine = [t for t in timexes if t.end <= b]
