@@ -6,8 +6,8 @@ a TaskRunner for everything slow or writing, and an EditSession (undo stack) who
 the runner's writer. It builds its widgets (:mod:`.window_layout`) and controllers and wires them:
 :class:`.EventList` (filter, order, selection), :class:`.ReviewController` (review keys),
 :class:`.MergeReviewController` (merge suggestions, re-dating), :class:`.JobsController` (import,
-export), :class:`.PublicationDates` (F2). What the side panels show for the current event, the
-documents, and what follows a write stay here.
+export), :class:`.PublicationDates` (F2). The side panels, the documents and what follows a write
+stay here.
 """
 
 from __future__ import annotations
@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        self.session.stack.blockSignals(True)  # nothing it says reaches a closed window
         self.chrome.save_state()
         self.filter_bar.stop()
         self.events.stop()
@@ -272,8 +273,7 @@ class MainWindow(QMainWindow):
         self.ids_loaded.emit()
 
     def reload_documents(self, *, full: bool = True) -> None:
-        """Re-read the documents panel: everything (``full``), or only counts and tags, which is
-        what an edit of events can change."""
+        """Re-read the documents panel: all (``full``), or the counts and tags an edit can change."""
         self._docs_gen += 1
         gen = self._docs_gen
 

@@ -103,7 +103,8 @@ class WindowChrome(QObject):
 
     def _alive(self) -> bool:
         # The undo stack signals while the window is being destroyed: nothing to show then.
-        return shiboken6.isValid(self.window)
+        window = getattr(self, "window", None)  # gone when Python collects a dying window
+        return window is not None and shiboken6.isValid(window)
 
     @Slot()
     def _select_all(self) -> None:
