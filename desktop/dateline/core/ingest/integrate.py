@@ -203,20 +203,7 @@ def fold_in(
             out.skipped += 1
             _retitle_covering(tx, covering, p)
             continue
-        target: int | None = None
-        joined = ""
-        open_cover = sorted(e for e, s in covering.items() if s == Status.PROPOSED)
-        if open_cover:
-            target = open_cover[0]
-        elif not covering:
-            copy = copied(p) if copied is not None else None
-            if copy is not None:
-                target, joined = copy
-            else:
-                match = match_stored(ingest, p, exclude=out.added, index=index)
-                if match is not None:
-                    texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
-                    target, joined = match[0], match[1].explain(texts)
+        target, joined = _target(tx, ingest, p, covering, out.added, index, copied)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
@@ -253,6 +240,35 @@ def fold_in(
             [_light_event(e, *written[e]) for e in out.added if e not in out.attached],
         )
     return out
+
+
+def _target(
+    tx: Tx,
+    ingest: MatchContext,
+    p: ProposedEvent,
+    covering: Mapping[int, str],
+    added: Sequence[int],
+    index: MatchIndex | None,
+    copied: Callable[[ProposedEvent], tuple[int, str] | None] | None,
+) -> tuple[int | None, str]:
+    """The stored event a proposal joins (None: a new one), and why it joined.
+
+    An open event already covering one of its mentions takes it; a proposal covered only by
+    reviewed events, none; otherwise the original's event for a copy, else the best stored match.
+    """
+    open_cover = sorted(e for e, s in covering.items() if s == Status.PROPOSED)
+    if open_cover:
+        return open_cover[0], ""
+    if covering:
+        return None, ""
+    copy = copied(p) if copied is not None else None
+    if copy is not None:
+        return copy
+    match = match_stored(ingest, p, exclude=added, index=index)
+    if match is None:
+        return None, ""
+    texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
+    return match[0], match[1].explain(texts)
 
 
 def _quotes(tx: Tx, event_id: int) -> list[str]:
