@@ -56,6 +56,7 @@ ROLE_OF = {
     "dateline.core.happening": "engine",
     "dateline.core.proposals": "engine",
     "dateline.core.eventtext": "engine",
+    "dateline.core.speakers": "engine",
     "dateline.core.tailmatch": "engine",
     "dateline.core.sentences": "engine",
     "dateline.core.readers": "input",

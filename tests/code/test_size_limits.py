@@ -25,9 +25,7 @@ DECLARED_EXCEPTIONS = {
 
 # Not exceptions but debts: over a limit in code its owners are reworking now. Each may not grow past
 # the size written here, and the test fails once it is back within the limit, so the entry goes.
-OVER_FOR_NOW = {
-    "core/eventtext.py": 513,  # grew past 500 with the provenance explanations (surface_words)
-}
+OVER_FOR_NOW: dict[str, int] = {}
 
 
 def module_lines(path: Path) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..eventtext import Frame, key_terms, sentence_speaker
+from ..eventtext import Frame, key_terms
 from ..eventtext import _statement_title as statement_title
-from ..eventtext import _surname as surname
 from ..eventtext import _tidy as tidy
 from ..model import Sentence
+from ..speakers import sentence_speaker, surname
 from . import english as en
 from .clauses import Clause
 from .profile import ACTION, NOUN, SPEAKER, actor_marker
