@@ -99,7 +99,8 @@ def markers(
         terms.add(SPEAKER + frame.speaker.lower())
     if frame.event_noun:
         terms.add(NOUN + frame.event_noun)
-        others += actor_names(frame.title)  # "NATO leaders' summit": NATO's summit
+        # "NATO leaders' summit": NATO's summit; but the noun opening a title ("Launch") is no name
+        others += [n for n in actor_names(frame.title) if n.lower() != frame.event_noun]
         if frame.event_noun in en.NOUN_ACTIONS:
             terms.add(ACTION + en.NOUN_ACTIONS[frame.event_noun])
     if clause is not None and clause.lemma and not clause.stative:
