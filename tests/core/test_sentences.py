@@ -24,6 +24,13 @@ def test_abbreviations_and_initials_do_not_split():
     ]
 
 
+def test_a_numbered_rank_does_not_split():
+    assert texts("The chain became the No. 2 grocer in Ohio. Rivals fell to No. 3 and No. 4.") == [
+        "The chain became the No. 2 grocer in Ohio.",
+        "Rivals fell to No. 3 and No. 4.",
+    ]
+
+
 def test_acronym_at_sentence_end_splits_before_a_sentence_opener():
     assert texts("Aid flows from the U.S. The election may change that.") == [
         "Aid flows from the U.S.",

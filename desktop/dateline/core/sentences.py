@@ -74,8 +74,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
                 w = word.group(1).lower().rstrip(".") if word else ""
                 nxt = _NEXT_WORD.match(body, end)
                 follower = nxt.group(1) if nxt else ""
-                if w in abbr.months and follower[:1].isdigit():
-                    continue  # "Sept. 2024"
+                if (w in abbr.months or w in abbr.numbered) and follower[:1].isdigit():
+                    continue  # "Sept. 2024", "the No. 2 retailer"
                 if follower in abbr.zones:
                     continue  # "at 3 p.m. EST on Friday"
                 # "... in the U.S. The next ..." splits; "U.S. Secretary" and "Gen. Smith" do not.

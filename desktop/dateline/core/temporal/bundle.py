@@ -82,6 +82,7 @@ class Abbreviations:
     months: frozenset[str]  # a month abbreviation before a number: "Sept. 2024"
     openers: frozenset[str]  # words that start a new sentence after an abbreviation: "The"
     zones: frozenset[str]  # time zones that go on a clock time's sentence: "3 p.m. EST"
+    numbered: frozenset[str] = frozenset()  # before a number they name it: "No. 1", "Vol. 2"
 
 
 class Lexicon(Protocol):

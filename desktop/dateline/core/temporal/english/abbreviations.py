@@ -26,4 +26,5 @@ ABBREVIATIONS = Abbreviations(
         "Their".split()
     ),
     zones=frozenset("EST EDT CST CDT MST MDT PST PDT AKST HST GMT UTC BST CET CEST".split()),
+    numbered=frozenset("no nos vol pp ch art sec fig op".split()),
 )
