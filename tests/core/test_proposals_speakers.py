@@ -45,3 +45,25 @@ def test_a_sentence_opening_he_said_is_not_credited_to_someone_called_he():
     found = {e.value: e.title for e in propose([Article(id="a", text=text, published=THU)])}
     assert found["2024-10-16"] == "Rutte: allies would deliver the aid"
     assert not any(t.startswith(("He:", "She:")) for t in found.values()), found
+
+
+def test_the_speaker_is_the_name_before_an_apposition_not_the_day_after_the_verb():
+    """ "Varga, the port mayor, announced Tuesday" and "Varga said on Tuesday": one statement."""
+    found = propose(
+        [
+            Article(
+                "a",
+                "Ines Varga, the port mayor, announced Tuesday that the ferry "
+                "terminal would close in May.",
+                published=WED,
+            ),
+            Article(
+                "b",
+                "Mayor Ines Varga said on Tuesday that the ferry terminal would close.",
+                published=WED,
+            ),
+        ]
+    )
+    (said,) = [e for e in found if e.value == "2024-10-15"]
+    assert said.title.startswith("Varga:")
+    assert {s.document for s in said.sources} == {"a", "b"}

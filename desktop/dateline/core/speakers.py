@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .calendar_words import MONTHS, WEEKDAYS
 from .tailmatch import TailPattern
 
 SPEECH_VERBS = (
@@ -41,6 +42,7 @@ _PRONOUN_ENDING = re.compile(r"\b(he|she|they|we|I)\s*$", re.I)
 _NAME_THEN_VERB = re.compile(rf"({NAME})\s+(?:{SPEECH_VERBS})\b")
 _NAME_NEAR_VERB = re.compile(rf"({NAME})\s+(?:[\w’'\-]+\s+){{0,2}}(?:{SPEECH_VERBS})\b")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({NAME})")
+_NAME_THEN_APPOSITION = re.compile(rf"\s*({NAME}),[^,;:]{{1,80}},\s*$")
 
 
 _CORPORATE = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC Plc PLC AG SA NV".split())
@@ -106,8 +108,13 @@ def find_speaker(
         clause_head = _CLAUSE_PUNCTUATION.split(head)[-1]
         speaker = last_name_before(clause_head)
         if not speaker:
+            # "Steve Jobs, the chief executive of Apple Inc., announced ...": the name before an apposition
+            opening = _NAME_THEN_APPOSITION.match(head)
+            if opening:
+                speaker = opening.group(1)
+        if not speaker:
             tail = _VERB_THEN_NAME_AT.match(sentence, verb_pos)
-            if tail:
+            if tail and not _calendar_name(tail.group(1)):
                 speaker = tail.group(1)
         if not speaker:
             pron = _PRONOUN_ENDING.search(clause_head.strip())
@@ -134,4 +141,10 @@ def sentence_speaker(sentence: str) -> str:
         # "He said ...": not a name; the speaker is whoever an earlier sentence named
         return "" if name.lower() in _PRONOUNS or name.lower() == "it" else surname(name)
     m = _VERB_THEN_NAME.search(sentence)
-    return surname(m.group(1)) if m else ""
+    return surname(m.group(1)) if m and not _calendar_name(m.group(1)) else ""
+
+
+def _calendar_name(name: str) -> bool:
+    """ "announced Monday", "said March 3": a day or a month, not who spoke ("said May" may be)."""
+    first = name.split()[0].lower()
+    return first in WEEKDAYS or (first in MONTHS and first != "may")
