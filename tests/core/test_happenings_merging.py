@@ -33,3 +33,25 @@ def test_a_launch_named_by_its_noun_joins_the_day_another_article_gives_it():
     (launch,) = holding(evs, "launched the Ushant")
     assert launch.value == "2015-05-12"
     assert {s.document for s in launch.sources} == {"a0", "a1"}
+
+
+def test_a_speakers_announcement_of_their_own_leave_joins_the_leave_another_article_reports():
+    evs = events(
+        "Mayor Ines Varga announced on 4 January that she would take a sabbatical leave from the "
+        "town council.",
+        "Ines Varga has been on sabbatical leave from the town council since January.",
+        published=dt.date(2021, 2, 10),
+    )
+    (leave,) = holding(evs, "has been on sabbatical leave")
+    assert leave.value == "2021-01-04"
+    assert {s.document for s in leave.sources} == {"a0", "a1"}
+    assert "same actor" in leave.sources[-1].joined or "same speaker" in leave.sources[-1].joined
+
+
+def test_a_statement_is_not_joined_to_another_happening_of_its_speaker():
+    evs = events(
+        "Mayor Ines Varga announced on 4 January that the council would sell the old tram depot.",
+        "Ines Varga has been on sabbatical leave from the town council since January.",
+        published=dt.date(2021, 2, 10),
+    )
+    assert all(len({s.document for s in e.sources}) == 1 for e in evs)

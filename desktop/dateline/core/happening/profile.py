@@ -21,6 +21,7 @@ from ..model import EventRecord, ProposedEvent
 from ..span import Span
 
 SPEAKER, ACTOR, NAME, ACTION, NOUN = "@", "!", "&", "^", "#"
+WHO = "="  # a key only: the last word of a speaker's or an actor's name
 # Words that say nothing about which happening a report tells of.
 GENERIC = frozenset(
     """company firm group official officials people percent statement report news time day week
@@ -106,10 +107,14 @@ def from_terms(
 
     names_of = frozenset(t for name in actors | names for t in key_terms(" ".join(name)))
     content = frozenset(words) - GENERIC
+    # A statement and a report of what its speaker did meet on the name ("Varga announced her
+    # leave" / "Varga has been on leave since January"): a key like any other, not a speaker's.
     if speakers or actions & {"statement"}:
         keys = frozenset(SPEAKER + s for s in speakers)  # a statement is one only with its speaker
+        keys |= {WHO + s for s in speakers}
     else:
         keys = content | {ACTION + a for a in actions} | {NOUN + n for n in nouns}
+        keys |= {WHO + name[-1] for name in actors | names}
     return Profile(
         span,
         frozenset(speakers),

@@ -34,6 +34,8 @@ STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
 COPY_WORDS = 4  # words two reports must share, at least, to be one report copied
 SHOWN_WORDS = 6  # words in common an explanation names
+MONTH = 30  # the widest span (days beyond the first) a statement is tied to a happening at
+OWN_NEWS_WORDS = 2  # words a statement must share with a report of its speaker's own happening
 
 
 class Verdict(IntEnum):
@@ -143,6 +145,8 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     if a.speech or b.speech:
         if a.speech and b.speech and a.speakers & b.speakers and not conflict(a, b):
             return _statements(a, b, matching)
+        if a.speech != b.speech:
+            return _own_news(a, b) if a.speech else _own_news(b, a)
         return NOTHING
     kindless = not (a.actions & b.actions or a.nouns & b.nouns)
     if matching and kindless and len(a.content & b.content) < COPY_WORDS:
@@ -213,6 +217,31 @@ def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     if share >= SOME_SHARE or (a.stated and b.stated):
         return Evidence(Verdict.SUGGEST, min(score, 0.5), tuple(reasons), tuple(words))
     return NOTHING  # the same person said other things that day
+
+
+def _own_news(said: Profile, told: Profile) -> Evidence:
+    """A speaker's statement about what they themselves did, and a report of that happening ("Varga
+    announced on 4 January she would take leave" / "Varga has been on leave since January"): one
+    happening when its subject is the speaker and most of what the report says is in the statement."""
+    who = {s for s in said.speakers if any(n[-1] == s for n in told.actors | told.names)}
+    if not who or conflict(said, told):
+        return NOTHING
+    assert said.span is not None and told.span is not None
+    if max(said.span.width, told.span.width) > MONTH:
+        return NOTHING  # a year-wide date is too weak to tie a statement to a happening
+    names = said.name_words | told.name_words
+    told_words, said_words = told.content - names, said.content - names - said.speakers
+    common = sorted(told_words & said_words)
+    share = len(common) / max(1, min(len(told_words), len(said_words)))
+    if len(common) < OWN_NEWS_WORDS or share < CLEAR_SHARE:
+        return NOTHING
+    speaker = ", ".join(sorted(w.capitalize() for w in who))
+    reasons = (
+        f"same actor {speaker}, who announced it",
+        f"shared {', '.join(common[:SHOWN_WORDS])}",
+        _date_reason(said, told),
+    )
+    return Evidence(Verdict.MERGE, min(1.0, 0.5 + 0.5 * share), reasons, tuple(common))
 
 
 def shared_actors(a: Profile, b: Profile, sure: bool = False) -> list[str]:
