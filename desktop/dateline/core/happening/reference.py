@@ -1,7 +1,8 @@
 """Dates that are reference points, not the dates of happenings.
 
 "shares hit their lowest since 1997", "compared to March 2008", "up from 14% a year ago", "the same period
-last year": the date is what something is measured against. It stays a temporal expression (shown in the
+last year": the date is what something is measured against; "according to figures released April 3":
+the date of the source, not of the news. It stays a temporal expression (shown in the
 article) but proposes no event and dates none. "He has been fighting cancer since 2004" is different:
 there "since" gives the start of what is reported, and the date stands.
 """
@@ -44,10 +45,16 @@ _FIGURE = re.compile(
 )
 
 
+# "according to figures released April 3 by ...": the date of the source the news rests on.
+_ACCORDING = re.compile(r"\baccording\s+to\b[^,;:()]{0,60}$", re.IGNORECASE)
+
+
 def reference_reason(sentence: str, start: int, end: int) -> str:
     """Why the date at [start, end) of ``sentence`` is a reference point ("" when it is not)."""
     before = sentence[max(0, start - 80) : start]
     text = sentence[start:end]
+    if _ACCORDING.search(before):
+        return f"the date of a source the news is attributed to ('{text}')"
     clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
     tail = _BEFORE.search(clause_before)
     if tail:
