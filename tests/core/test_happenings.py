@@ -255,3 +255,24 @@ def test_a_merge_suggestion_says_what_the_two_events_share(tmp_path):
         # a month and a day of it, the same kind of happening: offered, not joined
         assert "both blocked" in reason and "ministry" in reason
         assert services.suggestion_reason(store, a, a + b + 100) == ""
+
+
+def test_the_date_of_a_source_the_news_is_attributed_to_dates_nothing():
+    sentence = (
+        "The ferry line became the busiest in Brittany in May, according to passenger counts "
+        "published June 4 by the port authority."
+    )
+    start = sentence.index("June 4")
+    assert reference_reason(sentence, start, start + len("June 4"))
+    evs = events(sentence, published=dt.date(2021, 6, 9))
+    assert {e.value for e in evs} == {"2021-05"}
+
+
+def test_a_year_naming_an_agreement_does_not_date_the_sentence_that_dates_it_otherwise():
+    evs = events(
+        "The union's complaint, filed in March 2019, says the port breached the 1998 agreement "
+        "on night shifts.",
+        published=dt.date(2021, 3, 9),
+    )
+    assert "1998" not in {e.value for e in evs}
+    assert "2019-03" in {e.value for e in evs}

@@ -28,11 +28,23 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
 _BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.IGNORECASE)
+_BEFORE_NOUN = re.compile(r"\s+[a-z]{3,}\b(?!\s+(?:and|or|to)\b)")
+
+
 def modifier(sentence: str, start: int, end: int) -> bool:
-    """A date that modifies a noun ("this year's conference", "the 2010 Developers Conference")."""
+    """A date that modifies a noun ("this year's conference", "the 2010 Developers Conference",
+    "the 1998 agreement")."""
     after = sentence[end : end + 12]
+    year = sentence[start:end].isdigit()
     return bool(
-        _POSSESSIVE.match(after) or (_BEFORE_NAME.match(after) and sentence[start:end].isdigit())
+        _POSSESSIVE.match(after)
+        or (_BEFORE_NAME.match(after) and year)
+        or (
+            year
+            and _BEFORE_NOUN.match(sentence, end)
+            and _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start)
+        )
     )
 
 
