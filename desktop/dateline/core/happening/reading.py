@@ -54,9 +54,9 @@ _CONTINUES = re.compile(
 # them against annotated news: a past clause of the story dated by the story's day is right about as
 # often as a day the text states, and a year or a decade the text states is often the date of something
 # else the sentence mentions (the company's founding, last year's sales), so a coarse date counts less.
-CONF_LEAD = 0.85
-CONF_STORY = 0.85
-CONF_CONTINUED = 0.7
+CONF_LEAD = 0.89
+CONF_STORY = 0.89
+CONF_CONTINUED = 0.8
 SUBORDINATE_FACTOR = 0.9
 IRREALIS_FACTOR = 0.85
 PRECISION_FACTOR = {
