@@ -50,6 +50,7 @@ class Profile:
     content: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()
+    who: frozenset[str] = frozenset()  # the last words of its speakers' or actors' names
 
     @property
     def speech(self) -> bool:
@@ -110,11 +111,12 @@ def from_terms(
     # A statement and a report of what its speaker did meet on the name ("Varga announced her
     # leave" / "Varga has been on leave since January"): a key like any other, not a speaker's.
     if speakers or actions & {"statement"}:
+        who = frozenset(speakers)
         keys = frozenset(SPEAKER + s for s in speakers)  # a statement is one only with its speaker
-        keys |= {WHO + s for s in speakers}
     else:
+        who = frozenset(name[-1] for name in actors | names)
         keys = content | {ACTION + a for a in actions} | {NOUN + n for n in nouns}
-        keys |= {WHO + name[-1] for name in actors | names}
+    keys |= {WHO + w for w in who}
     return Profile(
         span,
         frozenset(speakers),
@@ -129,6 +131,7 @@ def from_terms(
         content,
         names_of,
         keys,
+        who,
     )
 
 

@@ -223,7 +223,7 @@ def _own_news(said: Profile, told: Profile) -> Evidence:
     """A speaker's statement about what they themselves did, and a report of that happening ("Varga
     announced on 4 January she would take leave" / "Varga has been on leave since January"): one
     happening when its subject is the speaker and most of what the report says is in the statement."""
-    who = {s for s in said.speakers if any(n[-1] == s for n in told.actors | told.names)}
+    who = said.who & told.who
     if not who or conflict(said, told):
         return NOTHING
     assert said.span is not None and told.span is not None
