@@ -213,6 +213,28 @@ def test_missing_publication_date_is_warned_in_the_header(qtbot):
     assert w.selected_span() is None
 
 
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("dateline", "from the date line under the headline"),
+        ("email", "from the e-mail's Date header"),
+        ("metadata", "from the file's metadata"),
+        ("manifest", "from the import manifest"),
+        ("argument", "given on the command line"),
+        ("analyst", "set by the analyst"),
+    ],
+)
+def test_the_header_says_in_words_where_the_publication_date_came_from(qtbot, source, words):
+    doc = dataclasses.replace(documents()[1], published_source=source)
+    w = ArticleView()
+    qtbot.addWidget(w)
+    w.show_document(doc, [], {})
+    header = w.meta_label.text()
+    assert "Published Wed 16 Oct 2024" in header
+    assert f"({words})" in header.replace("&#x27;", "'")
+    assert f"({source})" not in header
+
+
 def test_brackets_walk_through_the_dates_and_c_takes_the_one_selected(view, qtbot):
     doc = documents()[2]
     spans = sorted((t.start, t.end) for t in timexes() if t.document_id == 2)

@@ -83,6 +83,22 @@ def test_a_guessed_date_is_flagged_too():
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("dateline", "from the date line under the headline"),
+        ("email", "from the e-mail's Date header"),
+        ("argument", "given on the command line"),
+    ],
+)
+def test_the_date_tooltip_says_in_words_where_the_date_came_from(source, words):
+    model = DocumentListModel()
+    model.set_documents([dataclasses.replace(documents()[1], published_source=source)], {})
+    tip = model.index(0, DocumentListModel.PUBLISHED).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"({words})" in tip.replace("&#x27;", "'")
+    assert f"({source})" not in tip
+
+
 def test_one_click_on_the_date_asks_to_edit_it(docs_panel, qtbot):
     pos = docs_panel.published_rect(3).center()
     with qtbot.waitSignal(docs_panel.published_edit_requested, timeout=1000) as blocker:

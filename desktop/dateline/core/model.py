@@ -83,6 +83,25 @@ class Timex:
     alternatives: tuple[str, ...] = ()  # other values considered, best first
 
 
+# Where a document's publication date came from (``published_source``), in the words the window
+# shows: "Published Sat 1 Mar 2008 (from the date line under the headline)".
+PUBLISHED_REASONS: dict[str, str] = {
+    "dateline": "from the date line under the headline",
+    "metadata": "from the file's metadata",
+    "email": "from the e-mail's Date header",
+    "manifest": "from the import manifest",
+    "argument": "given on the command line",
+    "analyst": "set by the analyst",
+    "unknown": "guessed",
+}
+
+
+def published_reason(source: str) -> str:
+    """Where a publication date came from, in words. A source this version does not know (in a
+    project written by a newer one) reads "from <source>" rather than a bare code."""
+    return PUBLISHED_REASONS.get(source, f"from {source}")
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """A text to extract from: a file on disk, or a stored document (``DocumentRecord.article``)."""
@@ -92,7 +111,7 @@ class Article:
     title: str = ""
     published: dt.date | None = None
     path: str = ""
-    # metadata | dateline | email | analyst | manifest | argument | unknown
+    # a key of PUBLISHED_REASONS: metadata | dateline | email | analyst | manifest | argument | unknown
     published_source: str = "unknown"
     source: str = ""  # outlet name
     url: str = ""
@@ -168,7 +187,7 @@ class DocumentRecord:
     title: str
     text: str
     published: dt.date | None
-    published_source: str  # metadata | analyst | manifest | unknown
+    published_source: str  # a key of PUBLISHED_REASONS
     source: str = ""  # outlet name
     url: str = ""
     author: str = ""

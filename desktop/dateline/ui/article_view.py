@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..core import timevalue
 from ..core.explain import ANCHOR_LABELS, explain
 from ..core.highlight import Span, Utf16Map, snap_to_words, span_at, trim
-from ..core.model import DocumentRecord, TimexRecord
+from ..core.model import DocumentRecord, TimexRecord, published_reason
 from ..core.search_words import word_spans
 from . import theme
 
@@ -402,14 +402,12 @@ class ArticleView(QWidget):
         else:
             when = timevalue.label(doc.published.isoformat())
             guessed = doc.published_source == "unknown"
-            how = {"metadata": "from the page", "analyst": "set by the analyst"}.get(
-                doc.published_source, doc.published_source
-            )
             text = f"Published {html.escape(when)}"
             if guessed:
                 colour = theme.warning_color(palette).name()
                 text = f"<span style='color:{colour}'>&#9888; {text} (guessed)</span>"
-            elif how:
+            else:
+                how = html.escape(published_reason(doc.published_source))
                 text += f" <span style='color:{theme.muted_color(palette).name()}'>({how})</span>"
             parts.append(text)
         if doc.source:

@@ -21,19 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import timevalue
-from ..core.model import DocumentRecord
+from ..core.model import DocumentRecord, published_reason
 from . import theme
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-_SOURCES = {
-    "metadata": "from the page's metadata",
-    "analyst": "set by the analyst",
-    "manifest": "from the import manifest",
-    "argument": "given on the command line",
-}
 
 
 def needs_date(doc: DocumentRecord) -> bool:
@@ -169,7 +162,7 @@ class DocumentListModel(QAbstractTableModel):
                 return (
                     f"Publication date guessed as {label}.<br><i>Click to confirm or change it.</i>"
                 )
-            how = _SOURCES.get(doc.published_source, doc.published_source)
+            how = html.escape(published_reason(doc.published_source))
             return f"Published {label} ({how}).<br><i>Click to change it.</i>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if doc.published is None:
