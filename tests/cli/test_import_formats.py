@@ -18,6 +18,8 @@ from document_fixtures import (
 from test_readers_boilerplate import ARTICLE_PAGE, FURNITURE_DATES
 
 from dateline.cli import main
+from dateline.core.corroboration import corroboration_text, independent_documents
+from dateline.core.store import Store
 
 DUMP_STORY = "Officials from both airlines met in Toulouse to review the schedule and the costs. "
 
@@ -99,6 +101,24 @@ def test_import_reads_every_publication_date_and_no_date_line_becomes_an_event(
             assert "2008" not in source["text"], source
             assert not any(d in source["sentence"] for d in FURNITURE_DATES), source
             assert "ADVERTISEMENT" not in source["sentence"]
+
+    # The PDF, the Word file and the forwarded e-mail carry the pasted article (the copies listed
+    # above): an event they report with it is one independent report, however many copies repeat it.
+    original = docs["a_dateline.txt"]["id"]
+    copies = {docs[n]["id"] for n in ("e_report.pdf", "f_memo.docx", "g_forward.eml")}
+    shared = {}
+    for e in events:
+        reporting = {s["document"] for s in e["sources"]}
+        if {original, docs["g_forward.eml"]["id"]} <= reporting <= {original, *copies}:
+            shared[int(e["id"])] = len(reporting) - 1
+    assert shared, "no event reported by the article and its forwarded copy alone"
+    with Store.open(db, readonly=True) as store:
+        for event in store.events(sorted(shared)):
+            n = shared[event.id]
+            assert independent_documents(event) == 1
+            assert corroboration_text(event).endswith(
+                f"in 1 independent document (and {n} cop{'y' if n == 1 else 'ies'})"
+            )
 
     code, out, _ = run(capsys, "stats", "--format", "json")
     stats = json.loads(out)
