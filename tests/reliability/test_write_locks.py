@@ -6,19 +6,23 @@ timeout, so an edit made while another process imports waits its turn instead of
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 from sqlite_utils import Database
 
-from dateline.core.commands import SetNote
-from dateline.core.ingest import import_paths
+from dateline.core import engine
+from dateline.core.commands import SetNote, SetPublished
+from dateline.core.ingest import Ingest, import_paths, pieces
 from dateline.core.store import Store
 from dateline.core.store.schema import SCHEMA_STEPS, migrations
 from support.processes import run_cli, stored_events
+from support.store import seeded_store
 
 
 @pytest.mark.parametrize("round_", range(10))
@@ -151,3 +155,52 @@ def test_edits_during_an_import_in_another_process_wait_and_all_land(tmp_path, s
     assert failures == []
     back = stored_events(db)
     assert {eid: back[eid]["notes"] for eid in done} == done, "no edit was lost"
+
+
+def _engine_runs(store: Store, action) -> list[bool]:
+    """For each time ``action`` runs the engine over a document, whether the project was locked for
+    writing at that moment (this process in a write transaction)."""
+    watched = {pieces.read.__code__, engine.analyse.__code__, engine.find_timexes.__code__}
+    locked: list[bool] = []
+
+    def profile(frame, event, arg) -> None:
+        if event == "call" and frame.f_code in watched:
+            locked.append(store.conn.in_transaction)
+
+    sys.setprofile(profile)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return locked
+
+
+def test_setting_a_publication_date_reads_the_article_before_locking_the_project(
+    tmp_path, seeds_dir
+):
+    """Another process's edit waits while this one holds the write lock, and reading a long article
+    takes seconds: the document is read with its new date first, then folded in under the lock."""
+    store = seeded_store(tmp_path, seeds_dir)
+    doc = store.documents()[0]
+    locked = _engine_runs(store, lambda: store.apply(SetPublished(doc.id, dt.date(2024, 12, 11))))
+    assert locked, "the document was read again with its new date"
+    assert not any(locked), "the engine ran while the project was locked for writing"
+    values = {t.text: t.value for t in store.timexes(doc.id)}
+    assert values["next month"] == "2025-01"
+    store.close()
+
+
+def test_a_document_changed_after_it_was_read_ahead_is_read_again(tmp_path, seeds_dir):
+    store = seeded_store(tmp_path, seeds_dir)
+    doc = store.documents()[0]
+    ingest = Ingest(store)
+    # read with one date; another process sets a different one before the lock is taken
+    stale = ingest.read_ahead(
+        replace(doc, published=dt.date(2024, 11, 6), published_source="analyst").article()
+    )
+    with store.transaction() as tx:
+        tx.update_document(doc.id, published="2024-12-11", published_source="analyst")
+        ingest.reanchor(tx, doc.id, stale)
+    values = {t.text: t.value for t in store.timexes(doc.id)}
+    assert values["next month"] == "2025-01"  # read with the date stored, not the stale one
+    store.close()

@@ -21,6 +21,7 @@ import hashlib
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -285,7 +286,12 @@ class Ingest:
             counts.add(result, changed)
         return counts.report(len(ids), version)
 
-    def reanchor(self, tx: Tx, document_id: int) -> Integrated:
+    def read_ahead(self, article: Article) -> ReadAhead:
+        """``article`` (a stored document as a change is about to leave it) through the engine, read
+        before the change takes the write lock: a long document takes seconds (``reanchor``)."""
+        return ReadAhead(article, pieces.read(article))
+
+    def reanchor(self, tx: Tx, document_id: int, ahead: ReadAhead | None = None) -> Integrated:
         """Fold the engine's reading of a document into the store again, inside ``tx`` (which has
         just changed its publication date): the ``SetPublished`` command's work.
 
@@ -293,14 +299,18 @@ class Ingest:
         read them (``integrate.untouched_events``): reports that only now have a date, the news of
         the day dated by the new publication date, reports grouped as the engine groups them, and
         matched with other documents' events. The rest keep their ids; their sources follow the
-        new reading.
+        new reading. The reading is ``ahead``'s, taken before the lock, when the document is still
+        the article it read; else (changed meanwhile, or not read ahead) it is read here.
         """
         before = tx.before.documents.get(document_id)
         now = tx.conn.execute(
             "SELECT published FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         moved = before is None or now is None or before["row"]["published"] != now[0]
-        reading = pieces.read(_stored_article(tx, document_id))
+        article = _stored_article(tx, document_id)
+        reading = ahead.reading if ahead is not None and ahead.article == article else None
+        if reading is None:
+            reading = pieces.read(article)
         return self.refold(tx, document_id, reading, reread=moved)
 
     def refold(
@@ -333,6 +343,14 @@ class Ingest:
             "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
         )
         return out
+
+
+@dataclass(frozen=True)
+class ReadAhead:
+    """A document's reading taken outside the write lock, with the article it read."""
+
+    article: Article
+    reading: pieces.Reading
 
 
 def _stored_article(tx: Tx, document_id: int) -> Article:
