@@ -65,8 +65,34 @@ def extract(
     articles: Sequence[Article],
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ExtractionResult:
-    found, events = analyse_together(articles, progress)
-    docs = tuple(ExtractedDocument(article, timexes) for article, timexes in found)
+    """The articles' timexes and the events they propose together (one event per happening
+    however many articles report it).
+
+    An article longer than ``pieces.LONG`` is read as an import reads it, a piece at a time
+    (``ingest.pieces``), so a book-length file costs time linear in its length; its events are its
+    pieces' proposals, which are not grouped with other articles' (an import joins them when it
+    stores them).
+    """
+    from .ingest import pieces
+
+    long = {a.id: a for a in articles if len(a.text) > pieces.LONG}
+    found, events = analyse_together([a for a in articles if a.id not in long], progress)
+    timexes = {a.id: t for a, t in found}
+    for n, article in enumerate(long.values()):
+        if progress:
+            progress(len(articles) - len(long) + n, len(articles), article.path or article.id)
+        reading = pieces.read(article)
+        timexes[article.id] = reading.timexes
+        events.extend(reading.proposals)
+    if long:
+        events.sort(
+            key=lambda e: (
+                timevalue.sort_key(e.value, e.end),
+                e.sources[0].document,
+                e.sources[0].start,
+            )
+        )
+    docs = tuple(ExtractedDocument(a, timexes[a.id]) for a in articles)
     return ExtractionResult(docs, tuple(events))
 
 
