@@ -68,3 +68,41 @@ def test_a_clock_time_keeps_its_time_zone_in_its_sentence():
         "The launch slipped to 6 a.m. GMT.",
         "Crews stood by.",
     ]
+
+
+WRAPPED = (
+    "Ministers agree on the budget\n"
+    "The finance ministers said on Tuesday that they would meet again next\n"
+    "Monday in Brussels to settle the budget, and that the talks would go on\n"
+    "until 2025. Officials said the plan was ready.\n"
+)
+
+
+def test_hard_wrapped_prose_is_read_in_whole_sentences():
+    sents = split_sentences(WRAPPED)
+    assert [s.text.replace("\n", " ") for s in sents] == [
+        "Ministers agree on the budget",
+        "The finance ministers said on Tuesday that they would meet again next Monday in Brussels "
+        "to settle the budget, and that the talks would go on until 2025.",
+        "Officials said the plan was ready.",
+    ]
+    assert [s.is_headline for s in sents] == [True, False, False]
+    for s in sents:
+        assert WRAPPED[s.start : s.end] == s.text
+
+
+def test_lines_that_are_not_wrapped_prose_still_end_their_sentence():
+    # a list of short lines, a headline over a one-line paragraph, a Title Case subhead
+    assert texts("KENYA:\nTotal dead: 192\nAmericans: 12\n") == [
+        "KENYA:",
+        "Total dead: 192",
+        "Americans: 12",
+    ]
+    assert texts("Ministers meet again in Brussels next week\nThe talks begin.\n") == [
+        "Ministers meet again in Brussels next week",
+        "The talks begin.",
+    ]
+    paragraph = "The finance ministers met in Brussels on Tuesday and agreed the budget. " * 3
+    assert (
+        len(texts(f"Ministers agree\n\nReaction from the markets and the banks\n{paragraph}")) == 5
+    )

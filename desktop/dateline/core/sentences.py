@@ -48,19 +48,14 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Split ``text`` into sentences with exact offsets (``text[s.start:s.end] == s.text``).
 
-    Line breaks always end a sentence (news copy puts headlines, standfirsts and paragraphs on their own
-    lines); a line without terminal punctuation is marked as a headline. The abbreviations are those of
-    ``language``'s bundle (English for a language without one).
+    Line breaks end a sentence (news copy puts headlines, standfirsts and paragraphs on their own
+    lines), except inside hard-wrapped prose (``_wrapped_lines``); a line without terminal
+    punctuation is marked as a headline. The abbreviations are those of ``language``'s bundle
+    (English for a language without one).
     """
     abbr = language_for(language)[0].abbreviations
     out: list[Sentence] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        line_start = pos
-        pos += len(line)
-        body = line.rstrip("\r\n")
-        if not body.strip():
-            continue
+    for line_start, body in _wrapped_lines(text):
         cuts = [0]
         for m in _BOUNDARY.finditer(body):
             end = m.end()
@@ -98,6 +93,62 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             is_headline = len(cuts) == 2 and seg[-1] not in ".!?…" + _CLOSERS and len(seg) < 200
             out.append(Sentence(start, start + len(seg), seg, is_headline))
     return out
+
+
+# Hard-wrapped prose (pasted or e-mailed copy, wrapped at 60-80 characters): a line that breaks a
+# sentence, at least this long, in a paragraph none of whose lines is longer than WRAP_WIDTH and at
+# least WRAP_FILL of that paragraph's longest line.
+WRAP_MIN = 30
+WRAP_WIDTH = 100
+WRAP_FILL = 0.6
+_ENDS_SENTENCE = ".!?…:;" + _CLOSERS
+
+
+def _wrapped_lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of ``text`` as (offset, text without its line end), a line that
+    hard-wrapping broke inside a sentence joined with the line after it ("would meet again next" +
+    "Monday in Brussels."). A line is joined only when it is not the text's first (its headline),
+    stops mid-sentence on a lowercase word, a number or a comma, and fills its wrapped paragraph;
+    a paragraph written on one line, a headline, a list of short lines are never joined."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    out: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+    for start, body in [*lines, (pos, "")]:
+        if body.strip():
+            block.append((start, body))
+            continue
+        out.extend(_join_wrapped(text, block, first=not out))
+        block = []
+    return out
+
+
+def _join_wrapped(text: str, block: list[tuple[int, str]], first: bool) -> list[tuple[int, str]]:
+    """One paragraph's lines (consecutive non-blank lines), hard-wrapped ones joined."""
+    if len(block) < 2:
+        return block
+    widest = max(len(body.strip()) for _, body in block)
+    out: list[tuple[int, str]] = []
+    for n, (start, body) in enumerate(block):
+        if out and _breaks_sentence(block[n - 1][1], widest, first and len(out) == 1):
+            joined_start = out[-1][0]
+            out[-1] = (joined_start, text[joined_start : start + len(body)])
+        else:
+            out.append((start, body))
+    return out
+
+
+def _breaks_sentence(line: str, widest: int, headline: bool) -> bool:
+    body = line.strip()
+    if headline or widest > WRAP_WIDTH or len(body) < max(WRAP_MIN, widest * WRAP_FILL):
+        return False
+    if body[-1] in _ENDS_SENTENCE:
+        return False
+    last = body.split()[-1]
+    return body[-1] == "," or last[0].islower() or last.isdigit()
 
 
 class SentenceIndex:
