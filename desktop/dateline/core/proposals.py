@@ -133,6 +133,9 @@ def _to_event(cands: Sequence[Candidate], group: Group) -> ProposedEvent:
     best = _date_of(members)
     value, end = best.value, best.end_value
     earliest, latest = timevalue.span(value, end)
+    if end and earliest and latest and latest < earliest:  # "from Monday to 1000": no range
+        end = None
+        earliest, latest = timevalue.span(value)
     granularity = timevalue.granularity_of(value) if earliest else Granularity.UNKNOWN
     confidence = _confidence(members, best)
     if earliest is None:
