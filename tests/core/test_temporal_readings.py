@@ -60,6 +60,13 @@ def test_the_entire_year_and_the_year_previous_count_from_the_year_just_told_of(
     assert found["the entire year"][1] == "2005"
     found = read("The firm was founded in 1998. The year previous, its founder had left IBM.")
     assert found["The year previous"][1] == "1997"
+    # with no comma after it: "previous" and "earlier" are never prepositions
+    found = read("Orders rose in 2004. The year previous they had fallen by half.")
+    assert found["The year previous"][1] == "2003"
+    found = read("Orders rose in 2004; the month earlier nobody had expected it.")
+    assert "the month earlier" in found
+    # "before" and "after" followed by words are prepositions: the day is the vote's, not a shift
+    assert "the day after the vote" not in read("He left the day after the vote.")
     found = read("Revenue fell to $3 million last year, down from $5 million the year before.")
     assert found["the year before"][1] == "2007"
     # with nothing told of nearby, the whole year is the publication's; "the full year" of a results

@@ -356,8 +356,11 @@ RULES = (
         "rel_unit",
         270,
         rf"(?P<mod>{MODP})?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{UNIT_SING}|{SEASON})(?!\w)(?!-)"
-        # "the year previous", "the month after": counted from the period just told of
-        r"(?:\s+(?P<post>previous|prior|before|earlier|after|later)(?=\s*[,.;:!?)]|\s*$))?",
+        # "the year previous", "the month after": counted from the period just told of. "before"
+        # and "after" only at a clause's end ("the day after the vote" is the vote's); the others
+        # are never prepositions ("prior to" aside), so "the year previous they fell" reads too
+        r"(?:\s+(?P<post>(?:before|after)(?=\s*[,.;:!?)]|\s*$)"
+        r"|(?:previous|earlier|later)(?!\w)|prior(?!\w)(?!\s+to\b)))?",
         _rel_unit,
         keep=_keep_rel_unit,
         title=True,
