@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.core.conflicts import readings_conflict
 from dateline.core.corroboration import (
     conflicting_readings,
     has_conflict,
@@ -58,3 +59,16 @@ def test_containing_readings_agree_and_different_days_conflict():
 def test_a_range_covers_every_reading():
     ev = event((1, "2024-10-16"), (2, "2024-10-17/2024-10-18"))
     assert reading_range(conflicting_readings(ev)) == ("2024-10-16", "2024-10-18")
+
+
+def test_the_readings_shown_side_by_side_are_the_ones_that_flag_the_event():
+    # one decision: the stored date-conflict flag and the panel's disagreeing readings never differ
+    cases = [
+        [(1, "2024-10-16"), (2, "2024-10"), (3, "2024-10-17")],  # the month agrees with both days
+        [(1, "2024-10-17/2024-10-18"), (2, "2024-10-17"), (3, "2024-10")],  # a range holds its day
+        [(1, "2024-10-16"), (2, "XXXX-10"), (3, "")],  # an unresolved reading contradicts nothing
+        [(1, "2024-10-16/2024-10-17"), (2, "2024-10-17/2024-10-18")],  # overlapping is not agreeing
+    ]
+    shown = [sorted(r.source.id for r in conflicting_readings(event(*c))) for c in cases]
+    assert shown == [[0, 2], [], [], [0, 1]]
+    assert [readings_conflict([v for _, v in c]) for c in cases] == [True, False, False, True]

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from dateline.core import timevalue
+from dateline.core.span import Span
 from dateline.core.temporal import find_timexes
 from dateline.core.timeline.scale import TimeScale, to_time
 from dateline.core.timeline.ticks import compute_ticks
@@ -106,6 +107,7 @@ def test_a_weekend_covers_its_saturday_and_sunday():
         dt.date(2008, 10, 12),
         timevalue.Granularity.WEEK,
     )
-    assert timevalue.contains("2008-W41", "2008-W41-WE")
-    assert timevalue.contains("2008-10", "2008-W41-WE")
+    week, month, weekend = (Span.of(v) for v in ("2008-W41", "2008-10", "2008-W41-WE"))
+    assert week and month and weekend
+    assert week.contains(weekend) and month.contains(weekend)
     assert timevalue.sort_key("2008-W41-WE") < timevalue.sort_key("2008-10-13")

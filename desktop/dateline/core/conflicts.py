@@ -1,4 +1,4 @@
-"""The flag that says an event's sources disagree on its date (``span.readings_disagree``)."""
+"""The flag that says an event's sources disagree on its date (decided by ``span.disagreeing``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .span import readings_disagree
+from .span import disagreeing
 from .store.tx import Tx
 
 DATE_CONFLICT = "date-conflict"
@@ -15,7 +15,7 @@ DATE_CONFLICT = "date-conflict"
 def readings_conflict(values: Sequence[str]) -> bool:
     """Whether sources' readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") disagree: two
     agree when one's span contains the other's; an unresolved reading contradicts nothing."""
-    return readings_disagree(tuple(v for v in values if v))
+    return bool(disagreeing(values))
 
 
 def conflict_flags(tx: Tx, event_id: int) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import timevalue
 from .model import EventRecord, SourceRecord
-from .span import Span
+from .span import disagreeing
 
 CREDIBILITY_LABELS = {
     1: "Confirmed by other sources",
@@ -98,22 +98,13 @@ def readings(event: EventRecord) -> list[Reading]:
     return out
 
 
-def _compatible(a: Reading, b: Reading) -> bool:
-    sa, sb = Span.of(a.value, a.end), Span.of(b.value, b.end)
-    return sa is None or sb is None or sa.compatible(sb)  # unresolved contradicts nothing
-
-
 def conflicting_readings(event: EventRecord) -> list[Reading]:
     """The readings that contradict another reading of the same event ([] when all agree).
 
     "Wednesday" (16 Oct) and "October" agree: one contains the other. "16 Oct" and "17 Oct" conflict.
     """
     rs = readings(event)
-    bad = []
-    for i, r in enumerate(rs):
-        if any(not _compatible(r, o) for j, o in enumerate(rs) if j != i):
-            bad.append(r)
-    return bad
+    return [rs[i] for i in disagreeing([r.source.value for r in rs])]
 
 
 def has_conflict(event: EventRecord) -> bool:

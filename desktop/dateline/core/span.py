@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import timevalue
@@ -69,7 +70,13 @@ def _span_of(value: str, end: str | None) -> Span | None:
     return Span(a.toordinal(), b.toordinal()) if a is not None and b is not None else None
 
 
-def readings_disagree(readings: list[str] | tuple[str, ...]) -> bool:
-    """Whether some two of these readings cannot be one date (an unresolved one contradicts nothing)."""
-    spans = [s for s in map(Span.of_reading, readings) if s is not None]
-    return any(not a.compatible(b) for i, a in enumerate(spans) for b in spans[i + 1 :])
+def disagreeing(readings: Sequence[str]) -> list[int]:
+    """The positions of the readings ("2024-10-16", "2024-10", "2024-10-17/2024-10-18") that cannot be
+    one date with some other of them; [] when all agree. Two agree when one's span contains the
+    other's; an unresolved reading contradicts nothing."""
+    spans = [Span.of_reading(r) for r in readings]
+    return [
+        i
+        for i, a in enumerate(spans)
+        if a is not None and any(b is not None and not a.compatible(b) for b in spans)
+    ]

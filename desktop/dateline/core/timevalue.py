@@ -336,30 +336,3 @@ def sort_key(value: str, end: str | None = None) -> tuple[int, int, int, str]:
     if a is None or b is None:
         return (1, 0, 0, value)
     return (0, a.toordinal(), -b.toordinal(), value)
-
-
-def contains(outer: str, inner: str) -> bool:
-    """True when every day of ``inner`` lies within ``outer`` (both resolved)."""
-    oa, ob, _ = interval(outer)
-    ia, ib, _ = interval(inner)
-    if oa is None or ob is None or ia is None or ib is None:
-        return False
-    return oa <= ia and ib <= ob
-
-
-def compatible(a: str, b: str) -> bool:
-    """Two readings can describe the same happening: equal, or one contains the other."""
-    if a == b:
-        return True
-    return contains(a, b) or contains(b, a)
-
-
-def finer(a: str, b: str) -> str:
-    """Of two compatible values, the more precise one (the one covering fewer days)."""
-    a0, a1, _ = interval(a)
-    b0, b1, _ = interval(b)
-    if a0 is None or a1 is None:
-        return b
-    if b0 is None or b1 is None:
-        return a
-    return a if (a1 - a0) <= (b1 - b0) else b

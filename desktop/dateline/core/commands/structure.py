@@ -11,9 +11,10 @@ from ..conflicts import conflict_flags
 from ..errors import NotFound, ValidationError
 from ..highlight import snap_to_words
 from ..model import Status
+from ..span import Span
 from ..store.records import terms_json
 from ..store.tx import Tx, event_image
-from ..timevalue import compatible, finer, interval
+from ..timevalue import interval
 from .base import Command, check_span, check_status, date_fields, plural, sentence_around
 
 if TYPE_CHECKING:
@@ -32,16 +33,15 @@ def _best_date(rows: list[Any]) -> tuple[Any, bool]:
     best = rows[0]
     conflict = False
     for r in rows[1:]:
-        if interval(best["value"])[0] is None:
+        best_span, span = Span.of(best["value"]), Span.of(r["value"])
+        if best_span is None:
             best = r
+        elif span is None:
             continue
-        if interval(r["value"])[0] is None:
-            continue
-        if compatible(best["value"], r["value"]):
-            if finer(best["value"], r["value"]) == r["value"] and r["value"] != best["value"]:
-                best = r
-        else:
+        elif not best_span.compatible(span):
             conflict = True
+        elif span.width < best_span.width:
+            best = r
     return best, conflict
 
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..conflicts import DATE_CONFLICT, readings_conflict, split_value
 from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
+from ..span import Span
 from ..store.records import iso, terms_json
 from ..store.tx import Tx
-from ..timevalue import compatible, finer, interval, span
+from ..timevalue import interval, span
 from .matching import MatchContext, match_stored
 
 if TYPE_CHECKING:
@@ -304,6 +305,12 @@ def _light_event(event_id: int, row: Mapping[str, Any], sources: Sequence[Source
     return light_record((event_id, *fields, row["status"]), sources)
 
 
+def _finer_and_compatible(value: str, than: str) -> bool:
+    """``value`` is a strictly more precise reading of the date ``than`` is (one contains the other)."""
+    a, b = Span.of(value), Span.of(than)
+    return a is not None and b is not None and a.compatible(b) and a.width < b.width
+
+
 def _refine_date(tx: Tx, event_id: int) -> bool:
     """Re-date a proposed event from its sources: the most precise of the compatible readings the
     text states (an inferred reading counts only when no source states one)."""
@@ -324,8 +331,8 @@ def _refine_date(tx: Tx, event_id: int) -> bool:
     else:
         best = readings[0]
         for r in readings[1:]:
-            if r[1] is None and best[1] is None and compatible(best[0], r[0]):
-                best = (finer(best[0], r[0]), None)
+            if r[1] is None and best[1] is None and _finer_and_compatible(r[0], best[0]):
+                best = r
     a, b = span(best[0], best[1])
     fields = {
         "value": best[0],
