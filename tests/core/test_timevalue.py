@@ -111,3 +111,23 @@ def test_a_weekend_covers_its_saturday_and_sunday():
     assert week and month and weekend
     assert week.contains(weekend) and month.contains(weekend)
     assert timevalue.sort_key("2008-W41-WE") < timevalue.sort_key("2008-10-13")
+
+
+def test_every_month_and_weekday_name_the_calendar_knows_is_read_and_written_alike():
+    # one table: the engine reads, labels write and typed dates accept the names it holds
+    from dateline.core.calendar_words import MONTH_ABBR, MONTH_NAMES, MONTHS, WEEKDAYS
+    from dateline.core.typed_dates import parse_day
+
+    for word, month in MONTHS.items():
+        shortened = word.capitalize() not in MONTH_NAMES  # "Sept", also written "Sept."
+        for written in {
+            word.capitalize(),
+            word.capitalize() + "." if shortened else word.capitalize(),
+        }:
+            text = f"The talks resumed on {written} 5, 2024 in Geneva."
+            found = [t.value for t in find_timexes(text, dt.date(2024, 12, 1))]
+            assert found == [f"2024-{month:02d}-05"], text
+            assert timevalue.label(found[0], weekday=False) == f"5 {MONTH_ABBR[month]} 2024"
+    for word, weekday in WEEKDAYS.items():
+        day = dt.date(2024, 10, 14) + dt.timedelta(days=weekday)  # Monday 14 Oct, then its week
+        assert parse_day(f"{word} {day.day} Oct 2024").day == day, word

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from . import timevalue
+from .calendar_words import MONTH_NAMES
 from .calendar_words import MONTHS as _MONTHS
 
 _EXAMPLES = "write 2024-10-16, 2024-10, 2024-Q4, 2024-H2, 2024 or 202 (the 2020s)"
@@ -35,7 +36,7 @@ def _day(year: int, month: int, day: int) -> tuple[str, str]:
         return "", f"There is no month {month}: months run from 01 to 12."
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return "", f"{timevalue.MONTH_NAMES[month]} {year} has only {last} days."
+        return "", f"{MONTH_NAMES[month]} {year} has only {last} days."
     return f"{year:04d}-{month:02d}-{day:02d}", ""
 
 

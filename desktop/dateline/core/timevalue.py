@@ -11,32 +11,13 @@ import datetime as dt
 import functools
 import re
 
+from .calendar_words import DAY_ABBR, MONTH_ABBR, MONTH_NAMES, WEEKDAY_NAMES
 from .model import Granularity
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 _PART_OF_DAY = {"MO", "MI", "AF", "EV", "NI", "DT"}
 _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-# English names, whatever the process locale (``calendar``'s follow LC_TIME): labels end up in stored
-# titles and exports, and the app speaks English.
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")  # fmt: skip
-MONTH_ABBR = (
-    "",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _RE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}|MO|MI|AF|EV|NI|DT)(?::(\d{2}))?.*)?$")
 _RE_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -279,7 +260,6 @@ def _duration_label(v: str) -> str:
 
 
 _REF_LABELS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _unresolved_label(v: str) -> str:
@@ -317,7 +297,7 @@ def _unresolved_date(v: str) -> tuple[str, str] | None:
     if m := re.fullmatch(r"XXXX-WXX(?:-([1-7]|WE))?", v):
         if m[1] == "WE":
             return "a weekend", "date"
-        return (f"a {_WEEKDAY_NAMES[int(m[1]) - 1]}" if m[1] else ""), ("date" if m[1] else "week")
+        return (f"a {WEEKDAY_NAMES[int(m[1]) - 1]}" if m[1] else ""), ("date" if m[1] else "week")
     if m := re.fullmatch(r"XXXX-(Q[1-4]|H[12]|SP|SU|FA|WI)", v):
         return _SEASON_NAMES.get(m[1], m[1]), "year"
     return {

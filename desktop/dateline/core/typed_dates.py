@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import timevalue
+from .calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 from .calendar_words import MONTHS as _MONTHS
 from .calendar_words import WEEKDAYS as _WEEKDAYS
 from .model import Granularity
-
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _WEEKDAY = r"(?:(?P<weekday>[A-Za-z]+)\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -110,7 +109,7 @@ def _checked(weekday: str | None, year_text: str, month: int, day_text: str) -> 
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        name = timevalue.MONTH_NAMES[month]
+        name = MONTH_NAMES[month]
         return TypedDay(None, f"{name} {year} has no day {day}.")
     if weekday:
         wanted = _WEEKDAYS.get(weekday.lower())
@@ -120,7 +119,7 @@ def _checked(weekday: str | None, year_text: str, month: int, day_text: str) -> 
             return TypedDay(
                 None,
                 f"{timevalue.label(date.isoformat(), weekday=False)} is a "
-                f"{_DAY_NAMES[date.weekday()]}, not a {_DAY_NAMES[wanted]}.",
+                f"{WEEKDAY_NAMES[date.weekday()]}, not a {WEEKDAY_NAMES[wanted]}.",
             )
     return TypedDay(date)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from .. import timevalue
+from ..calendar_words import MONTH_NAMES
 from ..model import AuditEntry, DocumentRecord, EventRecord, ExportBundle, SourceRecord
 
 Progress = Callable[[int, int], object]
@@ -106,7 +107,7 @@ def generated_at(bundle: ExportBundle) -> str:
 def generated_label(bundle: ExportBundle) -> str:
     """The generation time as a reader writes it: "23 November 2026, 10:00 UTC"."""
     moment = parse_iso_utc(generated_at(bundle)) or dt.datetime.now(dt.UTC)
-    month = timevalue.MONTH_NAMES[moment.month]
+    month = MONTH_NAMES[moment.month]
     return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import timevalue
+from ..calendar_words import MONTH_NAMES
 from ..corroboration import grade
 from ..model import (
     DocumentRecord,
@@ -50,7 +51,7 @@ def heading(e: EventRecord) -> str:
         return "Undated"
     if g in _COARSE:
         return timevalue.label(e.value)
-    return f"{timevalue.MONTH_NAMES[first.month]} {first.year}"
+    return f"{MONTH_NAMES[first.month]} {first.year}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateline.core.calendar_words import WEEKDAYS
 from dateline.core.readers.article import Draft
 from dateline.core.readers.dates import parse_date
 
@@ -37,7 +38,6 @@ _DATE = re.compile(
     rf"|{_Y}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]{_Y})(?![\w/-])",
     re.I,
 )
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,|;)\s*|\s+/\s+")
 _LABEL = re.compile(
     r"^(?:(?:first|originally)\s+)?(?P<word>published|posted|updated|last\s+updated|modified|"
@@ -115,7 +115,7 @@ def classify_line(line: str, *, first: bool = False) -> LineDate | None:
     if date is None:
         return LineDate("ambiguous", why=f"not a clear date: '{match.group(0)}'")
     weekday = match.group("wd")
-    if weekday and _WEEKDAYS.index(weekday[:3].lower()) != date.weekday():
+    if weekday and WEEKDAYS[weekday[:3].lower()] != date.weekday():
         return LineDate("ambiguous", why=f"'{match.group(0)}': the weekday does not match the date")
     label = _LABEL.match(before[-1]) if before else None
     if label and " ".join(label.group("word").lower().split()) in _UPDATE_WORDS:

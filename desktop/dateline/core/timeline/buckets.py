@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..timevalue import DAY_ABBR, MONTH_ABBR
+from ..calendar_words import DAY_ABBR, MONTH_ABBR
 from .scale import TimeScale
 from .ticks import _LEVELS, _boundaries, _time
 

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..timevalue import DAY_ABBR, MONTH_ABBR, MONTH_NAMES
+from ..calendar_words import DAY_ABBR, MONTH_ABBR, MONTH_NAMES
 from .scale import TimeScale, to_date
 
 Measure = Callable[[str], float]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...calendar_words import WEEKDAY_NAMES
 from ..bundle import Cues
 
 # Words that, right after a bare number, show it counts things rather than naming a year.
@@ -64,9 +65,7 @@ PRESENT = (
 # a future auxiliary owns the verb group after it: "will be held" is future, not past
 AUX_TAIL = r"(?:\s+(?:not|be|been|have|also|then|still|only|now|probably|likely))*(?:\s+[a-z]+(?:ed|en|wn|ld|ne|ht|id|de|ut|ng))?"
 
-_DAY_WORDS = (
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tomorrow"
-)
+_DAY_WORDS = rf"(?-i:{'|'.join(WEEKDAY_NAMES)})|today|yesterday|tomorrow"
 
 CUES = Cues(
     tense=re.compile(

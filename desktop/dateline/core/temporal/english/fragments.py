@@ -8,14 +8,16 @@ grammar: "may" and "march" the words are not months.
 
 from __future__ import annotations
 
-_MF = "January|February|March|April|May|June|July|August|September|October|November|December"
+from ...calendar_words import MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES, WEEKDAY_SHORT_FORMS
+
+_MF = "|".join(MONTH_NAMES[1:])
 MONTH_FULL = rf"(?-i:(?:{_MF}|{_MF.upper()})(?![A-Za-z]))"
-MONTH_ABBR = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?![A-Za-z])))"
+MONTH_ABBR = rf"(?-i:(?:{'|'.join(MONTH_SHORT_FORMS)})(?:\.|(?![A-Za-z])))"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WD = "|".join(WEEKDAY_NAMES)
 WEEKDAY = rf"(?-i:(?:{_WD}|{_WD.upper()})(?![A-Za-z]))"
 WEEKDAY_PLURAL = rf"(?-i:(?:{_WD})s(?![A-Za-z]))"
-WEEKDAY_ABBR = r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
+WEEKDAY_ABBR = rf"(?-i:(?:{'|'.join(WEEKDAY_SHORT_FORMS)})\.)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d|\.\d)"
 YEAR = r"(?<![\d.,$€£¥₹₽/])(?:1\d{3}|20\d{2}|2100)(?!\d|%|[.,]\d|s\b|-\d)"
 YEAR_START = r"(?<![\d.,$€£¥₹₽/])(?:1\d{3}|20\d{2})"  # a year opening a range: "2024-25"
@@ -67,9 +69,8 @@ HOLIDAY = (
 )
 # days known by a name that are events, not dates of this year: "Black Monday" (which one the name
 # does not say), "the September 11 attacks" (2001); "Black Friday" is a holiday, with its own date
-_WDN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 EVENT_NAME = (
-    rf"(?-i:(?:Black(?!\s+Friday)|Bloody|Blue|Super)\s+(?:{_WDN}))(?!\w)"
+    rf"(?-i:(?:Black(?!\s+Friday)|Bloody|Blue|Super)\s+(?:{_WD}))(?!\w)"
     r"|(?-i:September|Sept\.?)\s+11(?:th)?(?=\s+(?:attacks?|terror\w*|hijack\w*|commission|plot|bombings?"
     r"|era|memorial|victims|strikes?)\b)"
     r"|(?<![\d/.])9/11(?![\d/])"

@@ -10,46 +10,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from ...calendar_words import MONTHS, WEEKDAY_NAMES
 from ..anchoring import easter, nth_weekday
 from ..bundle import Words
 from ..values import UNITS
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-MONTH_NUM: dict[str, int] = {m: i + 1 for i, m in enumerate(MONTHS)}
-MONTH_NUM.update(
-    {
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
-    }
-)
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_NUM: dict[str, int] = {
-    d: i for i, d in enumerate(WEEKDAYS)
-}  # Monday = 0, as date.weekday()
+# Whole weekday names only, Monday = 0 as date.weekday(): an abbreviation is read by its first letters
+# (``dates._weekday_of``), and "sun" or "wed" alone are words, not days.
+WEEKDAY_NUM: dict[str, int] = {d.lower(): i for i, d in enumerate(WEEKDAY_NAMES)}
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
@@ -348,7 +316,7 @@ def unit_key(unit: str | None) -> str:
 
 
 WORDS = Words(
-    month_num=MONTH_NUM,
+    month_num=MONTHS,
     weekday_num=WEEKDAY_NUM,
     ordinals=ORDINALS,
     decade_words=DECADE_WORDS,
