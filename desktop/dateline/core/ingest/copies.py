@@ -28,6 +28,7 @@ from ..readers.fingerprint import Fingerprint, normalized_words, similarity
 if TYPE_CHECKING:
     from ..model import ProposedEvent
     from ..store import Store
+    from ..store.tx import Tx
 
 KEYS = 32  # smallest sketch hashes indexed per document
 CANDIDATES = 8  # stored documents sharing the most keys that are compared in full
@@ -104,16 +105,9 @@ def find_original(
     return Original(int(root), str(path), resemblance, containment)
 
 
-def record(conn: sqlite3.Connection, document_id: int, fp: Fingerprint) -> None:
+def record(tx: Tx, document_id: int, fp: Fingerprint) -> None:
     """Store ``document_id``'s fingerprint and index its keys."""
-    conn.execute(
-        "INSERT OR REPLACE INTO document_fingerprints (document_id, fingerprint) VALUES (?, ?)",
-        (document_id, fp.to_bytes()),
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO fingerprint_keys (key, document_id) VALUES (?, ?)",
-        [(k, document_id) for k in keys_of(fp)],
-    )
+    tx.record_fingerprint(document_id, fp.to_bytes(), keys_of(fp))
 
 
 def original_of(conn: sqlite3.Connection, document_id: int) -> Original | None:
@@ -187,11 +181,9 @@ def backfill(
         with store.transaction() as tx:
             for did, fp in prints:
                 original = find_original(tx.conn, fp, before=did)
-                record(tx.conn, did, fp)
+                record(tx, did, fp)
                 if original is not None:
-                    tx.conn.execute(
-                        "UPDATE documents SET copy_of = ? WHERE id = ?", (original.document_id, did)
-                    )
+                    tx.set_copy_of(did, original.document_id)
                     linked.append((did, original))
                     tx.audit("find-copies", "document", did, {}, {"copy_of": original.document_id})
     return linked

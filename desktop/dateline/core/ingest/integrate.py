@@ -224,14 +224,7 @@ def fold_in(
         if index is not None and target in out.attached:
             index.refresh(tx.conn, [target])
     if out.added:
-        # One statement, in rowid order. FTS5 flushes its pending rows to a new segment whenever a
-        # statement that writes it begins inside a transaction, so one UPDATE per event (as with
-        # executemany) wrote and then merged a segment per event. This call added every event
-        # from min(out.added) on, so the rowid range holds them and no other pending one.
-        tx.conn.execute(
-            "UPDATE events SET search_pending = 0 WHERE id >= ? AND search_pending != 0",
-            (min(out.added),),
-        )
+        tx.index_pending_events(min(out.added))  # this call added every event from there on
     if index is not None and out.added:
         # Events added here are excluded from this document's later matches: index them at the end,
         # as written (those a later proposal of the document gave more sources are read back).

@@ -176,7 +176,7 @@ class Ingest:
                 row = _document_row(article, digest)
                 row["copy_of"] = original.document_id if original is not None else None
                 doc_id = tx.insert_document(row)
-                copies.record(tx.conn, doc_id, fingerprint)
+                copies.record(tx, doc_id, fingerprint)
                 tx.insert_timexes(doc_id, timex_rows(reading.timexes, extractor_version()))
                 copied = _copy_target(tx, original)
                 for n, part in enumerate(reading.parts):
@@ -339,9 +339,7 @@ class Ingest:
         copied = _copy_target(tx, copies.original_of(tx.conn, document_id))
         for part in reading.parts:
             out.merge(fold_in(tx, self, document_id, part, copied=copied))
-        tx.conn.execute(
-            "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
-        )
+        tx.set_extractor_version(document_id, version)
         return out
 
 

@@ -305,6 +305,17 @@ class Tx:
             raise NotFound(f"There is no event {event_id}.")
         return row
 
+    def index_pending_events(self, first_id: int) -> None:
+        """Put the events inserted with ``search_pending`` (schema m007), ids ``first_id`` on, into
+        the search index. One statement, in rowid order: FTS5 flushes its pending rows to a new
+        segment whenever a statement that writes it begins inside a transaction, so one UPDATE per
+        event (as with executemany) wrote and then merged a segment per event. The caller inserted
+        every pending event from ``first_id`` on, so the range holds them and no other."""
+        self.conn.execute(
+            "UPDATE events SET search_pending = 0 WHERE id >= ? AND search_pending != 0",
+            (first_id,),
+        )
+
     def set_tags(self, event_id: int, tags: Iterable[str]) -> None:
         self.touch_event(event_id)
         self.conn.execute("DELETE FROM event_tags WHERE event_id = ?", (event_id,))
@@ -355,6 +366,29 @@ class Tx:
         self.conn.execute(
             f"UPDATE documents SET {', '.join(f'{_q(k)} = ?' for k in values)} WHERE id = ?",
             [*values.values(), document_id],
+        )
+
+    def set_copy_of(self, document_id: int, original_id: int) -> None:
+        """Link a document to the stored original it copies (bookkeeping the caller audits)."""
+        self.conn.execute(
+            "UPDATE documents SET copy_of = ? WHERE id = ?", (original_id, document_id)
+        )
+
+    def set_extractor_version(self, document_id: int, version: str) -> None:
+        """Which engine last read the document: bookkeeping, kept out of its before-image and audit."""
+        self.conn.execute(
+            "UPDATE documents SET extractor_version = ? WHERE id = ?", (version, document_id)
+        )
+
+    def record_fingerprint(self, document_id: int, fingerprint: bytes, keys: Iterable[int]) -> None:
+        """Store a document's fingerprint and index its sketch keys (``ingest.copies``)."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO document_fingerprints (document_id, fingerprint) VALUES (?, ?)",
+            (document_id, fingerprint),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO fingerprint_keys (key, document_id) VALUES (?, ?)",
+            [(k, document_id) for k in keys],
         )
 
     def replace_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
