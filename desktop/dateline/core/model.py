@@ -104,7 +104,18 @@ def published_reason(source: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A text to extract from: a file on disk, or a stored document (``DocumentRecord.article``)."""
+    """A text to extract from, the engine's input: a file just read (``ParsedArticle.article``) or a
+    stored document (``DocumentRecord.article``).
+
+    One article has three shapes, each for one layer. ``readers.ParsedArticle`` is what a reader
+    made of a file: the article plus the facts of reading it (warnings, the date line taken out of
+    the text), and no id yet. ``Article`` is what the engine reads, under an id; it also carries
+    what the import stores of the file (outlet, URL, format, encoding), so one value goes from
+    reading to storing. ``DocumentRecord`` is the stored row: a database id, the content hash that
+    finds duplicates, when it was imported. Each turns into the next in one place:
+    ``ParsedArticle.article``, ``store.records.document_row`` (the row to insert) and
+    ``store.records.document_record`` (the row read back), ``DocumentRecord.article``.
+    """
 
     id: str
     text: str
@@ -194,9 +205,12 @@ class DocumentRecord:
     language: str = "en"
     path: str = ""
     imported_at: str = ""
+    format: str = "text"
+    encoding: str = "utf-8"
 
     def article(self) -> Article:
-        """What the engine reads of this document (its id as the article id)."""
+        """What the engine reads of this document (its id as the article id): the article it was
+        imported as (``store.records.document_row``), under its stored id."""
         return Article(
             id=str(self.id),
             text=self.text,
@@ -208,6 +222,8 @@ class DocumentRecord:
             url=self.url,
             author=self.author,
             language=self.language,
+            format=self.format,
+            encoding=self.encoding,
         )
 
 

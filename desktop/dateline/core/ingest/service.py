@@ -30,6 +30,7 @@ from ..errors import Cancelled, DatelineError, ImportFailed
 from ..happening import quotes
 from ..readers.fingerprint import Fingerprint
 from ..readers.fingerprint import fingerprint as take_fingerprint
+from ..store.records import document_row
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
 from . import copies, pieces
 from .integrate import (
@@ -173,7 +174,7 @@ class Ingest:
             with self.store.transaction() as tx, watch.sql_guard(tx.conn):
                 index.sync(tx.conn)  # what was committed since, usually nothing
                 original = copies.find_original(tx.conn, fingerprint)
-                row = _document_row(article, digest)
+                row = document_row(article, digest, extractor_version())
                 row["copy_of"] = original.document_id if original is not None else None
                 doc_id = tx.insert_document(row)
                 copies.record(tx, doc_id, fingerprint)
@@ -381,24 +382,6 @@ def _read(path: str, published: dt.date | None, tally: Tally, watch: Watch) -> l
         log.exception("reading %s failed", path)
         tally.failed.append((path, f"could not be read ({type(exc).__name__}: {exc})"))
     return []
-
-
-def _document_row(a: Article, digest: str) -> dict[str, object]:
-    return {
-        "content_hash": digest,
-        "title": a.title,
-        "text": a.text,
-        "published": a.published.isoformat() if a.published else None,
-        "published_source": a.published_source,
-        "source": a.source,
-        "url": a.url,
-        "author": a.author,
-        "language": a.language,
-        "path": a.path,
-        "format": a.format,
-        "encoding": a.encoding,
-        "extractor_version": extractor_version(),
-    }
 
 
 def _import_audit(

@@ -21,7 +21,12 @@ TITLE_WORDS = 12
 
 @dataclass(frozen=True)
 class ParsedArticle:
-    """One article read from disk. Every offset computed later refers to ``text``."""
+    """One article read from disk. Every offset computed later refers to ``text``.
+
+    What a reader makes of a file: the article, and the facts of reading it that are reported, not
+    stored (``warnings``, the ``dateline`` taken out of the text). ``article`` is the one way to the
+    engine's ``model.Article`` (see there for the three shapes of an article).
+    """
 
     path: str  # file path; "path#3" for record 3 (0-based) of a JSON/JSONL collection
     title: str

@@ -1,4 +1,9 @@
-"""Rows of the project database to the shared value types, and back."""
+"""Rows of the project database to the shared value types, and back.
+
+A document is stored from the engine's ``Article`` (``document_row``) and read back as a
+``DocumentRecord`` (``document_record``), whose ``article()`` is that article again: why there are three
+shapes of one article is told in ``model.Article``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model import (
+    Article,
     AuditEntry,
     DocumentRecord,
     EventRecord,
@@ -33,7 +39,7 @@ SOURCE_COLUMNS = (
 )
 DOCUMENT_COLUMNS = (
     "id, content_hash, title, text, published, published_source, source, url, author, language, "
-    "path, imported_at"
+    "path, imported_at, format, encoding"
 )
 
 
@@ -132,7 +138,29 @@ def document_record(r: Row) -> DocumentRecord:
         language=r["language"],
         path=r["path"],
         imported_at=r["imported_at"],
+        format=r["format"],
+        encoding=r["encoding"],
     )
+
+
+def document_row(a: Article, content_hash: str, extractor_version: str) -> dict[str, Any]:
+    """The ``documents`` row of an article being imported (``Tx.insert_document`` stamps its time);
+    ``document_record(...).article()`` gives the article back."""
+    return {
+        "content_hash": content_hash,
+        "title": a.title,
+        "text": a.text,
+        "published": iso(a.published),
+        "published_source": a.published_source,
+        "source": a.source,
+        "url": a.url,
+        "author": a.author,
+        "language": a.language,
+        "path": a.path,
+        "format": a.format,
+        "encoding": a.encoding,
+        "extractor_version": extractor_version,
+    }
 
 
 def timex_record(r: Row, reviewed: bool = True) -> TimexRecord:
