@@ -4,22 +4,20 @@ several articles, a PDF, a Word file, a forwarded e-mail and a saved web page fu
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from document_fixtures import (
+from dateline.cli import main
+from dateline.core.corroboration import corroboration_text, independent_documents
+from dateline.core.store import Store
+from support.documents import (
+    ARTICLE_PAGE,
+    FURNITURE_DATES,
     ROLLOUT_BODY,
     ROLLOUT_HEADLINE,
     docx_bytes,
     forwarded_email,
     pdf_bytes,
 )
-from test_readers_boilerplate import ARTICLE_PAGE, FURNITURE_DATES
-
-from dateline.cli import main
-from dateline.core.corroboration import corroboration_text, independent_documents
-from dateline.core.store import Store
 
 DUMP_STORY = "Officials from both airlines met in Toulouse to review the schedule and the costs. "
 

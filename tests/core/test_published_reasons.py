@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from document_fixtures import forwarded_email
-
 from dateline.core.model import PUBLISHED_REASONS, published_reason
 from dateline.core.readers import read_articles
+from support.documents import forwarded_email
 
 HTML = (
     "<html><head><meta property='article:published_time' content='2008-03-02'></head>"

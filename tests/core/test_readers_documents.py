@@ -8,17 +8,17 @@ import re
 import zipfile
 
 import pytest
-from document_fixtures import (
+
+from dateline.core.errors import Cancelled, ImportFailed
+from dateline.core.readers import read_articles
+from dateline.core.temporal import find_timexes
+from support.documents import (
     ROLLOUT_BODY,
     ROLLOUT_HEADLINE,
     docx_bytes,
     forwarded_email,
     pdf_bytes,
 )
-
-from dateline.core.errors import Cancelled, ImportFailed
-from dateline.core.readers import read_articles
-from dateline.core.temporal import find_timexes
 
 MARCH1 = dt.date(2008, 3, 1)
 

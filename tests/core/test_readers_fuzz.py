@@ -57,7 +57,7 @@ def test_tag_soup_and_text(parts, suffix, encoding):
 
 
 def _valid_documents() -> dict[str, bytes]:
-    from document_fixtures import ROLLOUT_BODY, docx_bytes, forwarded_email, pdf_bytes
+    from support.documents import ROLLOUT_BODY, docx_bytes, forwarded_email, pdf_bytes
 
     return {
         ".pdf": pdf_bytes([["Headline", "March 1, 2008", *ROLLOUT_BODY]]),

@@ -1,4 +1,5 @@
-"""PDF, Word and e-mail files the tests make themselves, from code (no binary fixture files)."""
+"""Documents the tests make themselves, from code (no binary fixture files): PDF, Word and e-mail files,
+and saved web pages full of furniture (share bars, advertisements, "More from..." boxes)."""
 
 from __future__ import annotations
 
@@ -97,3 +98,71 @@ def forwarded_email(*, html_only: bool = False) -> bytes:
         message.set_content(plain)
         message.add_alternative(html, subtype="html")
     return bytes(message)
+
+
+# Saved web pages of one article (two layouts): its own paragraphs, amid furniture.
+PARAGRAPHS = [
+    "EVERETT, Washington — Boeing rolled out its first 787 Dreamliner on Saturday in front of "
+    "15,000 employees, airline customers and guests.",
+    "The company said the aircraft would make its first flight in the third quarter, after a "
+    "delay announced in January that pushed deliveries into 2009.",
+    '"This is a great day for our company and for our customers," said chief executive Jim '
+    "McNerney, who spoke at the ceremony on the factory floor in Everett.",
+    "Analysts said the delay could cost the company several hundred million dollars in "
+    "penalties to airlines that had ordered the plane in 2004 and 2005.",
+]
+# Furniture lines, and the dates furniture carries: none may reach the text.
+FURNITURE = ["Staff Reporter", "Share on", "ADVERTISEMENT", "More from World", "newsletter",
+             "Subscribe", "Airbus delays", "Strikes hit", "Updated", "Sign up", "Most read"]  # fmt: skip
+FURNITURE_DATES = ["March 2", "March 3", "February 28", "2:15", "March 1, 2008"]
+
+DIV_PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Boeing rolls out 787 | World News</title>
+<meta property="article:published_time" content="2008-03-01T10:32:00-05:00"></head>
+<body>
+<div class="top-bar"><a href="/">Home</a> <a href="/world">World</a></div>
+<div class="page">
+ <div class="headline-box"><h1>Boeing rolls out the 787 Dreamliner</h1></div>
+ <div class="byline">By Staff Reporter</div>
+ <div class="dateline">Updated March 2, 2008 2:15 PM</div>
+ <div class="share-bar"><a>Share on Facebook</a> <a>Share on Twitter</a></div>
+ <div class="story-body">
+  <div class="para">{PARAGRAPHS[0]}</div>
+  <div class="para">{PARAGRAPHS[1]}</div>
+  <div class="ad-slot">ADVERTISEMENT</div>
+  <div class="para">{PARAGRAPHS[2]}</div>
+  <div>ADVERTISEMENT</div>
+  <div class="para">{PARAGRAPHS[3]}</div>
+ </div>
+ <div class="newsletter">Sign up for our daily newsletter. Get the top stories every morning.
+   <a>Subscribe</a></div>
+ <div class="box"><h3>Most read</h3>
+   <div><a>Airbus delays A380 again</a> March 3, 2008</div>
+   <div><a>Strikes hit European airports</a> February 28, 2008</div>
+ </div>
+</div>
+<div class="footer">© 2008 World News. All rights reserved.</div>
+</body></html>"""
+
+ARTICLE_PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Boeing rolls out 787</title></head>
+<body><nav>Home | World</nav>
+<article>
+ <h1>Boeing rolls out the 787 Dreamliner</h1>
+ <p>By Staff Reporter</p>
+ <p><time datetime="2008-03-01">March 1, 2008</time> · Updated March 2, 2008</p>
+ <ul class="social"><li>Share on Facebook</li><li>Share on Twitter</li><li>Email</li></ul>
+ <p>{PARAGRAPHS[0]}</p>
+ <p>{PARAGRAPHS[1]}</p>
+ <p>ADVERTISEMENT</p>
+ <p>{PARAGRAPHS[2]}</p>
+ <div class="inline-signup"><p>Get our newsletter: the day's top stories in your inbox.</p>
+   <button>Sign up</button></div>
+ <p>{PARAGRAPHS[3]}</p>
+ <p>Share this article</p>
+ <section><h2>More from World</h2><ul>
+   <li><a href="/a">Airbus delays A380 again</a> <span>March 3, 2008</span></li>
+   <li><a href="/b">Strikes hit European airports</a> <span>February 28, 2008</span></li>
+ </ul></section>
+</article>
+<footer>© 2008</footer></body></html>"""
