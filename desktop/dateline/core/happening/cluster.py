@@ -78,7 +78,9 @@ def _join(profiles: Sequence[Profile], group: Group, p: Profile) -> Evidence | N
 
 def _candidates(index: dict[tuple[str, int], list[int]], p: Profile) -> list[int]:
     years = _years(p)
-    buckets = [index.get((k, y), ()) for k in p.match_keys() for y in years]
+    # keys in a fixed order: among buckets of one size, which group is looked at first (and wins
+    # a tie) must not depend on how this process happens to hash strings
+    buckets = [index.get((k, y), ()) for k in sorted(p.match_keys()) for y in years]
     out: list[int] = []
     seen: set[int] = set()
     for bucket in sorted((b for b in buckets if b), key=len):
