@@ -51,10 +51,7 @@ class Profile:
     name_words: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()
     who: frozenset[str] = frozenset()  # the last words of its speakers' or actors' names
-
-    @property
-    def speech(self) -> bool:
-        return bool(self.speakers) or "statement" in self.actions
+    speech: bool = False  # a statement: it has a speaker, or its kind is "statement"
 
     def match_keys(self) -> frozenset[str]:
         """What two profiles must share to be compared at all (``same.compare``): a speaker for
@@ -132,6 +129,7 @@ def from_terms(
         names_of,
         keys,
         who,
+        "statement" in actions,
     )
 
 

@@ -148,7 +148,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         if a.speech != b.speech:
             return _own_news(a, b) if a.speech else _own_news(b, a)
         return NOTHING
-    kindless = not (a.actions & b.actions or a.nouns & b.nouns)
+    kindless = a.actions.isdisjoint(b.actions) and a.nouns.isdisjoint(b.nouns)
     if matching and kindless and len(a.content & b.content) < COPY_WORDS:
         return NOTHING  # an import joins only on MERGE evidence: a kind in common, or a copy
     # What the two share besides who acted: a name in common is counted once, as the actor.

@@ -185,20 +185,22 @@ class MatchIndex:
             return None
         keys = list(mine.match_keys())
         out: set[int] = set()
+        # ``Span.compatible`` and a late report (``same.dates_agree`` has the last word) written
+        # out: this loop runs for every key of every proposal an import stores, over every span
+        # the key occurs on
+        first, last = span.first, span.last
+        late = mine.soft  # a stored span ending up to LATE_REPORT_DAYS before ``first`` joins too
         for y in years:
             year = self._year(conn, y)
             for k in _blocking_keys(year, keys):
                 for s, ids in year.by.get(k, {}).items():
-                    if ids and (span.compatible(s) or _late(mine, s)):
+                    if ids and (
+                        (first <= s.first and s.last <= last)
+                        or (s.first <= first and last <= s.last)
+                        or (late and 0 < first - s.last <= LATE_REPORT_DAYS)
+                    ):
                         out |= ids
         return out
-
-
-def _late(mine: Profile, stored: Span) -> bool:
-    """``mine`` is dated only by its publication day, a few days after ``stored``'s stated date
-    (``same.dates_agree`` has the last word)."""
-    assert mine.span is not None
-    return mine.soft and 0 < mine.span.first - stored.last <= LATE_REPORT_DAYS
 
 
 def _blocking_keys(year: _Year, keys: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..happening import profile as profiles
 from ..happening.profile import Profile
-from ..happening.same import Evidence, Verdict, compare
+from ..happening.same import COPY_WORDS, Evidence, Verdict, compare
 from ..model import ProposedEvent, Status
 from ..store.queries import overlapping_ids_sql
 
@@ -62,6 +62,8 @@ def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evid
     best: tuple[int, Evidence] | None = None
     rank: tuple[float, bool, int] | None = None
     for eid, prof in kept:
+        if _passed_over(mine, prof):
+            continue
         ev = compare(mine, prof, matching=True)
         if ev.verdict != Verdict.MERGE:
             continue
@@ -69,6 +71,18 @@ def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evid
         if rank is None or mine_rank > rank:
             best, rank = (eid, ev), mine_rank
     return best
+
+
+def _passed_over(mine: Profile, prof: Profile) -> bool:
+    """``compare(mine, prof, matching=True)`` is sure to find nothing, told from the tests it makes
+    first (most candidates stop there; asked here, without a call, they cost a third as much)."""
+    if mine.speech or prof.speech:
+        return False  # statements are weighed by ``compare`` alone
+    return (
+        mine.actions.isdisjoint(prof.actions)
+        and mine.nouns.isdisjoint(prof.nouns)
+        and len(mine.content & prof.content) < COPY_WORDS
+    )
 
 
 def _overlapping(store: Store, mine: Profile) -> list[tuple[int, int]]:
