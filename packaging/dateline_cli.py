@@ -4,9 +4,11 @@ A freezer runs its entry script as ``__main__``, outside any package, so the scr
 package by its absolute name: ``dateline/launcher.py`` itself would fail on its relative imports.
 """
 
+import multiprocessing
 import sys
 
 from dateline.launcher import main
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # an import's worker processes start as this executable
     sys.exit(main())

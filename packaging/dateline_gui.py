@@ -32,6 +32,9 @@ def _report(exc: BaseException) -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # an import's worker processes start as this executable
     try:
         from dateline.app import main
 

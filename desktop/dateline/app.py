@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a frozen bundle's import workers start here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.screenshot is not None:
         import os

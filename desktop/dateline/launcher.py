@@ -9,7 +9,17 @@ import sys
 from collections.abc import Sequence
 
 
+def worker_support() -> None:
+    """In a frozen bundle an import's worker process is this executable started again: hand it to
+    multiprocessing before anything else runs (elsewhere, nothing to do)."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    worker_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ("gui", "run"):
         from .app import main as gui_main

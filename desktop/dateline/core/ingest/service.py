@@ -17,7 +17,6 @@ committed and listing what it did not reach (``watch``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -32,7 +31,7 @@ from ..readers.fingerprint import Fingerprint
 from ..readers.fingerprint import fingerprint as take_fingerprint
 from ..store.records import document_row
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
-from . import copies, pieces
+from . import copies, pieces, prepare
 from .integrate import (
     Integrated,
     extractor_version,
@@ -42,6 +41,7 @@ from .integrate import (
     untouched_events,
 )
 from .matchindex import MatchIndex
+from .prepare import content_hash
 from .report import ImportReport, ProgressFn, ReextractCounts, ReextractReport, Tally
 from .watch import Watch, megabytes
 
@@ -51,12 +51,6 @@ if TYPE_CHECKING:
     from ..store import Store
 
 log = logging.getLogger(__name__)
-
-
-def content_hash(text: str) -> str:
-    """sha256 of the text with line endings and trailing spaces normalised: re-saved copies match."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    return hashlib.sha256("\n".join(line.rstrip() for line in lines).encode("utf-8")).hexdigest()
 
 
 class Ingest:
@@ -70,6 +64,10 @@ class Ingest:
         # Profiles of stored events, for matching outside imports, by (id, version), least recently
         # used first.
         self.profiles: OrderedDict[tuple[int, int], Any] = OrderedDict()
+        # Worker processes reading and analysing an import's files ahead of the store
+        # (``prepare``): None = as many as suit the batch and the machine, 0 = none.
+        self.workers: int | None = None
+        self.prepare_task: prepare.Task = prepare.prepare_files
 
     # ---- import ----
     def import_paths(
@@ -89,11 +87,14 @@ class Ingest:
         tally = Tally()
         watch = Watch(progress, cancel, len(files))
         i = 0
+        workers = prepare.worker_count(len(files)) if self.workers is None else self.workers
         try:
-            self._index_older_documents(watch)
-            for i, path in enumerate(files):
-                watch.file(i, path)
-                self._import_file(path, published, tally, watch)
+            with prepare.Ahead(files, published, workers, self.prepare_task) as ahead:
+                self._index_older_documents(watch)
+                for i, path in enumerate(files):
+                    watch.file(i, path)
+                    ready = ahead.take(path, watch.cancelled)
+                    self._import_file(path, published, tally, watch, ready)
         except Cancelled:
             return tally.report(cancelled=True, not_processed=files[i:])
         watch.finished()
@@ -108,47 +109,53 @@ class Ingest:
         return tally
 
     def _import_file(
-        self, path: str, published: dt.date | None, tally: Tally, watch: Watch
+        self,
+        path: str,
+        published: dt.date | None,
+        tally: Tally,
+        watch: Watch,
+        ready: prepare.PreparedFile | None = None,
     ) -> None:
-        articles = _read(path, published, tally, watch)
+        """Import the articles of ``path``; ``ready``: read and analysed by a worker already."""
+        prepared = ready.articles if ready is not None else None
+        articles = [a.parsed for a in prepared] if prepared is not None else None
+        if articles is None:
+            articles = _read(path, published, tally, watch)
         seen: set[str] = set()
         done = 0
         try:
             for k, parsed in enumerate(articles):
                 if len(articles) > 1:
                     watch.step(f"article {k + 1} of {len(articles)}")
-                done += self._import_article(parsed, seen, tally, watch)
+                item = prepared[k] if prepared is not None else None
+                done += self._import_article(parsed, seen, tally, watch, item)
         except Cancelled:
             if done:
                 tally.partly.append((path, done, len(articles)))
             raise
 
     def _import_article(
-        self, parsed: ParsedArticle, seen: set[str], tally: Tally, watch: Watch
+        self,
+        parsed: ParsedArticle,
+        seen: set[str],
+        tally: Tally,
+        watch: Watch,
+        ready: prepare.PreparedArticle | None = None,
     ) -> bool:
         tally.warnings.extend((parsed.path, w) for w in parsed.warnings)
-        digest = content_hash(parsed.text)
+        digest = ready.digest if ready is not None else content_hash(parsed.text)
         if digest in seen or self.store.document_id_by_hash(digest) is not None:
             tally.duplicates.append(parsed.path)
             return False
         seen.add(digest)
         article = parsed.article("new")
-        long = len(article.text) > pieces.LONG
-        fingerprint = take_fingerprint(
-            article.text, (lambda: watch.step("comparing with stored articles")) if long else None
-        )
-        try:
-            reading = pieces.read(
-                article, (lambda d, t: watch.step(f"analysed {megabytes(d, t)}")) if long else None
-            )
-        except Cancelled:
-            raise
-        except Exception as exc:  # an engine bug on one text must not stop the batch
-            log.exception("extraction failed on %s", parsed.path)
-            tally.failed.append(
-                (parsed.path, f"date extraction failed ({type(exc).__name__}: {exc})")
-            )
-            return False
+        if ready is not None:
+            fingerprint, reading = ready.fingerprint, ready.reading
+        else:
+            analysed = _analyse(article, tally, watch)
+            if analysed is None:
+                return False
+            fingerprint, reading = analysed
         try:
             self._store_new(parsed, article, digest, fingerprint, reading, tally, watch)
         except Cancelled:
@@ -350,6 +357,28 @@ class ReadAhead:
 
     article: Article
     reading: pieces.Reading
+
+
+def _analyse(
+    article: Article, tally: Tally, watch: Watch
+) -> tuple[Fingerprint, pieces.Reading] | None:
+    """The article's fingerprint and its reading by the engine; None (and why, in ``tally``)
+    when the engine fails on it."""
+    long = len(article.text) > pieces.LONG
+    fingerprint = take_fingerprint(
+        article.text, (lambda: watch.step("comparing with stored articles")) if long else None
+    )
+    try:
+        reading = pieces.read(
+            article, (lambda d, t: watch.step(f"analysed {megabytes(d, t)}")) if long else None
+        )
+    except Cancelled:
+        raise
+    except Exception as exc:  # an engine bug on one text must not stop the batch
+        log.exception("extraction failed on %s", article.path)
+        tally.failed.append((article.path, f"date extraction failed ({type(exc).__name__}: {exc})"))
+        return None
+    return fingerprint, reading
 
 
 def _stored_article(tx: Tx, document_id: int) -> Article:

@@ -1,0 +1,225 @@
+"""Reading and analysing the files of a large import in worker processes, ahead of the store.
+
+Reading a file, fingerprinting its articles and running the engine on them needs nothing from the
+store, and is about half of an import's work; storing and matching must happen one article after
+another, in file order, in the process that holds the database. So a large batch is read and analysed
+by worker processes a few files ahead of the store, and the results are taken in the files' order:
+the store sees exactly the sequence a one-process import sees, and stores exactly the same, sooner.
+
+A worker prepares only the plain case: a file it reads without trouble, whose articles are short enough
+to go through the engine whole (``pieces.LONG``) and on which the engine does not fail. For anything
+else (a large file, a long article, a file that cannot be read, an engine error), or when a worker
+dies, it hands back nothing and the file is imported here as a one-process import would, with its
+progress steps, its Cancel and its messages.
+
+A small batch, a machine with two cores or fewer, or ``DATELINE_IMPORT_WORKERS=0`` keeps everything in
+this process: starting a worker costs a good part of a second, and on two cores a worker takes its
+time from the store (``DATELINE_IMPORT_WORKERS=N`` asks for N workers all the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import Cancelled
+from . import pieces
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from ..readers import ParsedArticle
+    from ..readers.fingerprint import Fingerprint
+
+log = logging.getLogger(__name__)
+
+MAX_WORKERS = 4  # beyond this the store, which works alone, is what limits an import
+SPARE_CORES = 2  # cores left to the store and the window: workers use the rest
+POOL_MIN_FILES = 150  # fewer files are done sooner here than workers take to start
+CHUNK = 8  # files handed to a worker at a time
+AHEAD_PER_WORKER = 3  # chunks prepared ahead of the store per worker: enough to keep it busy
+MAX_FILE_BYTES = 256_000  # larger files are read here, where their progress can be told
+WAIT_STEP = 0.05  # seconds between two looks at Cancel while waiting for a worker
+WORKERS_ENV = "DATELINE_IMPORT_WORKERS"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """One article of a file as the import would work it out before storing it."""
+
+    parsed: ParsedArticle
+    digest: str  # ``content_hash``
+    fingerprint: Fingerprint
+    reading: pieces.Reading
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFile:
+    path: str
+    articles: tuple[PreparedArticle, ...]
+
+
+Task = Callable[[tuple[str, ...], "dt.date | None"], "list[PreparedFile | None]"]
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with line endings and trailing spaces normalised: re-saved copies match."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    return hashlib.sha256("\n".join(line.rstrip() for line in lines).encode("utf-8")).hexdigest()
+
+
+def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
+    """``path`` read, each article hashed, fingerprinted and analysed; None when the file is not
+    the plain case (see the module's docstring): the import then works it in its own process."""
+    from ..readers import read_articles
+    from ..readers.fingerprint import fingerprint
+
+    try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            return None
+        parsed_all = list(read_articles(path, published=published))
+        out = []
+        for parsed in parsed_all:
+            article = parsed.article("new")
+            if len(article.text) > pieces.LONG:
+                return None
+            reading = pieces.read(article)
+            out.append(
+                PreparedArticle(
+                    parsed, content_hash(parsed.text), fingerprint(article.text), reading
+                )
+            )
+    except Exception:  # the import meets it again in its own process, and says what it was
+        return None
+    return PreparedFile(path, tuple(out))
+
+
+def prepare_files(paths: tuple[str, ...], published: dt.date | None) -> list[PreparedFile | None]:
+    """``prepare_file`` of each of ``paths``: what a worker does with a chunk of the batch."""
+    return [prepare_file(path, published) for path in paths]
+
+
+def worker_count(files: int) -> int:
+    """Worker processes for a batch of ``files``: 0 means all in this process."""
+    setting = os.environ.get(WORKERS_ENV, "").strip()
+    if setting:
+        try:
+            return max(0, min(int(setting), MAX_WORKERS)) if files > 1 else 0
+        except ValueError:
+            log.warning("%s=%r is not a number; using the default", WORKERS_ENV, setting)
+    if files < POOL_MIN_FILES:
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    # The store needs a core of its own and the window (or the shell) another: on two cores a
+    # worker only competes with them (measured: 0.9x the one-process rate), so none there.
+    return max(0, min(cores - SPARE_CORES, MAX_WORKERS))
+
+
+class Ahead:
+    """The files of a batch prepared by ``workers`` processes, taken in order with ``take``.
+
+    Files go to the workers ``CHUNK`` at a time: each hand-over wakes this process's pool threads,
+    which then compete with the store for the interpreter. With no workers ``take`` returns None
+    for every file (the import works each itself). Use as a context manager: leaving it stops the
+    workers, dropping the files not started.
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        published: dt.date | None,
+        workers: int,
+        task: Task = prepare_files,
+    ) -> None:
+        self.published = published
+        self.workers = workers
+        self.task = task
+        self.todo = deque(paths)
+        # chunks sent out, in order: their paths and the future of their results (None: here)
+        self.pending: deque[tuple[tuple[str, ...], Future[list[PreparedFile | None]] | None]]
+        self.pending = deque()
+        self.current: deque[tuple[str, PreparedFile | None]] = deque()  # the chunk being taken
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Ahead:
+        if self.workers > 0:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # "spawn": a fresh interpreter per worker, never a fork of a process running Qt or threads
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            for _ in range(self.workers * AHEAD_PER_WORKER):
+                self._submit()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if kind is not None:
+            # Cancelled (or failed): what the workers are doing is not wanted, and not waited for
+            processes = getattr(self.pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
+
+    def _submit(self) -> None:
+        chunk = tuple(self.todo.popleft() for _ in range(min(CHUNK, len(self.todo))))
+        if not chunk:
+            return
+        future = None
+        if self.pool is not None:
+            try:
+                future = self.pool.submit(self.task, chunk, self.published)
+            except RuntimeError:  # a broken pool: every file from here on is worked here
+                self._broken()
+        self.pending.append((chunk, future))
+
+    def _broken(self) -> None:
+        log.warning("an import worker stopped; the rest of the batch is read in this process")
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        self.pending = deque((chunk, None) for chunk, _ in self.pending)
+
+    def take(self, path: str, cancelled: Callable[[], bool] = lambda: False) -> PreparedFile | None:
+        """The next file of the batch (``path``), prepared; None: work it here. Waiting for a
+        worker, ``cancelled()`` is asked every ``WAIT_STEP`` seconds and stops with Cancelled."""
+        if not self.current and self.pending:
+            chunk, future = self.pending.popleft()
+            self._submit()
+            results = self._wait(future, cancelled) if future is not None else None
+            if results is None or len(results) != len(chunk):
+                results = [None] * len(chunk)
+            self.current.extend(zip(chunk, results, strict=True))
+        if not self.current or self.current[0][0] != path:
+            return None  # not a file this batch sent out
+        return self.current.popleft()[1]
+
+    def _wait(
+        self, future: Future[list[PreparedFile | None]], cancelled: Callable[[], bool]
+    ) -> list[PreparedFile | None] | None:
+        from concurrent.futures import TimeoutError as Timeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        while True:
+            try:
+                return future.result(timeout=WAIT_STEP)
+            except Timeout:
+                if cancelled():
+                    raise Cancelled() from None
+            except Exception as exc:  # the worker died or could not send its result
+                log.warning("an import worker failed (%s); its files are read here", exc)
+                if isinstance(exc, BrokenProcessPool):
+                    self._broken()
+                return None

@@ -1,0 +1,119 @@
+"""Large imports read and analyse their files in worker processes (``ingest.prepare``).
+
+What a user would notice: the store holds exactly what a one-process import stores, in the same order;
+a worker that dies costs nothing but time; Cancel stops the import while it waits on a worker.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dateline.core.ingest import prepare
+from dateline.core.ingest.service import Ingest
+from dateline.core.store import Store
+from support import workers as stand_ins
+from support.articles import generated_articles
+
+_SKIP = {"created_at", "updated_at", "imported_at"}
+
+
+def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db)
+    out = {}
+    for table in ("documents", "events", "sources", "timexes", "document_fingerprints"):
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in _SKIP]
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        out[table] = conn.execute(f"SELECT {quoted} FROM {table} ORDER BY 1").fetchall()
+    conn.close()
+    return out
+
+
+def _import(folder: Path, db: Path, workers: int, task=None, **kw):
+    with Store.open(db) as store:
+        ingest = Ingest(store)
+        ingest.workers = workers
+        if task is not None:
+            ingest.prepare_task = task
+        return ingest.import_paths([folder], **kw)
+
+
+def _batch(tmp_path: Path, n: int = 40) -> Path:
+    """Generated articles, a re-saved copy of one, a binary file and an empty one."""
+    folder = generated_articles(tmp_path / "batch", n)
+    first = sorted(folder.glob("*.txt"))[0]
+    shutil.copy(first, folder / "b_copy.txt")
+    (folder / "c_binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "d_empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def _same_reports(a, b) -> None:
+    for field in ("imported", "duplicates", "failed", "copies", "undated", "warnings"):
+        assert getattr(a, field) == getattr(b, field), field
+    assert (a.events_proposed, a.sources_attached) == (b.events_proposed, b.sources_attached)
+
+
+@pytest.mark.slow
+def test_an_import_with_a_worker_stores_exactly_what_one_process_stores(tmp_path):
+    folder = _batch(tmp_path)
+    alone = _import(folder, tmp_path / "alone.db", 0)
+    pooled = _import(folder, tmp_path / "pooled.db", 1)
+    _same_reports(alone, pooled)
+    assert len(alone.imported) == 40 and alone.duplicates and len(alone.failed) == 2
+    assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_leaves_its_files_to_the_import(tmp_path):
+    folder = _batch(tmp_path, 30)
+    article = sorted(folder.glob("*.txt"))[5]
+    shutil.copy(article, folder / f"{stand_ins.CRASH}.txt")  # reported as a duplicate
+    os.remove(article)
+    alone = _import(folder, tmp_path / "alone.db", 0)
+    pooled = _import(folder, tmp_path / "pooled.db", 1, stand_ins.dying)
+    _same_reports(alone, pooled)
+    assert any(path.endswith(f"{stand_ins.CRASH}.txt") for path, _ in pooled.imported)
+    assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+
+
+@pytest.mark.slow
+def test_cancel_stops_an_import_waiting_on_a_worker(tmp_path, monkeypatch):
+    folder = generated_articles(tmp_path / "batch", 20)
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    slow = folder / f"{names[10][:-4]}_{stand_ins.SLOW}.txt"
+    (folder / names[10]).rename(slow)
+    mark = tmp_path / "worker-started-on-the-slow-file"
+    monkeypatch.setenv(stand_ins.SLOW_MARK, str(mark))
+    # Cancel is pressed while the worker is busy with the slow file (a minute)
+    report = _import(folder, tmp_path / "db.db", 1, stand_ins.slow, cancel=mark.exists)
+    assert report.cancelled
+    assert str(slow) in report.not_processed
+    assert len(report.imported) + len(report.not_processed) == 20
+    with Store.open(tmp_path / "db.db") as store:
+        assert len(store.document_ids()) == len(report.imported)  # each one committed
+
+
+def test_small_batches_and_the_setting_keep_the_import_in_one_process(monkeypatch):
+    monkeypatch.delenv(prepare.WORKERS_ENV, raising=False)
+    assert prepare.worker_count(prepare.POOL_MIN_FILES - 1) == 0
+    monkeypatch.setenv(prepare.WORKERS_ENV, "0")
+    assert prepare.worker_count(10_000) == 0
+    monkeypatch.setenv(prepare.WORKERS_ENV, "2")
+    assert prepare.worker_count(10_000) == 2 and prepare.worker_count(1) == 0
+
+
+def test_a_file_a_worker_would_not_read_whole_is_left_to_the_import(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("The summit opened on Monday.\n" * 10_000, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    assert prepare.prepare_file(str(big), None) is None  # read here, with its progress steps
+    assert prepare.prepare_file(str(bad), None) is None  # read here, which says why it failed
+    good = generated_articles(tmp_path / "good", 1)
+    ready = prepare.prepare_file(str(next(good.glob("*.txt"))), None)
+    assert ready is not None and ready.articles[0].reading.proposals
