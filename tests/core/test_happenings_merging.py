@@ -55,3 +55,25 @@ def test_a_statement_is_not_joined_to_another_happening_of_its_speaker():
         published=dt.date(2021, 2, 10),
     )
     assert all(len({s.document for s in e.sources}) == 1 for e in evs)
+
+
+def _profile(text: str, article: str):
+    from dateline.core.happening import profile as profiles
+
+    found = propose([Article(article, "Headline.\n\n" + text, published=dt.date(2019, 6, 12))])
+    (p,) = [p for p in found if p.sources[0].start > len("Headline.")]
+    return profiles.of_proposal(p)
+
+
+def test_a_year_wide_report_is_offered_against_a_day_only_on_more_than_its_kind():
+    from dateline.core.happening.same import Verdict, compare
+
+    year = _profile("The ministry criticised the tariffs in 2019.", "a")
+    day = _profile("The union criticised the reform on Monday.", "b")
+    same_day = _profile("The bank criticised the budget on Monday.", "c")
+    year_reform = _profile("The party criticised the reform in 2019.", "d")
+    # one word in common, the kind itself: every criticism that year would be offered
+    assert compare(year, day).verdict == Verdict.NONE
+    # on one day the same kind is worth the analyst's look; so is more than the kind in a year
+    assert compare(day, same_day).verdict == Verdict.SUGGEST
+    assert compare(year_reform, day).verdict == Verdict.SUGGEST

@@ -180,7 +180,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     )
     if copied or merge:
         verdict = Verdict.MERGE
-    elif kinds or actors or share >= CLEAR_SHARE:
+    elif actors or ((kinds or share >= CLEAR_SHARE) and (precise or len(common) > 1)):
+        # Beyond a day or a week, one word in common (often the kind itself, "debated") says
+        # nothing: a year-wide mention would be offered against every report of its kind.
         verdict = Verdict.SUGGEST
     else:
         return NOTHING
