@@ -14,6 +14,7 @@ article's context when it was read (so "he said" keeps its speaker after merges 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -101,9 +102,7 @@ def from_terms(
     if speakers or "statement" in words:
         actions.add("statement")
     words.discard("statement")
-    from ..eventtext import key_terms
-
-    names_of = frozenset(t for name in actors | names for t in key_terms(" ".join(name)))
+    names_of = frozenset().union(*map(_name_terms, actors | names))
     content = frozenset(words) - GENERIC
     # A statement and a report of what its speaker did meet on the name ("Varga announced her
     # leave" / "Varga has been on leave since January"): a key like any other, not a speaker's.
@@ -131,6 +130,13 @@ def from_terms(
         who,
         "statement" in actions,
     )
+
+
+@functools.lru_cache(maxsize=16384)  # the same names come back in article after article
+def _name_terms(name: tuple[str, ...]) -> frozenset[str]:
+    from ..eventtext import key_terms
+
+    return key_terms(" ".join(name))
 
 
 def of_proposal(event: ProposedEvent) -> Profile:

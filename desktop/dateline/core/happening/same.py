@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from fractions import Fraction
 
 from .. import timevalue
 from ..eventtext import surface_words
@@ -30,6 +31,7 @@ from .profile import NOUN, Profile
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
 CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
 SOME_SHARE = 0.3
+_SOME = Fraction(SOME_SHARE).limit_denominator(100)  # 3/10, for comparisons in whole numbers
 STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
 COPY_WORDS = 4  # words two reports must share, at least, to be one report copied
@@ -149,8 +151,14 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
             return _own_news(a, b) if a.speech else _own_news(b, a)
         return NOTHING
     kindless = a.actions.isdisjoint(b.actions) and a.nouns.isdisjoint(b.nouns)
-    if matching and kindless and len(a.content & b.content) < COPY_WORDS:
+    both = a.content & b.content
+    if matching and kindless and len(both) < COPY_WORDS:
         return NOTHING  # an import joins only on MERGE evidence: a kind in common, or a copy
+    # Most pairs an index offers share one word: when even every word both hold, over the fewest
+    # words either could keep once names are set aside, is not SOME_SHARE, the share below is not.
+    fewest = min(len(a.content), len(b.content)) - len(a.name_words) - len(b.name_words)
+    if len(both) * _SOME.denominator < _SOME.numerator * fewest:  # exact: no rounding
+        return NOTHING
     # What the two share besides who acted: a name in common is counted once, as the actor.
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names

@@ -50,14 +50,33 @@ def _marks(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(audit or 0), int(event or 0)
 
 
+class _Spans:
+    """The spans one key occurs on in a year, and the events on each: single days by day (most
+    spans are days, and a report asks for a handful of them), wider spans as they are."""
+
+    __slots__ = ("days", "wide")
+
+    def __init__(self) -> None:
+        self.days: dict[int, set[int]] = {}  # day ordinal -> ids
+        self.wide: dict[Span, set[int]] = {}
+
+    def ids(self, span: Span) -> set[int]:
+        if span.first == span.last:
+            return self.days.setdefault(span.first, set())
+        return self.wide.setdefault(span, set())
+
+    def find(self, span: Span) -> set[int] | None:
+        return self.days.get(span.first) if span.first == span.last else self.wide.get(span)
+
+
 class _Year:
     __slots__ = ("by", "events", "keys")
 
     def __init__(self) -> None:
         self.events = 0  # indexed events whose span touches the year
         self.keys: dict[str, int] = {}  # key -> how many of them carry it
-        # key -> span -> ids: a report walks only the spans its own (uncommon) keys occur on
-        self.by: dict[str, dict[Span, set[int]]] = {}
+        # key -> its spans -> ids: a report walks only the spans its own (uncommon) keys occur on
+        self.by: dict[str, _Spans] = {}
 
 
 class MatchIndex:
@@ -134,7 +153,10 @@ class MatchIndex:
         assert prof.span is not None
         year.events += 1
         for k in prof.match_keys():
-            year.by.setdefault(k, {}).setdefault(prof.span, set()).add(eid)
+            spans = year.by.get(k)
+            if spans is None:
+                spans = year.by[k] = _Spans()
+            spans.ids(prof.span).add(eid)
             year.keys[k] = year.keys.get(k, 0) + 1
 
     def _leave(self, eid: int) -> None:
@@ -147,7 +169,8 @@ class MatchIndex:
                 continue
             year.events -= 1
             for k in prof.match_keys():
-                ids = year.by.get(k, {}).get(prof.span)
+                spans = year.by.get(k)
+                ids = spans.find(prof.span) if spans is not None else None
                 if ids is not None:
                     ids.discard(eid)
                 year.keys[k] = year.keys.get(k, 1) - 1
@@ -190,10 +213,26 @@ class MatchIndex:
         # the key occurs on
         first, last = span.first, span.last
         late = mine.soft  # a stored span ending up to LATE_REPORT_DAYS before ``first`` joins too
+        # a single day d is compatible when first <= d <= last, and is a late report's date when
+        # first - LATE_REPORT_DAYS <= d < first
+        day_from = first - LATE_REPORT_DAYS if late else first
         for y in years:
             year = self._year(conn, y)
             for k in _blocking_keys(year, keys):
-                for s, ids in year.by.get(k, {}).items():
+                spans = year.by.get(k)
+                if spans is None:
+                    continue
+                days = spans.days
+                if last - day_from < len(days):
+                    for d in range(day_from, last + 1):
+                        ids = days.get(d)
+                        if ids:
+                            out |= ids
+                else:
+                    for d, ids in days.items():
+                        if ids and day_from <= d <= last:
+                            out |= ids
+                for s, ids in spans.wide.items():
                     if ids and (
                         (first <= s.first and s.last <= last)
                         or (s.first <= first and last <= s.last)
