@@ -424,3 +424,27 @@ def test_a_title_replaced_by_a_later_report_is_in_the_history(tmp_path, seeds_di
         entries = [h for h in store.history(eid) if h.action == "import" and "title" in h.after]
         assert entries and entries[-1].before["title"] == old and entries[-1].after["title"] == new
     store.close()
+
+
+def test_the_index_an_import_keeps_holds_what_the_stored_events_say(tmp_path, seeds_dir):
+    """Matching during an import reads events from memory, kept as it writes them (some worked out
+    from their proposal, not read back): each must be what the stored event gives, or an article
+    would match differently depending on whether it came in the same import or a later one."""
+    from dateline.core.happening import profile as profiles
+    from dateline.core.ingest import Ingest
+    from support.articles import generated_folder
+
+    (tmp_path / "gen").mkdir()
+    generated_folder(tmp_path / "gen", 40)
+    store = Store.open(tmp_path / "p.db")
+    ingest = Ingest(store)
+    ingest.workers = 0
+    ingest.import_paths([seeds_dir, tmp_path / "gen"])
+    index = ingest.index
+    assert index is not None
+    proposed = [e for e in store.events(store.event_ids()) if e.status == Status.PROPOSED]
+    indexed = [e for e in proposed if e.id in index.profiles]
+    assert len(indexed) > 300
+    for event in indexed:
+        assert index.profiles[event.id] == profiles.of_record(event), event.title
+    store.close()

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..conflicts import DATE_CONFLICT, readings_conflict, split_value
+from ..happening import profile as profiles
+from ..happening.profile import SPEAKER, Profile
 from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..span import Span
 from ..store.records import iso, terms_json
@@ -191,6 +193,7 @@ def fold_in(
     known = [] if new else _known_sources(tx, document_id)
     # what this call inserted, to index without reading it back
     written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
+    ready: dict[int, Profile] = {}  # and the profiles of those that are their proposal's own
     for p in proposals:
         refs = p.sources  # all of this document: it was analysed alone
         new_refs: list[SourceRef] = []
@@ -204,12 +207,15 @@ def fold_in(
             out.skipped += 1
             _retitle_covering(tx, covering, p)
             continue
-        target, joined = _target(tx, ingest, p, covering, out.added, index, copied)
+        mine = profiles.of_proposal(p) if not covering else None
+        target, joined = _target(tx, ingest, p, covering, out.added, index, copied, mine)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
             out.added.append(target)
             written[target] = (row, [])
+            if mine is not None and len(new_refs) == len(refs) and _stored_as_proposed(p, mine):
+                ready[target] = mine
         else:
             out.attached.add(target)
         for r in new_refs:
@@ -228,10 +234,12 @@ def fold_in(
     if index is not None and out.added:
         # Events added here are excluded from this document's later matches: index them at the end,
         # as written (those a later proposal of the document gave more sources are read back).
+        fresh = [e for e in out.added if e not in out.attached]
         index.refresh(
             tx.conn,
             [e for e in out.added if e in out.attached],
-            [_light_event(e, *written[e]) for e in out.added if e not in out.attached],
+            [_light_event(e, *written[e]) for e in fresh if e not in ready],
+            {e: ready[e] for e in fresh if e in ready},
         )
     return out
 
@@ -244,6 +252,7 @@ def _target(
     added: Sequence[int],
     index: MatchIndex | None,
     copied: Callable[[ProposedEvent], tuple[int, str] | None] | None,
+    mine: Profile | None = None,
 ) -> tuple[int | None, str]:
     """The stored event a proposal joins (None: a new one), and why it joined.
 
@@ -258,11 +267,24 @@ def _target(
     copy = copied(p) if copied is not None else None
     if copy is not None:
         return copy
-    match = match_stored(ingest, p, exclude=added, index=index)
+    match = match_stored(ingest, p, exclude=added, index=index, mine=mine)
     if match is None:
         return None, ""
     texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
     return match[0], match[1].explain(texts)
+
+
+def _stored_as_proposed(p: ProposedEvent, mine: Profile) -> bool:
+    """``profile.of_record`` of the event just stored for ``p`` with every one of its sources is
+    ``mine``, the proposal's own profile: each source brought its terms, the title adds none and does
+    not mark a statement the terms do not. (Then the index need not work it out again.)"""
+    from ..eventtext import key_terms
+
+    if mine.span is None or not all(r.terms for r in p.sources):
+        return False
+    if ":" in p.title and not any(t[:1] == SPEAKER for t in p.key_terms):
+        return False
+    return key_terms(p.title) <= frozenset(p.key_terms)
 
 
 def _quotes(tx: Tx, event_id: int) -> list[str]:

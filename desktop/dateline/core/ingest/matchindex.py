@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..happening import profile as profiles
@@ -176,20 +176,28 @@ class MatchIndex:
                 year.keys[k] = year.keys.get(k, 1) - 1
 
     def refresh(
-        self, conn: sqlite3.Connection, ids: Iterable[int], records: Iterable[Any] = ()
+        self,
+        conn: sqlite3.Connection,
+        ids: Iterable[int],
+        records: Iterable[Any] = (),
+        ready: Mapping[int, Profile] | None = None,
     ) -> None:
         """Re-read events this transaction wrote (added, given sources, re-dated).
 
         ``records`` are events the caller has just written and holds exactly as ``light_events``
-        would read them back; the rest of ``ids`` is read from the database.
+        would read them back, ``ready`` the profiles of others it has just written (proposed, with
+        a resolved date), exactly as ``profile.of_record`` would work them out; the rest of ``ids``
+        is read from the database.
         """
         known = list(records)
         read = list(ids)
-        all_ids = [*read, *(r.id for r in known)]
+        given = dict(ready or {})
+        all_ids = [*read, *(r.id for r in known), *given]
         for eid in all_ids:
             self._leave(eid)
         self._load(conn, read)
         self._load_records(known)
+        self.profiles.update(given)
         for eid in all_ids:
             prof = self.profiles.get(eid)
             if prof is not None and prof.span is not None:

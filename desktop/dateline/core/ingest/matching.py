@@ -43,9 +43,11 @@ def match_stored(
     p: ProposedEvent,
     exclude: Sequence[int] = (),
     index: MatchIndex | None = None,
+    mine: Profile | None = None,
 ) -> tuple[int, Evidence] | None:
-    """The stored proposed event ``p`` reports again, with the evidence; None when there is none."""
-    mine = profiles.of_proposal(p)
+    """The stored proposed event ``p`` reports again, with the evidence; None when there is none.
+    ``mine``: ``p``'s profile, when the caller has it."""
+    mine = mine if mine is not None else profiles.of_proposal(p)
     if mine.span is None:
         return None  # an unresolved date is never one happening with anything
     skip = set(exclude)
