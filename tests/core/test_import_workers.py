@@ -1,7 +1,8 @@
 """Large imports read and analyse their files in worker processes (``ingest.prepare``).
 
-What a user would notice: the store holds exactly what a one-process import stores, in the same order;
-a worker that dies costs nothing but time; Cancel stops the import while it waits on a worker.
+What a user would notice: the store holds exactly what a one-process import stores, in the same order,
+whether the worker or the store itself prepared a file; a worker that dies costs nothing but time;
+Cancel stops the import while it waits on a worker.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from dateline.core.ingest import prepare
 from dateline.core.ingest.service import Ingest
+from dateline.core.readers import iter_article_files
 from dateline.core.store import Store
 from support import workers as stand_ins
 from support.articles import generated_articles
@@ -66,6 +68,22 @@ def test_an_import_with_a_worker_stores_exactly_what_one_process_stores(tmp_path
     _same_reports(alone, pooled)
     assert len(alone.imported) == 40 and alone.duplicates and len(alone.failed) == 2
     assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+
+
+@pytest.mark.slow
+def test_when_the_worker_is_behind_the_store_prepares_files_itself_and_stores_the_same(
+    tmp_path, monkeypatch
+):
+    folder = _batch(tmp_path, 60)
+    log = tmp_path / "worker.log"
+    monkeypatch.setenv(stand_ins.LOG, str(log))
+    alone = _import(folder, tmp_path / "alone.db", 0)
+    pooled = _import(folder, tmp_path / "pooled.db", 1, stand_ins.sluggish)
+    _same_reports(alone, pooled)
+    assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+    by_worker = set(log.read_text(encoding="utf-8").split())
+    files = {str(p) for p in iter_article_files([folder])}
+    assert by_worker and by_worker < files  # both prepared some of the files
 
 
 @pytest.mark.slow

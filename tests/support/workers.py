@@ -29,3 +29,17 @@ def slow(paths: tuple[str, ...], published: dt.date | None) -> list[prepare.Prep
             pass
         time.sleep(60)
     return prepare.prepare_files(paths, published)
+
+
+LOG = "DATELINE_TEST_WORKER_LOG"  # a file the sluggish worker lists the files it prepared in
+
+
+def sluggish(
+    paths: tuple[str, ...], published: dt.date | None
+) -> list[prepare.PreparedFile | None]:
+    """``prepare.prepare_files``, a quarter of a second slower per chunk (a worker on a busy
+    machine); it lists the files it prepared in the file named by the environment's ``LOG``."""
+    time.sleep(0.25)
+    with open(os.environ[LOG], "a", encoding="utf-8") as log:
+        log.writelines(f"{p}\n" for p in paths)
+    return prepare.prepare_files(paths, published)

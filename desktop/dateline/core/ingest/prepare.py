@@ -5,6 +5,8 @@ store, and is about half of an import's work; storing and matching must happen o
 another, in file order, in the process that holds the database. So a large batch is read and analysed
 by worker processes a few files ahead of the store, and the results are taken in the files' order:
 the store sees exactly the sequence a one-process import sees, and stores exactly the same, sooner.
+When the store would wait for a worker, it prepares a chunk held back from the workers itself, so the
+two share the engine's work whichever is behind.
 
 A worker prepares only the plain case: a file it reads without trouble, whose articles are short enough
 to go through the engine whole (``pieces.LONG``) and on which the engine does not fail. For anything
@@ -42,7 +44,7 @@ MAX_WORKERS = 4  # beyond this the store, which works alone, is what limits an i
 SPARE_CORES = 1  # the core the store works on: workers use the rest
 POOL_MIN_FILES = 150  # fewer files are done sooner here than workers take to start
 CHUNK = 8  # files handed to a worker at a time
-AHEAD_PER_WORKER = 3  # chunks prepared ahead of the store per worker: enough to keep it busy
+AHEAD_PER_WORKER = 4  # chunks ahead of the store per worker: SENT_PER_WORKER keep it busy, the rest may be prepared by the store
 MAX_FILE_BYTES = 256_000  # larger files are read here, where their progress can be told
 WAIT_STEP = 0.05  # seconds between two looks at Cancel while waiting for a worker
 WORKERS_ENV = "DATELINE_IMPORT_WORKERS"
@@ -123,13 +125,33 @@ def worker_count(files: int) -> int:
     return max(0, min(cores - SPARE_CORES, MAX_WORKERS))
 
 
+class _Chunk:
+    """Files handed over together, and where their preparation stands: ``HELD`` (not sent yet),
+    ``SENT`` (to a worker: ``future``), ``DONE`` here (``results``), or ``HERE`` (the import works
+    them itself, as a one-process import would)."""
+
+    __slots__ = ("future", "paths", "results", "state")
+
+    def __init__(self, paths: tuple[str, ...], state: str) -> None:
+        self.paths = paths
+        self.state = state
+        self.future: Future[list[PreparedFile | None]] | None = None
+        self.results: list[PreparedFile | None] | None = None
+
+
+HELD, SENT, DONE, HERE = "held", "sent", "done", "here"
+SENT_PER_WORKER = 2  # chunks with a worker at a time: the one it works on, and the next
+
+
 class Ahead:
     """The files of a batch prepared by ``workers`` processes, taken in order with ``take``.
 
     Files go to the workers ``CHUNK`` at a time: each hand-over wakes this process's pool threads,
-    which then compete with the store for the interpreter. With no workers ``take`` returns None
-    for every file (the import works each itself). Use as a context manager: leaving it stops the
-    workers, dropping the files not started.
+    which then compete with the store for the interpreter. A few chunks more are held back: when
+    the store would wait for a worker, it prepares the last of them itself, so the workers and the
+    store share the engine's work whichever is behind (and the store works while a worker starts).
+    With no workers ``take`` returns None for every file (the import works each itself). Use as a
+    context manager: leaving it stops the workers, dropping the files not started.
     """
 
     def __init__(
@@ -143,9 +165,7 @@ class Ahead:
         self.workers = workers
         self.task = task
         self.todo = deque(paths)
-        # chunks sent out, in order: their paths and the future of their results (None: here)
-        self.pending: deque[tuple[tuple[str, ...], Future[list[PreparedFile | None]] | None]]
-        self.pending = deque()
+        self.pending: deque[_Chunk] = deque()  # chunks ahead of the store, in order
         self.current: deque[tuple[str, PreparedFile | None]] = deque()  # the chunk being taken
         self.pool: ProcessPoolExecutor | None = None
 
@@ -157,8 +177,7 @@ class Ahead:
             # "spawn": a fresh interpreter per worker, never a fork of a process running Qt or threads
             context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            for _ in range(self.workers * AHEAD_PER_WORKER):
-                self._submit()
+            self._feed()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
@@ -172,38 +191,67 @@ class Ahead:
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = None
 
-    def _submit(self) -> None:
-        chunk = tuple(self.todo.popleft() for _ in range(min(CHUNK, len(self.todo))))
-        if not chunk:
-            return
-        future = None
-        if self.pool is not None:
+    def _feed(self) -> None:
+        """Keep ``AHEAD_PER_WORKER`` chunks per worker ahead of the store, ``SENT_PER_WORKER`` of
+        them with the workers."""
+        while self.todo and len(self.pending) < self.workers * AHEAD_PER_WORKER:
+            paths = tuple(self.todo.popleft() for _ in range(min(CHUNK, len(self.todo))))
+            self.pending.append(_Chunk(paths, HELD if self.pool is not None else HERE))
+        sent = sum(1 for c in self.pending if c.state == SENT)
+        for chunk in self.pending:
+            if self.pool is None or sent >= self.workers * SENT_PER_WORKER:
+                break
+            if chunk.state != HELD:
+                continue
             try:
-                future = self.pool.submit(self.task, chunk, self.published)
+                chunk.future = self.pool.submit(self.task, chunk.paths, self.published)
             except RuntimeError:  # a broken pool: every file from here on is worked here
                 self._broken()
-        self.pending.append((chunk, future))
+                return
+            chunk.state = SENT
+            sent += 1
 
     def _broken(self) -> None:
         log.warning("an import worker stopped; the rest of the batch is read in this process")
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        self.pending = deque((chunk, None) for chunk, _ in self.pending)
+        for chunk in self.pending:
+            if chunk.state in (HELD, SENT):
+                chunk.state, chunk.future = HERE, None
 
     def take(self, path: str, cancelled: Callable[[], bool] = lambda: False) -> PreparedFile | None:
         """The next file of the batch (``path``), prepared; None: work it here. Waiting for a
         worker, ``cancelled()`` is asked every ``WAIT_STEP`` seconds and stops with Cancelled."""
         if not self.current and self.pending:
-            chunk, future = self.pending.popleft()
-            self._submit()
-            results = self._wait(future, cancelled) if future is not None else None
-            if results is None or len(results) != len(chunk):
-                results = [None] * len(chunk)
-            self.current.extend(zip(chunk, results, strict=True))
+            chunk = self.pending.popleft()
+            self._feed()
+            results: list[PreparedFile | None] | None = None
+            if chunk.state == SENT and chunk.future is not None:
+                results = self._wait(chunk.future, cancelled)
+            elif chunk.state == DONE:
+                results = chunk.results
+            if results is None or len(results) != len(chunk.paths):
+                results = [None] * len(chunk.paths)
+            self.current.extend(zip(chunk.paths, results, strict=True))
         if not self.current or self.current[0][0] != path:
             return None  # not a file this batch sent out
         return self.current.popleft()[1]
+
+    def _steal(self, cancelled: Callable[[], bool]) -> bool:
+        """Prepare here the last chunk held back (``prepare_file``, as a worker would); False when
+        there is none."""
+        held = [c for c in self.pending if c.state == HELD]
+        if not held:
+            return False
+        chunk = held[-1]
+        results: list[PreparedFile | None] = []
+        for path in chunk.paths:
+            if cancelled():
+                raise Cancelled()
+            results.append(prepare_file(path, self.published))
+        chunk.state, chunk.results = DONE, results
+        return True
 
     def _wait(
         self, future: Future[list[PreparedFile | None]], cancelled: Callable[[], bool]
@@ -212,6 +260,8 @@ class Ahead:
         from concurrent.futures.process import BrokenProcessPool
 
         while True:
+            if not future.done() and self._steal(cancelled):
+                continue
             try:
                 return future.result(timeout=WAIT_STEP)
             except Timeout:
