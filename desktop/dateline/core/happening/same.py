@@ -31,7 +31,7 @@ from .profile import NOUN, Profile
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
 CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
 SOME_SHARE = 0.3
-_SOME = Fraction(SOME_SHARE).limit_denominator(100)  # 3/10, for comparisons in whole numbers
+SOME_RATIO = Fraction(SOME_SHARE).limit_denominator(100)  # 3/10: compared in whole numbers
 STRONG_SHARE = 0.6
 NEAR_ALL = 0.8  # two reports this alike, on the same dates, are one report copied
 COPY_WORDS = 4  # words two reports must share, at least, to be one report copied
@@ -157,7 +157,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     # Most pairs an index offers share one word: when even every word both hold, over the fewest
     # words either could keep once names are set aside, is not SOME_SHARE, the share below is not.
     fewest = min(len(a.content), len(b.content)) - len(a.name_words) - len(b.name_words)
-    if len(both) * _SOME.denominator < _SOME.numerator * fewest:  # exact: no rounding
+    if len(both) * SOME_RATIO.denominator < SOME_RATIO.numerator * fewest:  # no rounding
         return NOTHING
     # What the two share besides who acted: a name in common is counted once, as the actor.
     names = a.name_words | b.name_words

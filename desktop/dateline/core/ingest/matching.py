@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..happening import profile as profiles
 from ..happening.profile import Profile
-from ..happening.same import COPY_WORDS, Evidence, Verdict, compare
+from ..happening.same import COPY_WORDS, SOME_RATIO, Evidence, Verdict, compare
 from ..model import ProposedEvent, Status
 from ..store.queries import overlapping_ids_sql
 
@@ -64,19 +64,25 @@ def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evid
     best: tuple[int, Evidence] | None = None
     rank: tuple[float, bool, int] | None = None
     # Candidates ``compare(mine, prof, matching=True)`` is sure to pass over, told from the tests it
-    # makes first (most candidates stop there; asked here, without a call, they cost a third as
-    # much). Statements are weighed by ``compare`` alone.
+    # makes first, written out (most candidates stop there; asked here, without a call, they cost a
+    # third as much): no kind in common and too few words for a copy, or too small a share of words
+    # even at best. Statements are weighed by ``compare`` alone.
     open_ = not mine.speech
     actions, nouns, content = mine.actions, mine.nouns, mine.content
+    words, names = len(content), len(mine.name_words)
+    num, den = SOME_RATIO.numerator, SOME_RATIO.denominator
     for eid, prof in kept:
-        if (
-            open_
-            and not prof.speech
-            and actions.isdisjoint(prof.actions)
-            and nouns.isdisjoint(prof.nouns)
-            and len(content & prof.content) < COPY_WORDS
-        ):
-            continue
+        if open_ and not prof.speech:
+            both = len(content & prof.content)
+            if (
+                both < COPY_WORDS
+                and actions.isdisjoint(prof.actions)
+                and nouns.isdisjoint(prof.nouns)
+            ):
+                continue
+            fewest = min(words, len(prof.content)) - names - len(prof.name_words)
+            if both * den < num * fewest:
+                continue
         ev = compare(mine, prof, matching=True)
         if ev.verdict != Verdict.MERGE:
             continue
