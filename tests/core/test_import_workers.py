@@ -135,3 +135,17 @@ def test_a_file_a_worker_would_not_read_whole_is_left_to_the_import(tmp_path):
     good = generated_articles(tmp_path / "good", 1)
     ready = prepare.prepare_file(str(next(good.glob("*.txt"))), None)
     assert ready is not None and ready.articles[0].reading.proposals
+
+
+def test_what_a_worker_hands_back_loads_as_it_was(seeds_dir):
+    """Prepared files cross between processes pickled as their constructors' arguments: every
+    field, defaults and nested events, sources and timexes included, comes back equal."""
+    import pickle
+
+    paths = tuple(str(p) for p in sorted(seeds_dir.glob("*.txt")))
+    prepared = prepare.prepare_files(paths, None)
+    assert all(p is not None and p.articles for p in prepared)
+    back = pickle.loads(pickle.dumps(prepared))
+    assert back == prepared
+    events = [e for p in back if p for a in p.articles for e in a.reading.proposals]
+    assert events and all(type(e.sources) is tuple and e.sources for e in events)

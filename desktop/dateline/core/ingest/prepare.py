@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Cancelled
+from ..model import pickled_as_arguments
 from . import pieces
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ WAIT_STEP = 0.05  # seconds between two looks at Cancel while waiting for a work
 WORKERS_ENV = "DATELINE_IMPORT_WORKERS"
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
     """One article of a file as the import would work it out before storing it."""
@@ -60,6 +62,7 @@ class PreparedArticle:
     reading: pieces.Reading
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class PreparedFile:
     path: str
