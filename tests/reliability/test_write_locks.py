@@ -7,6 +7,7 @@ timeout, so an edit made while another process imports waits its turn instead of
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import threading
@@ -126,12 +127,15 @@ def test_edits_during_an_import_in_another_process_wait_and_all_land(tmp_path, s
     window = Store.open(db)
     import_paths(window, [seeds_dir])
     ids = window.event_ids()
-    folder = _articles(tmp_path / "batch", seeds_dir, 120)
+    folder = _articles(tmp_path / "batch", seeds_dir, 160)
+    # with a worker reading ahead, the import frees the lock only briefly between two articles
+    log = (tmp_path / "import.out").open("w+", encoding="utf-8")  # a pipe would fill and block it
     importer = subprocess.Popen(
         [sys.executable, "-m", "dateline", "import", str(folder), "--db", str(db)],
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "DATELINE_IMPORT_WORKERS": "1"},
     )
     failures: list[str] = []
     done: dict[int, str] = {}
@@ -148,10 +152,13 @@ def test_edits_during_an_import_in_another_process_wait_and_all_land(tmp_path, s
         n += 1
         if time.monotonic() - started > 120:
             break
-    out, err = importer.communicate(timeout=120)
+        time.sleep(0.01)  # an edit every 10 ms: far faster than anyone types
+    _, err = importer.communicate(timeout=120)
     window.close()
     assert importer.returncode == 0, err
-    assert "120 imported" in out
+    log.seek(0)
+    assert "160 imported" in log.read()
+    log.close()
     assert failures == []
     back = stored_events(db)
     assert {eid: back[eid]["notes"] for eid in done} == done, "no edit was lost"
