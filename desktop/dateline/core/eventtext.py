@@ -96,10 +96,10 @@ _SYNONYMS = {
 }
 
 
+@functools.lru_cache(maxsize=16384)  # a title's words are read again for its markers and matching
 def key_terms(text: str) -> frozenset[str]:
     """Content words of ``text``, lightly stemmed; sums of money kept whole ("€40 billion")."""
-    terms = {term for term in map(_term, _WORD.findall(text)) if term is not None}
-    return frozenset(terms)
+    return frozenset(term for term in map(_term, _WORD.findall(text)) if term is not None)
 
 
 def surface_words(terms: Iterable[str], texts: Iterable[str]) -> list[str]:

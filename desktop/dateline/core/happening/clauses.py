@@ -320,7 +320,7 @@ def _clause(seg: list[Token], role: str, headline: bool, title_case: bool) -> Cl
     where = (seg[bounds[0]].start, seg[bounds[1] - 1].end) if bounds else (-1, -1)
     forms = en.verb_forms(verb.text.lower())
     progressive = bool(
-        forms and "VBG" in forms[1] and seg[at] is not verb and seg[at].low in en.BE | en.HAVE
+        forms and "VBG" in forms[1] and seg[at] is not verb and seg[at].low in en.BE_HAVE
     )
     return Clause(
         start,

@@ -55,6 +55,12 @@ PROSPECTIVE = frozenset(
 )
 # Verbs of deciding: the happening is what was decided ("has chosen to step down").
 DECIDING = frozenset("choose decide agree vote opt elect resolve".split())
+# Unions the readers test words against, made once (a ``|`` in a test builds a new set each time).
+BE_HAVE = BE | HAVE
+BE_MODALS = BE | MODALS
+MODALS_HAVE = MODALS | HAVE
+AUXILIARIES = BE | HAVE | MODALS
+GOVERNING = PROSPECTIVE | DECIDING
 # Verbs of one kind of happening, told with different words in different reports.
 ACTION_CLASSES: dict[str, str] = {
     **dict.fromkeys("unveil introduce present launch debut release".split(), "introduce"),

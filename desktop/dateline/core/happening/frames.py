@@ -7,6 +7,7 @@ subject and what follows the verb, or, for a statement, who said what.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -67,6 +68,11 @@ def actor_name(subject: str) -> str:
 
 def actor_names(subject: str) -> list[str]:
     """Every name in a subject ("Apple CEO Steve Jobs" -> "Apple", "Steve Jobs")."""
+    return list(_names_in(subject))
+
+
+@functools.lru_cache(maxsize=16384)  # a subject is read for names again by its clause and title
+def _names_in(subject: str) -> tuple[str, ...]:
     out = []
     for run in _NAME_RUN.findall(subject):
         words = run.split()
@@ -78,7 +84,7 @@ def actor_names(subject: str) -> list[str]:
                 part = []
             else:
                 part.append(w.rstrip(".").removesuffix("'s").removesuffix("’s"))
-    return [n for n in out if n]
+    return tuple(n for n in out if n)
 
 
 def _strip_titles(run: str) -> str:

@@ -236,7 +236,7 @@ class Titler:
             told = _adverbs_before(text, c) + told  # "Salim, 24, allegedly rented"
         if own and told.lower().startswith("that "):
             told = told[5:]  # "..., and that applications can be submitted"
-        if all(w.lower() in en.BE | en.MODALS for w in told.strip(" ,;:()").split()):
+        if all(w.lower() in en.BE_MODALS for w in told.strip(" ,;:()").split()):
             told = text[a:b]  # "Take-off was at 12:30 on Sunday": the date is what it says
         if subject and told[:1].isupper() and c.start <= first_word(text):
             told = lower_first(told, self.names.capitalised)  # "Elian found clinging to ..."
@@ -397,7 +397,7 @@ def _participle(word: str) -> bool:
 
 def _finite(word: str) -> bool:
     forms = en.verb_forms(word.lower()) if word[:1].islower() else None
-    return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS | en.HAVE
+    return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS_HAVE
 
 
 def _adverb(word: str) -> bool:
@@ -445,7 +445,7 @@ def _antecedent(before: str) -> str:
     while words and (
         words[-1].lower() in en.PREPOSITIONS
         or words[-1].lower() in en.COORDINATORS
-        or words[-1].lower() in en.BE | en.HAVE | en.MODALS
+        or words[-1].lower() in en.AUXILIARIES
         or _participle(words[-1])
     ):
         words.pop()  # "Sales of the app have tripled since | its launch": the app
@@ -471,7 +471,7 @@ def _reporting_near(found: tuple[Clause, ...], at: int) -> Clause | None:
 def _clause_follows(text: str) -> bool:
     """ "that" opens a clause here, not a relative ("the update that was released")."""
     first = text.split(" ", 1)[0].lower().strip('“"')
-    if not first or first in en.BE | en.HAVE | en.MODALS:
+    if not first or first in en.AUXILIARIES:
         return False
     forms = en.verb_forms(first)
     return not (forms and forms[1] & {"VBD", "VBZ"})

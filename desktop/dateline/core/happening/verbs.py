@@ -72,7 +72,7 @@ def verb_group(
         if forms and _finite_here(seg, k, forms[1], headline, role):
             lemma, tags = forms
             tense = PAST if "VBD" in tags and not (headline and "VBZ" in tags) else PRESENT
-            if lemma in en.PROSPECTIVE | en.DECIDING and k + 2 < n and seg[k + 1].low == "to":
+            if lemma in en.GOVERNING and k + 2 < n and seg[k + 1].low == "to":
                 # "set to be operational", "decided to close": the happening is what follows
                 planned = lemma in en.PROSPECTIVE
                 return (k, t, _governed(seg, k + 2), tense, False, False, planned)
@@ -188,11 +188,7 @@ def _after_aux(
             if aux in en.BE and "VBG" not in tags and "VBN" not in tags:
                 return None
             is_passive = "VBN" in tags and (aux in en.BE or passive)
-            if (
-                lemma in en.PROSPECTIVE | en.DECIDING
-                and j + 2 < len(seg)
-                and seg[j + 1].low == "to"
-            ):
+            if lemma in en.GOVERNING and j + 2 < len(seg) and seg[j + 1].low == "to":
                 planned = lemma in en.PROSPECTIVE
                 return (k, seg[j], _governed(seg, j + 2), tense, is_passive, negated, planned)
             if (

@@ -7,6 +7,7 @@ it, so an analyst can find its words in the article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable
 
@@ -159,11 +160,17 @@ def _open_noun_phrase(words: list[str]) -> bool:
     """ "came with an updated", "the same": a cut that leaves a noun phrase without its noun."""
     if len(words) < 2 or words[-2].lower() not in ("a", "an", "the"):
         return False
+    last = words[-1].strip(",;:")
+    return last[:1].islower() and _never_a_noun(last.lower())
+
+
+@functools.lru_cache(maxsize=16384)  # a lexicon look-up per word; the same words come back
+def _never_a_noun(word: str) -> bool:
+    """A word the lexicon knows, never as a noun."""
     import lemminflect
 
-    last = words[-1].strip(",;:")
-    lemmas = lemminflect.getAllLemmas(last.lower())
-    return last[:1].islower() and bool(lemmas) and "NOUN" not in lemmas
+    lemmas = lemminflect.getAllLemmas(word)
+    return bool(lemmas) and "NOUN" not in lemmas
 
 
 def _verb_form(word: str) -> bool:
@@ -268,6 +275,7 @@ def _internal_capital(word: str) -> bool:
     return any(ch.isupper() for ch in word[1:])
 
 
+@functools.lru_cache(maxsize=16384)  # a lexicon look-up per word; the same words come back
 def _verb_only(word: str) -> bool:
     """A word that can only be a verb ("launched", "having"), not a noun or an adjective."""
     import lemminflect

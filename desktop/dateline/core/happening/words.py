@@ -36,9 +36,12 @@ CLOSED_CLASS = en.BE | en.HAVE | en.DO | en.MODALS
 
 
 def tokens(sentence: str) -> list[Token]:
+    new = tuple.__new__  # the tuple itself: ``Token(...)`` costs a Python call per token
+    curly = "’" in sentence
     out = []
     for m in _TOKEN.finditer(sentence):
         got = m.group()
-        text = got.strip() or got
-        out.append(Token(m.start(), m.end(), text, text.lower().replace("’", "'")))
+        text = (got.strip() or got) if got[0].isspace() else got  # only " - " holds spaces
+        low = text.lower().replace("’", "'") if curly else text.lower()
+        out.append(new(Token, (m.start(), m.end(), text, low)))
     return out
