@@ -40,9 +40,10 @@ def cluster(profiles: Sequence[Profile], order: Sequence[int] | None = None) -> 
     index: dict[tuple[str, int], list[int]] = {}  # (key, year) -> group numbers, oldest first
     for i in order:
         p = profiles[i]
+        years = _years(p)
         best, best_ev = None, None
         if p.span is not None:
-            for g in _candidates(index, p):
+            for g in _candidates(index, p, years):
                 ev = _join(profiles, groups[g], p)
                 if ev is not None and (best_ev is None or ev.score > best_ev.score):
                     best, best_ev = g, ev
@@ -55,7 +56,7 @@ def cluster(profiles: Sequence[Profile], order: Sequence[int] | None = None) -> 
             group.evidence[i] = best_ev
         if p.span is not None:
             for key in p.match_keys():
-                for year in _years(p):
+                for year in years:
                     bucket = index.setdefault((key, year), [])
                     if not bucket or bucket[-1] != best:
                         bucket.append(best)
@@ -76,8 +77,7 @@ def _join(profiles: Sequence[Profile], group: Group, p: Profile) -> Evidence | N
     return best
 
 
-def _candidates(index: dict[tuple[str, int], list[int]], p: Profile) -> list[int]:
-    years = _years(p)
+def _candidates(index: dict[tuple[str, int], list[int]], p: Profile, years: range) -> list[int]:
     # keys in a fixed order: among buckets of one size, which group is looked at first (and wins
     # a tie) must not depend on how this process happens to hash strings
     buckets = [index.get((k, y), ()) for k in sorted(p.match_keys()) for y in years]

@@ -53,17 +53,37 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
     """Why the date at [start, end) of ``sentence`` is a reference point ("" when it is not)."""
     before = sentence[max(0, start - 80) : start]
     text = sentence[start:end]
-    if _ACCORDING.search(before):
+    if _may_hold(before, ("according",)) and _ACCORDING.search(before):
         return f"the date of a source the news is attributed to ('{text}')"
-    clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
-    tail = _BEFORE.search(clause_before)
+    clause_before = before
+    if ";" in before or ":" in before or "," in before:
+        clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
+    tail = _BEFORE.search(clause_before) if _may_hold(clause_before, _BEFORE_WORDS) else None
     if tail:
         return f"a comparison point ('{tail.group().strip()} {text}')"
-    since = _SINCE.search(clause_before)
+    since = None
+    if not clause_before.isascii() or clause_before.rstrip().lower().endswith(("since", "in")):
+        since = _SINCE.search(clause_before)
     if since and _RECORD.search(clause_before[: since.start()]):
         return f"the start of a comparison ('… since {text}')"
-    if _SELF.search(text) or _SELF.search(sentence[max(0, start - 12) : end + 12]):
+    around = sentence[max(0, start - 12) : end + 12]
+    if _may_hold(around, _SELF_WORDS) and (_SELF.search(text) or _SELF.search(around)):
         return f"a comparison period ('{text}')"
-    if _EARLIER.search(text) and _FIGURE.search(clause_before):
+    if _may_hold(text, _EARLIER_WORDS) and _EARLIER.search(text) and _FIGURE.search(clause_before):
         return f"a comparison period ('{text}')"
     return ""
+
+
+# Words without one of which the pattern cannot match (a gate before the regex's pass).
+_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative")
+_SELF_WORDS = ("year-ago", "same")
+_EARLIER_WORDS = ("earlier", "ago", "before", "previous", "prior")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower case): cheaper than a regex that needs one.
+    Ignoring case, "ſ" and "K" match "s" and "k": text beyond ASCII always may."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)

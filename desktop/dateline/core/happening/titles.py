@@ -345,21 +345,26 @@ class Titler:
         return " ".join(cut_out(text[a:b], dates, a) for a, b in pieces if a < b)
 
 
+_COORDINATION = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+|\s+(?:and|but)\s+)")
+_NEXT_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+
+
 def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bool]:
     """Of verbs coordinated in one clause ("tripled in 2004, doubled in 2005 and increased ...";
     "started Apple in 1976, and in 1984 the Macintosh was released"), the part holding offset ``at``
     (the first without it): (start, end, whether it has a subject of its own)."""
     found: list[tuple[int, str]] = []
-    for m in re.finditer(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+|\s+(?:and|but)\s+)", text[start:]):
-        nxt = text[start + m.end() :].split(None, 2)
-        if not nxt:
+    for m in _COORDINATION.finditer(text, start):
+        nxt = _NEXT_WORDS.match(text, m.end())  # the next two words
+        if nxt is None:
             continue
         mark = m.group().strip()
-        verb = _finite(nxt[0]) or (nxt[0] in en.GROUP_ADVERBS and len(nxt) > 1 and _finite(nxt[1]))
         if ";" in mark or (mark.startswith(",") and mark != ","):
-            found.append((start + m.end(), "strong"))
-        elif verb:
-            found.append((start + m.end(), mark))
+            found.append((m.end(), "strong"))
+            continue
+        first, second = nxt.groups()
+        if _finite(first) or (first in en.GROUP_ADVERBS and second is not None and _finite(second)):
+            found.append((m.end(), mark))
     # "tripled in 2004, doubled in 2005 and increased ...": a comma before a verb cuts only in a
     # series that "and" ends (", expected in late 2006" is a participle)
     cuts = [start] + [

@@ -196,7 +196,8 @@ def balanced(text: str) -> str:
 def tidy(text: str, limit: int = MAX_WORDS) -> str:
     """A title from a stretch of text: one line, no leading connective or article, shortened,
     starting with a capital (a name that starts lower-case, "iPhone", stays as it is)."""
-    text = _EDITORIAL.sub("", _EMPTY_BRACKETS.sub(" ", text))
+    if "(" in text or "[" in text:  # most titles have no brackets: no pass over them
+        text = _EDITORIAL.sub("", _EMPTY_BRACKETS.sub(" ", text))
     text = " ".join(text.split()).strip(" ,;:.—–-")
     text = _SPACE_BEFORE.sub("", text)
     text = _LEADING.sub("", text)
