@@ -8,6 +8,7 @@ import pytest
 from dateline.core.happening.reference import reference_reason
 from dateline.core.happening.wording import tidy
 from dateline.core.happening.words import tokens
+from dateline.core.temporal.grammar import scan, scan_exhaustive
 
 
 def _reason(sentence: str, date: str) -> str:
@@ -52,3 +53,18 @@ def test_tokens_keep_dashes_and_straighten_curly_apostrophes() -> None:
 def test_titles_lose_empty_brackets_and_editors_words_only_when_there_are_some() -> None:
     assert tidy("the minister delivered [on] the pledge ( )") == "Minister delivered the pledge"
     assert tidy("the minister delivered the pledge") == "Minister delivered the pledge"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resume on MONDAY and end in mAy 2024.",
+        "The 'ſeptember' plan of İstanbul was signed on 3 March 2021.",
+        "A 5\u212a run on Friday, then éMarch 5 and 'Friday and '98.",
+        "Revenue rose in Q3 2024, in FY2023 and on 12/03/2024; A380 flew on Monday.",
+        "In the ensuing two years the firm grew; the fifth century.",
+    ],
+)
+def test_the_scan_finds_what_every_position_finds(sentence: str) -> None:
+    fast = [(h.rule, h.start, h.end) for h in scan(sentence)]
+    assert fast == [(h.rule, h.start, h.end) for h in scan_exhaustive(sentence)]

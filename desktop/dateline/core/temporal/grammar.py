@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from .filters import in_title
 from .gates import DIGIT, SOLO, derive
@@ -49,6 +50,12 @@ class Grammar:
             _FLAGS,
         )
         self.gate = derive((n, r.pattern) for n, r in self.rules.items())
+        # Where ``_TOKEN`` may find a token the gate lets through, in the text in lower case: a
+        # digit, an apostrophe before one, or a start word (spelled as a trie; case-sensitive, an
+        # alternation of words fails fast). Asking the gate about every word costs more.
+        self._starts = re.compile(
+            r"(?<![a-z])(?:(?:" + _trie(sorted(self.gate)) + r")(?![a-z])|\d+|'(?=\d))"
+        )
 
     def _may_start(self, text: str, word: str, end: int) -> bool:
         """Can a match begin at this token? Digits always can; a word when the gate says so."""
@@ -81,12 +88,27 @@ class Grammar:
             return None
         return Hit(name, s, e, g, sub)
 
+    def _tokens(self, text: str) -> Iterator[re.Match[str]]:
+        """The tokens of ``text`` (``_TOKEN``) the gate may let through, and maybe a few more.
+
+        ``str.lower`` keeps every offset and lowers no other character to an ASCII letter, but for
+        "İ" (two characters in lower case) and the Kelvin sign ("k"): a text with one is read token
+        by token."""
+        if "İ" in text or "\u212a" in text:
+            yield from _TOKEN.finditer(text)
+            return
+        token = _TOKEN.match
+        for m in self._starts.finditer(text.lower()):
+            tok = token(text, m.start())
+            if tok is not None:
+                yield tok
+
     def scan(self, text: str) -> list[Hit]:
         """All rule matches, leftmost-first and non-overlapping, that pass their context filter."""
         hits: list[Hit] = []
         pos = 0
         match = self._master.match
-        for tok in _TOKEN.finditer(text):
+        for tok in self._tokens(text):
             s = tok.start()
             if s < pos or not self._may_start(text, tok.group(), tok.end()):
                 continue
@@ -115,6 +137,23 @@ class Grammar:
             else:
                 pos = m.start() + 1
         return hits
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation matching exactly ``words`` (letters), shared beginnings said once:
+    ["mar", "march", "may"] -> "ma(?:r(?:ch)?|y)"."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for head, tails in heads.items():
+        rest = [t for t in tails if t]
+        if not rest:
+            parts.append(re.escape(head))
+            continue
+        optional = "?" if len(rest) < len(tails) else ""  # the head alone is a word too
+        parts.append(f"{re.escape(head)}(?:{_trie(rest)}){optional}")
+    return "|".join(parts)
 
 
 @functools.cache
