@@ -3,12 +3,17 @@ regex must never turn away what the regex, ignoring case, would find ("ſ" and "
 
 from __future__ import annotations
 
+import re
+import string
+
 import pytest
 
 from dateline.core.happening.reference import reference_reason
 from dateline.core.happening.wording import tidy
 from dateline.core.happening.words import tokens
+from dateline.core.temporal.english.cues import CUES
 from dateline.core.temporal.grammar import scan, scan_exhaustive
+from dateline.core.temporal.lowered import Finder
 
 
 def _reason(sentence: str, date: str) -> str:
@@ -68,3 +73,60 @@ def test_titles_lose_empty_brackets_and_editors_words_only_when_there_are_some()
 def test_the_scan_finds_what_every_position_finds(sentence: str) -> None:
     fast = [(h.rule, h.start, h.end) for h in scan(sentence)]
     assert fast == [(h.rule, h.start, h.end) for h in scan_exhaustive(sentence)]
+
+
+def test_lower_case_keeps_every_characters_class() -> None:
+    classes = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")]
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1:
+            assert ch == "İ"  # the one character that lowers to two
+            continue
+        assert [bool(c.match(ch)) for c in classes] == [bool(c.match(low)) for c in classes]
+
+
+def test_ignoring_case_only_four_letters_beyond_ascii_match_an_ascii_one() -> None:
+    letter = re.compile(r"[a-z]", re.IGNORECASE)
+    beyond = {chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))}
+    assert beyond == {"ſ", "ı", "İ", "\u212a"}
+    assert all(
+        chr(c).lower() not in string.ascii_lowercase
+        for c in range(0x80, 0x110000)
+        if chr(c) not in beyond
+    )
+
+
+_TEXTS = [
+    "The talks, which WILL resume, were postponed for two more weeks until Friday; he’s said it.",
+    "It is expected to close. The hundred united limited voted; the still-closed bridge is closed until",
+    "ſaid the firm, which wiLL ſtart — Is Expected To; Kelvin \u212aept it, İt ıs done. May may MAY",
+    "“We are going to”, she's said; they'll see. Effective immediately, as soon as March 2 ...",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        CUES.tense,
+        re.compile(r"\b(?:since|in)\s*$", re.IGNORECASE),
+        re.compile(r"(?<![-A-Za-z])(?<!\bthe\s)[a-z]{3,}(?<!e)ed\b|(?-i:May)|[^a-z\s]{2}", re.I),
+        re.compile(r"(?:\b(?:on|in|as\s+of)\s+)+(?:(?:the|a)\s+)?$", re.IGNORECASE),
+        re.compile(r"x*"),  # empty matches: the engine's own iteration
+    ],
+)
+def test_a_finder_finds_what_its_pattern_finds(pattern: re.Pattern[str]) -> None:
+    finder = Finder(pattern)
+    for text in _TEXTS:
+        for cut in range(0, len(text) + 1, 7):
+            part = text[cut:]
+            want = [(m.span(), m.lastgroup) for m in pattern.finditer(part)]
+            assert [(m.span(), m.lastgroup) for m in finder.finditer(part)] == want
+            got, first = finder.search(part), pattern.search(part)
+            assert (got and got.span()) == (first and first.span())
+
+
+def test_a_finder_widens_what_it_can_and_leaves_the_rest_to_the_pattern() -> None:
+    assert Finder(CUES.tense).starts is not None
+    assert Finder(re.compile(r"(a)\1", re.IGNORECASE)).starts is None  # a back-reference

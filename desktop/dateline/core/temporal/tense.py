@@ -7,10 +7,12 @@ semicolons, so a neighbouring clause cannot lend its tense.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .bundle import Cues
 from .english.cues import CUES
+from .lowered import Finder
 
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[“”\"]|``|''")
 _LEFT = 90
@@ -19,7 +21,7 @@ _RIGHT = 50
 
 def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     """ "past", "future", "present" or "" from the nearest cue in the timex's clause."""
-    cue = cues.tense
+    cue = _finder(cues.tense)
     lo = max(0, start - _LEFT)
     left = text[lo:start]
     cuts = list(_BOUNDARY.finditer(left))
@@ -47,3 +49,10 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     if tense in ("", "present") and cues.limit_before.search(text, max(0, start - 12), start):
         return "future"  # a state lasting now ends ahead: "is closed until Friday"
     return tense
+
+
+@functools.cache
+def _finder(pattern: re.Pattern[str]) -> Finder:
+    """The cue pattern, tried only where its words stand (``lowered``): it is tried at every word
+    of a clause otherwise."""
+    return Finder(pattern)
