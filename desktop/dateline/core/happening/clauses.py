@@ -129,10 +129,19 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
             cuts.append((comma + 1, MAIN))
     quoted = _quoted(toks)
     reporting = en.reporting_forms()
+    after = _after_words(reporting)
     after_gerund = False
     for k in range(1, n):
         t, prev = toks[k], toks[k - 1]
         low = t.low
+        if (
+            quoted[k] == quoted[k - 1]
+            and prev.text != ","
+            and t.text not in _CUT_MARKS
+            and low not in _CUT_WORDS
+            and prev.low not in after
+        ):
+            continue  # none of the tests below can cut here: most words of a sentence
         if quoted[k] != quoted[k - 1]:
             # Into a quotation: what is said; out of it: back to the sentence ("..., said Jobs").
             cuts.append((k, COMPLEMENT if quoted[k] else MAIN))
@@ -181,6 +190,19 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
             # Everything inside a quotation is what was said, however it is built.
             out.append((a, b, COMPLEMENT if quoted[a] and role in (MAIN, COORDINATE) else role))
     return out
+
+
+# What one of the tests in ``_segments`` needs to cut before a word: the word is one of these
+# marks or words, or the word before it is a comma or one of ``_after_words``.
+_CUT_MARKS = frozenset({",", ";", "—", "–", "-"})
+_CUT_WORDS = (
+    _CONJUNCTIONS_ONLY | en.COORDINATORS | en.PRONOUNS | frozenset({"that", "who", "which"})
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _after_words(reporting: frozenset[str]) -> frozenset[str]:
+    return reporting | _TIME_WORDS | en.GROUP_ADVERBS
 
 
 def _quoted(toks: list[Token]) -> list[bool]:
