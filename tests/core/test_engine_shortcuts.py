@@ -130,3 +130,17 @@ def test_a_finder_finds_what_its_pattern_finds(pattern: re.Pattern[str]) -> None
 def test_a_finder_widens_what_it_can_and_leaves_the_rest_to_the_pattern() -> None:
     assert Finder(CUES.tense).starts is not None
     assert Finder(re.compile(r"(a)\1", re.IGNORECASE)).starts is None  # a back-reference
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "the board met ( ) on the plan , then “ it ’s over ” ( again )",
+            "Board met on the plan, then “it’s over” (again)",
+        ),
+        ("talks , it said ; ‘ fine ’ : yes ! really ?", "Talks, it said; ‘fine’: yes! really?"),
+    ],
+)
+def test_titles_have_no_space_inside_marks(raw: str, title: str) -> None:
+    assert tidy(raw) == title

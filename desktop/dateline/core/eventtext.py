@@ -154,13 +154,14 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
     return shared / min(sa, sb) if min(sa, sb) > 0 else 0.0
 
 
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:])")
 _EDITORIAL_INSERTION = re.compile(r"\[\w+\]\s*")  # "[on]"
 
 
 def _tidy(title: str, max_words: int = 14) -> str:
     title = " ".join(title.split()).strip(" ,;:.—–-\"“”'’")
-    title = _SPACE_BEFORE_PUNCTUATION.sub("", title)
+    for mark in ",.;:":  # no space before it (spaces are single now: no pattern needed)
+        if " " + mark in title:
+            title = title.replace(" " + mark, mark)
     if "[" in title:
         title = _EDITORIAL_INSERTION.sub("", title)
     words = title.split()

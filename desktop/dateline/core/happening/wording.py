@@ -42,7 +42,6 @@ _LEADING = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|a(?!\s+(?:lot|few|number|couple|bit)\b)|an)\s+(?=\S)", re.I)
 _EDITORIAL = re.compile(r"\s*\[\w+\]")  # "delivering [on] the pledge": the editor's word
-_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)’”])|(?<=[(“‘])\s+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 # The words that introduce a date: "on", "since early", "starting next", "as of", "in the".
@@ -199,10 +198,26 @@ def tidy(text: str, limit: int = MAX_WORDS) -> str:
     if "(" in text or "[" in text:  # most titles have no brackets: no pass over them
         text = _EDITORIAL.sub("", _EMPTY_BRACKETS.sub(" ", text))
     text = " ".join(text.split()).strip(" ,;:.—–-")
-    text = _SPACE_BEFORE.sub("", text)
+    text = _tight(text)
     text = _LEADING.sub("", text)
     text = _ARTICLE.sub("", text)
     return capitalised(shorten(text, limit))
+
+
+def _tight(text: str) -> str:
+    """No space before a closing mark or after an opening one, in a text whose only spaces are
+    single " " (a look for each mark costs less than a pattern tried at every character)."""
+    for mark in _CLOSING:
+        if " " + mark in text:
+            text = text.replace(" " + mark, mark)
+    for mark in _OPENING:
+        if mark + " " in text:
+            text = text.replace(mark + " ", mark)
+    return text
+
+
+_CLOSING = ",.;:!?)’”"
+_OPENING = "(“‘"
 
 
 def capitalised(text: str) -> str:
