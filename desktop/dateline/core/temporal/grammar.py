@@ -50,11 +50,11 @@ class Grammar:
             _FLAGS,
         )
         self.gate = derive((n, r.pattern) for n, r in self.rules.items())
-        # Where ``_TOKEN`` may find a token the gate lets through, in the text in lower case: a
-        # digit, an apostrophe before one, or a start word (spelled as a trie; case-sensitive, an
-        # alternation of words fails fast). Asking the gate about every word costs more.
+        # The tokens of ``_TOKEN`` the gate may let through, read in the text in lower case: a start
+        # word (spelled as a trie: case-sensitive, an alternation of words fails fast), a digit, an
+        # apostrophe before one. Asking the gate about every word of a text costs more.
         self._starts = re.compile(
-            r"(?<![a-z])(?:(?:" + _trie(sorted(self.gate)) + r")(?![a-z])|\d+|'(?=\d))"
+            r"(?<![\w'’])(?:(?:" + _trie(sorted(self.gate)) + r")(?![a-z])|\d|'(?=\d))"
         )
 
     def _may_start(self, text: str, word: str, end: int) -> bool:
@@ -88,29 +88,27 @@ class Grammar:
             return None
         return Hit(name, s, e, g, sub)
 
-    def _tokens(self, text: str) -> Iterator[re.Match[str]]:
-        """The tokens of ``text`` (``_TOKEN``) the gate may let through, and maybe a few more.
+    def _tokens(self, text: str) -> Iterator[tuple[int, str, int]]:
+        """(start, text, end) of the tokens of ``text`` (``_TOKEN``) the gate may let through.
 
-        ``str.lower`` keeps every offset and lowers no other character to an ASCII letter, but for
-        "İ" (two characters in lower case) and the Kelvin sign ("k"): a text with one is read token
-        by token."""
+        ``str.lower`` keeps every offset and what is a word character, and lowers no other
+        character to an ASCII letter, but for "İ" (two characters in lower case) and the Kelvin
+        sign ("k"): a text with one is read token by token."""
         if "İ" in text or "\u212a" in text:
-            yield from _TOKEN.finditer(text)
+            for tok in _TOKEN.finditer(text):
+                yield tok.start(), tok.group(), tok.end()
             return
-        token = _TOKEN.match
         for m in self._starts.finditer(text.lower()):
-            tok = token(text, m.start())
-            if tok is not None:
-                yield tok
+            start, end = m.span()
+            yield start, text[start:end], end
 
     def scan(self, text: str) -> list[Hit]:
         """All rule matches, leftmost-first and non-overlapping, that pass their context filter."""
         hits: list[Hit] = []
         pos = 0
         match = self._master.match
-        for tok in self._tokens(text):
-            s = tok.start()
-            if s < pos or not self._may_start(text, tok.group(), tok.end()):
+        for s, word, end in self._tokens(text):
+            if s < pos or not self._may_start(text, word, end):
                 continue
             m = match(text, s)
             if m is None:
