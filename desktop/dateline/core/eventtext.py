@@ -96,7 +96,6 @@ _SYNONYMS = {
 }
 
 
-@functools.lru_cache(maxsize=16384)  # a title's words are read again for its markers and matching
 def key_terms(text: str) -> frozenset[str]:
     """Content words of ``text``, lightly stemmed; sums of money kept whole ("€40 billion")."""
     return frozenset(filter(None, map(_term, _WORD.findall(text))))  # no term is "": None only
