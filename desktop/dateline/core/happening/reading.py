@@ -158,8 +158,8 @@ class _Reader:
             if value_of(dates, group) != d.cand.value:
                 d.cand = replace(d.cand, value=value_of(dates, group))  # 12:30 on the clause's day
             spans = self._title_spans(d.i, [found[k].cand for k in group], by_group)
-            d.cand.frame = replace(
-                d.cand.frame, title=self.titler.title(d.i, d.clause, spans, d.cand.frame)
+            d.cand.frame = d.cand.frame.titled(
+                self.titler.title(d.i, d.clause, spans, d.cand.frame)
             )
             self.out.append(d.cand)
             for c in (d.clause, d.where):
@@ -256,7 +256,7 @@ class _Reader:
         if clause is not None and not frame.speech and not frame.event_noun:
             # "On 8 March, the rector resigned": the clause's words, not only the date's phrase
             words = s.text[clause.start : rel] + " " + s.text[rel_end : clause.end]
-            frame = replace(frame, terms=frame.terms | key_terms(words))
+            frame = frame.with_terms(frame.terms | key_terms(words))
         if (
             clause is not None
             and clause.main
@@ -292,7 +292,7 @@ class _Reader:
                 value, rule, confidence, basis = self._date_for(i, c, story, story_basis)
                 frame = clause_frame(s.text, c, speakers)
                 terms = markers(frame, c, *self._actors_of(i, c))
-                frame = replace(frame, title=self.titler.title(i, c, (), frame))
+                frame = frame.titled(self.titler.title(i, c, (), frame))
                 cand = Candidate(
                     self.article.id,
                     self._next(),
