@@ -274,10 +274,7 @@ class _Reader:
         if published is None:
             return  # nothing to date them by
         story, story_basis = self._story(published)
-        for i in range(len(self.sentences)):
-            carried = self._thread(i)
-            if carried is not None:
-                self.thread[i] = carried
+        self.thread.update(self._thread())
         speakers = LastSpeaker(self.sentences)
         spoken = {i for (i, _), cand in self.dated_clauses.items() if cand.frame.speech}
         for i, s in enumerate(self.sentences):
@@ -394,16 +391,17 @@ class _Reader:
                 return None  # an undated sentence in between: the thread is broken
         return None
 
-    def _thread(self, i: int) -> Candidate | None:
-        """What sentence ``i`` dates the story to, for the sentence after it to carry on: a past
-        date it states, or one it carried on itself."""
+    def _thread(self) -> dict[int, Candidate]:
+        """What each sentence dates the story to, for the sentence after it to carry on: the
+        first past date it states (one pass over the dated clauses, not one per sentence)."""
         published = self.article.published
         now = published.toordinal() if published else 0
+        out: dict[int, Candidate] = {}
         for (j, _), cand in sorted(self.dated_clauses.items()):
             span = cand.profile.span
-            if j == i and span is not None and span.last <= now:
-                return cand
-        return None
+            if span is not None and span.last <= now:
+                out.setdefault(j, cand)
+        return out
 
     def _actors_of(self, i: int, clause: Clause | None) -> tuple[list[str], list[str]]:
         """(sure, other) names of a clause: its subject's, then the other names it holds."""
