@@ -80,7 +80,8 @@ def _title_for(members: Sequence[Candidate]) -> str:
         days = (span.first, span.last) if span else None
         return title_quality(c.frame.title, days, c.frame.speech, c.order)
 
-    best = min(members, key=quality)
+    # most events have one report: no title to weigh against another
+    best = members[0] if len(members) == 1 else min(members, key=quality)
     return best.frame.title or _words_of(best)
 
 
