@@ -80,6 +80,8 @@ def test_lower_case_keeps_every_characters_class() -> None:
     for code in range(0x110000):
         ch = chr(code)
         low = ch.lower()
+        if low == ch:
+            continue
         if len(low) != 1:
             assert ch == "İ"  # the one character that lowers to two
             continue
