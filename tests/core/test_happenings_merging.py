@@ -77,3 +77,26 @@ def test_a_year_wide_report_is_offered_against_a_day_only_on_more_than_its_kind(
     # on one day the same kind is worth the analyst's look; so is more than the kind in a year
     assert compare(day, same_day).verdict == Verdict.SUGGEST
     assert compare(year_reform, day).verdict == Verdict.SUGGEST
+
+
+def test_two_happenings_in_one_city_on_one_day_are_not_one_for_the_city():
+    """A place is where something happened, not who did it: "in Geneva" is no shared actor."""
+    from dateline.core.happening.same import Verdict, compare
+
+    council = "The council approved the stadium in Geneva on Monday."
+    assembly = "The assembly approved the tariffs in Geneva on Monday."
+    evs = events(council, assembly)
+    assert len(holding(evs, "council approved")) == 1
+    assert holding(evs, "council approved") != holding(evs, "assembly approved")
+    a, b = _profile(council, "a"), _profile(assembly, "b")
+    found = compare(a, b)
+    assert found.verdict == Verdict.SUGGEST  # the same kind on one day: worth the analyst's look
+    assert "Geneva" not in found.explain()
+
+
+def test_a_place_is_marked_as_a_place_and_an_organisation_as_a_name():
+    evs = events("The ministers of Norway met the envoys of the European Union in Oslo on Monday.")
+    (met,) = holding(evs, "met the envoys")
+    terms = set(met.sources[0].terms)
+    assert "%oslo" in terms and "&oslo" not in terms
+    assert any(t.startswith(("&", "!")) and "european_union" in t for t in terms)

@@ -18,7 +18,7 @@ from ..model import Sentence
 from ..speakers import sentence_speaker, surname
 from . import english as en
 from .clauses import Clause
-from .profile import ACTION, NOUN, SPEAKER, actor_marker
+from .profile import ACTION, NOUN, PLACE, SPEAKER, actor_marker
 
 _LEADING = re.compile(
     r"^(?:(?:and|but|then|also|however|meanwhile|later|subsequently|that|which|who)\b,?\s*)+",
@@ -66,16 +66,45 @@ def actor_name(subject: str) -> str:
     return runs[-1] if runs else ""
 
 
-def actor_names(subject: str) -> list[str]:
-    """Every name in a subject ("Apple CEO Steve Jobs" -> "Apple", "Steve Jobs")."""
-    return list(_names_in(subject))
+# A name right after these words is where something happened ("talks in Geneva", "a plant near
+# Detroit", "a court in a London suburb"), not who took part.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|across|throughout)\s+(?:(?:the|an?)\s+)?$", re.I
+)
+_PLACE_LOOKBACK = 20  # characters before a name searched for those words
+
+
+def _is_place(text: str, start: int) -> bool:
+    return _PLACE_BEFORE.search(text, max(0, start - _PLACE_LOOKBACK), start) is not None
+
+
+def place_names(text: str) -> list[str]:
+    """The names of places in ``text``: names right after "in", "at", "near" ... ("Geneva")."""
+    return list(_places_in(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _places_in(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        if _is_place(text, m.start()):
+            out += [n for n in _names_in(m.group(), True) if n not in out]
+    return tuple(out)
+
+
+def actor_names(subject: str, places: bool = True) -> list[str]:
+    """Every name in a subject ("Apple CEO Steve Jobs" -> "Apple", "Steve Jobs"); ``places``
+    False: leaving out the names of places (``place_names``)."""
+    return list(_names_in(subject, places))
 
 
 @functools.lru_cache(maxsize=16384)  # a subject is read for names again by its clause and title
-def _names_in(subject: str) -> tuple[str, ...]:
+def _names_in(subject: str, places: bool) -> tuple[str, ...]:
     out = []
-    for run in _NAME_RUN.findall(subject):
-        words = run.split()
+    for m in _NAME_RUN.finditer(subject):
+        if not places and _is_place(subject, m.start()):
+            continue
+        words = m.group().split()
         part: list[str] = []
         for w in [*words, "The"]:
             if w.rstrip(".'’s") in _NOT_NAMES or w in _NOT_NAMES:
@@ -93,10 +122,14 @@ def _strip_titles(run: str) -> str:
 
 
 def markers(
-    frame: Frame, clause: Clause | None, actors: Iterable[str] = (), others: Iterable[str] = ()
+    frame: Frame,
+    clause: Clause | None,
+    actors: Iterable[str] = (),
+    others: Iterable[str] = (),
+    places: Iterable[str] = (),
 ) -> tuple[str, ...]:
     """The frame's words plus the markers matching reads (``profile``): ``actors`` the clause's own
-    subject names, ``others`` names tied to it less surely."""
+    subject names, ``others`` names tied to it less surely, ``places`` where it happened."""
     # An event named by its noun phrase ("the NATO summit in Washington") is told by that phrase;
     # the rest of its clause says something else ("a goal that was set ...").
     terms = set(key_terms(frame.title) if frame.event_noun else frame.terms)
@@ -106,7 +139,8 @@ def markers(
     if frame.event_noun:
         terms.add(NOUN + frame.event_noun)
         # "NATO leaders' summit": NATO's summit; but the noun opening a title ("Launch") is no name
-        others += [n for n in actor_names(frame.title) if n.lower() != frame.event_noun]
+        others += [n for n in actor_names(frame.title, False) if n.lower() != frame.event_noun]
+        places = [*places, *place_names(frame.title)]
         if frame.event_noun in en.NOUN_ACTIONS:
             terms.add(ACTION + en.NOUN_ACTIONS[frame.event_noun])
     if clause is not None and clause.lemma and not clause.stative:
@@ -117,6 +151,8 @@ def markers(
         terms.add(actor_marker(name))
     for name in others:
         terms.add(actor_marker(name, sure=False))
+    for name in places:
+        terms.add(PLACE + "_".join(name.lower().split()))
     return tuple(sorted(terms))
 
 
@@ -124,7 +160,7 @@ def subject_names(subject: str) -> tuple[list[str], list[str]]:
     """(sure, other) names of a subject: it opens on a name ("Apple CEO Steve Jobs", "GM") -> sure;
     names inside a longer subject ("a NATO hub in Wiesbaden") -> other."""
     head = re.split(r",|\b(?:in|of|at|for|from|to|with|on|by)\b", subject, maxsplit=1)[0].strip()
-    names = actor_names(subject)
+    names = actor_names(subject, False)
     if head[:1].isupper() and head.split()[0] not in _NOT_NAMES and actor_names(head):
         sure = actor_names(head)
         return sure, [n for n in names if n not in sure]

@@ -10,6 +10,7 @@ article's context when it was read (so "he said" keeps its speaker after merges 
                       clause, a name in an event's noun phrase, a name inside a longer subject)
     "^introduce"      the kind of happening (``english.action_of`` the clause's verb)
     "#summit"         an event noun the date hangs on ("the NATO summit")
+    "%geneva"         a place it happened at ("in Geneva"): no actor, and no word of what happened
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from ..model import EventRecord, ProposedEvent
 from ..span import Span
 
-SPEAKER, ACTOR, NAME, ACTION, NOUN = "@", "!", "&", "^", "#"
+SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE = "@", "!", "&", "^", "#", "%"
 WHO = "="  # a key only: the last word of a speaker's or an actor's name
 # Words that say nothing about which happening a report tells of.
 GENERIC = frozenset(
@@ -29,7 +30,7 @@ GENERIC = frozenset(
     month year million billion thousand number part way also told chief executive officer ceo
     president spokesman spokeswoman spokesperson""".split()
 )
-MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN)
+MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ def from_terms(
     names: set[tuple[str, ...]] = set()
     actions: set[str] = set()
     nouns: set[str] = set()
+    places: set[tuple[str, ...]] = set()
     words: set[str] = set()
     for t in terms:
         if not t:
@@ -97,12 +99,14 @@ def from_terms(
             actions.add(t[1:])
         elif head == NOUN:
             nouns.add(t[1:])
+        elif head == PLACE:
+            places.add(tuple(t[1:].split("_")))
         else:
             words.add(t)
     if speakers or "statement" in words:
         actions.add("statement")
     words.discard("statement")
-    names_of = frozenset().union(*map(_name_terms, actors | names))
+    names_of = frozenset().union(*map(_name_terms, actors | names | places))
     content = frozenset(words) - GENERIC
     # A statement and a report of what its speaker did meet on the name ("Varga announced her
     # leave" / "Varga has been on leave since January"): a key like any other, not a speaker's.

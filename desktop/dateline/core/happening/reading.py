@@ -33,7 +33,7 @@ from .datable import (
     other_date,
     stretch_of_time,
 )
-from .frames import LastSpeaker, actor_names, clause_frame, markers, subject_names
+from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names, subject_names
 from .profile import Profile, from_terms
 from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
@@ -403,13 +403,16 @@ class _Reader:
                 out.setdefault(j, cand)
         return out
 
-    def _actors_of(self, i: int, clause: Clause | None) -> tuple[list[str], list[str]]:
-        """(sure, other) names of a clause: its subject's, then the other names it holds."""
+    def _actors_of(self, i: int, clause: Clause | None) -> tuple[list[str], list[str], list[str]]:
+        """(sure, other) names of a clause: its subject's, then the other names it holds; and the
+        places it names ("in Geneva"), which are no actors."""
         if clause is None:
-            return [], []
+            return [], [], []
         sure, other = self.actors.get((i, clause.start), ([], []))
         text = self.sentences[i].text[clause.start : clause.end]
-        return sure, other + [n for n in actor_names(text) if n not in sure]
+        places = [n for n in place_names(text) if n not in sure]
+        other = [n for n in other if n not in places]
+        return sure, other + [n for n in actor_names(text, False) if n not in sure], places
 
     def _next(self) -> int:
         self.order += 1
