@@ -8,8 +8,34 @@ that look like one happening.
 
 from __future__ import annotations
 
-from .report import ImportReport, ProgressFn, ReextractReport
-from .service import Ingest, content_hash, import_paths
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .report import ImportReport, ProgressFn, ReextractReport
+    from .service import Ingest, content_hash, import_paths
+
+# Named here, imported when first asked for: an import's worker process imports ``prepare`` (and so
+# this package) and needs none of the store, whose import (sqlite-utils) is a fifth of its start.
+_WHERE = {
+    "ImportReport": "report",
+    "ProgressFn": "report",
+    "ReextractReport": "report",
+    "Ingest": "service",
+    "content_hash": "service",
+    "import_paths": "service",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ImportReport",
