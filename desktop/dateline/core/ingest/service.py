@@ -75,6 +75,7 @@ class Ingest:
         self.workers: int | None = None
         self.prepare_task: prepare.Task = prepare.prepare_files
         self._made_way = 0.0  # when an import last left the write lock free for others
+        self._committed = 0.0  # when its last article was committed
 
     # ---- import ----
     def import_paths(
@@ -163,6 +164,7 @@ class Ingest:
             if analysed is None:
                 return False
             fingerprint, reading = analysed
+        self._make_way()
         try:
             self._store_new(parsed, article, digest, fingerprint, reading, tally, watch)
         except Cancelled:
@@ -170,17 +172,22 @@ class Ingest:
         except DatelineError as exc:
             tally.failed.append((parsed.path, exc.message))
             return False
-        self._make_way()
+        finally:
+            self._committed = time.monotonic()
         return True
 
     def _make_way(self) -> None:
-        """Leave the project unlocked for a moment every ``MAKE_WAY_EVERY_S`` of an import, so an
-        edit waiting for the write lock (in the window, or another process) gets it between two
-        articles: ``connection.begin_immediate`` asks every ``LOCK_POLL_S``, and an import with a
-        worker otherwise frees the lock for well under a millisecond between two articles."""
+        """Before an article's write transaction: see that the project was left unlocked for
+        ``MAKE_WAY_S`` at least once every ``MAKE_WAY_EVERY_S`` of an import, so an edit waiting for
+        the write lock (in the window, or another process) gets it between two articles
+        (``connection.begin_immediate`` asks every ``LOCK_POLL_S``). An article analysed here leaves
+        it free for milliseconds already; one a worker prepared, for well under one: then wait."""
         now = time.monotonic()
-        if now - self._made_way >= MAKE_WAY_EVERY_S:
-            time.sleep(MAKE_WAY_S)
+        free = now - self._committed  # the lock has been free since the last article's commit
+        if free >= MAKE_WAY_S:
+            self._made_way = now
+        elif now - self._made_way >= MAKE_WAY_EVERY_S:
+            time.sleep(MAKE_WAY_S - free)
             self._made_way = time.monotonic()
 
     def _store_new(
