@@ -261,8 +261,12 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         return None
 
 
+# Every byte but the control characters that are not layout (tab, line breaks, form feed, escape).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 11, 12, 13, 27)))
+
+
 def _mostly_binary(head: bytes) -> bool:
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))  # the control bytes alone are left
     return controls > max(8, len(head) // 50)
 
 

@@ -32,6 +32,7 @@ machine, so it can be stored (``to_bytes`` / ``from_bytes``). Pure: no I/O, no s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -110,14 +111,7 @@ def fingerprint(text: str, step: Callable[[], None] | None = None) -> Fingerprin
             step()
         words += normalized_words(text[a:b])
     exact = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-    cache: dict[str, int] = {}
-    ids = []
-    for word in words:
-        value = cache.get(word)
-        if value is None:
-            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-            value = cache[word] = int.from_bytes(digest, "little")
-        ids.append(value)
+    ids = list(map(_word_hash, words))
     runs: set[int] = set()
     per_step = STEP_CHARS // 6  # word runs hashed between two steps: about a piece's words
     for i in range(0, max(len(ids) - SHINGLE_WORDS + 1, 1), per_step):
@@ -126,6 +120,11 @@ def fingerprint(text: str, step: Callable[[], None] | None = None) -> Fingerprin
         runs.update(_shingle_hashes(ids[i : i + per_step + SHINGLE_WORDS - 1]))
     sketch = tuple(sorted(heapq.nsmallest(SKETCH_SIZE, runs)))
     return Fingerprint(exact, len(words), len(runs), sketch)
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the word: the same words come back
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
