@@ -23,7 +23,8 @@ from .speakers import (
 )
 from .tailmatch import TailPattern
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:“”\"]|—|–|\s-\s|,(?=\s))\s*")
+# The lookahead is a cheap gate: without it the engine enters ``\s*`` at every position.
+_CLAUSE_BREAK = re.compile(r"(?=[\s;:“”\"—–,])\s*(?:[;:“”\"]|—|–|\s-\s|,(?=\s))\s*")
 _CAP_BEFORE = TailPattern(r"\b[A-Z][\w’'\-]*$", ())  # within the last token
 _SENTENCE_WORDS = re.compile(r"(?:The|A|An|He|She|It|They|We|I|But|And|This)\b")
 _CAP_AFTER = re.compile(r"\s*[A-Z][\w’'\-]*")
@@ -315,8 +316,12 @@ def analyse(
     rel_end: int,
     last_speaker: str | Callable[[], str] = "",
     is_headline: bool = False,
+    titled: bool = True,
 ) -> Frame:
-    """Title, key terms and speech frame for the happening that the date at [rel_start, rel_end) dates."""
+    """Title, key terms and speech frame for the happening that the date at [rel_start, rel_end) dates.
+
+    ``titled=False``: a caller that titles the report itself gets no title for a plain clause
+    (a statement's and an event noun phrase's are still made: their words are read)."""
     speaker, speech = find_speaker(sentence, rel_start, rel_end, last_speaker)
     clause, cs, ce, previous = _clause_around(sentence, rel_start, rel_end)
     before_timex = _lead_in(clause[:cs])
@@ -345,7 +350,7 @@ def analyse(
             lead = _SUBORDINATE.sub("", previous.strip())
             lead = _SPEAKER_LEAD.sub("", lead)
             text = lead + " " + text
-        title = _tidy(_DETERMINERS.sub("", text))
+        title = _tidy(_DETERMINERS.sub("", text)) if titled else ""
         clause_text = text
     return Frame(title, key_terms(clause_text), speaker, False, event_noun)
 

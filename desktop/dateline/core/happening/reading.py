@@ -250,7 +250,8 @@ class _Reader:
     ) -> Frame:
         """What the date at [rel, rel_end) of sentence ``i`` dates: a statement, an event's noun
         phrase, or its clause's happening."""
-        frame = analyse(s.text, rel, rel_end, speakers, s.is_headline)
+        # untitled: the report's title is ``Titler``'s (an event noun phrase's is still read)
+        frame = analyse(s.text, rel, rel_end, speakers, s.is_headline, titled=False)
         if clause is not None and frame.speech and clause.role == "complement":
             frame = clause_frame(s.text, clause)  # the date dates what was said
         if clause is not None and not frame.speech and not frame.event_noun:

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Collection, Iterable
 
+from ..tailmatch import TailPattern
 from . import english as en
 
 MAX_WORDS = 14
@@ -45,10 +46,16 @@ _EDITORIAL = re.compile(r"\s*\[\w+\]")  # "delivering [on] the pledge": the edit
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 # The words that introduce a date: "on", "since early", "starting next", "as of", "in the".
-_LEAD_IN = re.compile(
+_LEAD_IN_WORDS = """on in at during by since until till from for of before after through throughout
+    around about as early late later earlier over to starting beginning ending effective within the
+    this last next a an""".split()
+# Tried from where the last words that could be one of them begin (``TailPattern``), not at every
+# position of the text before the date.
+_LEAD_IN = TailPattern(
     r"(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|"
     r"around|about|as\s+of|as\s+early\s+as|as\s+late\s+as|early|late|later|earlier|over|to|"
     r"starting|beginning|ending|effective|within)\s+)+(?:(?:the|this|last|next|a|an)\s+)?$",
+    _LEAD_IN_WORDS,
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
@@ -84,7 +91,7 @@ def cut_out(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str
             out = before + "the " + _POSSESSIVE_AFTER.sub("", after).lstrip()
             continue
         if not _modifies_noun(before, after):
-            before = _LEAD_IN.sub("", before)
+            before = _LEAD_IN.remove(before)
         elif before.rstrip().lower().endswith(" an") and after.lstrip()[:1].lower() not in "aeiou":
             before = before.rstrip()[:-1]  # "an April 2 report" -> "a report"
         last = before.split()[-1:] if before.strip() else []
