@@ -7,7 +7,8 @@ import itertools
 import re
 
 from dateline.core import eventtext
-from dateline.core.happening import wording
+from dateline.core.happening import english as en
+from dateline.core.happening import titles, wording
 from dateline.core.readers import encoding
 from dateline.core.readers.fingerprint import fingerprint
 
@@ -58,3 +59,73 @@ def test_a_fingerprint_is_what_it_was_before_its_word_hashes_were_kept() -> None
     assert fingerprint(text) == first
     assert first.words == 13 and first.shingles == 8
     assert first.sketch[:2] == (736434000302726047, 1928393089742129013)
+
+
+def _balanced_slow(text: str) -> str:
+    for o, c in (("“", "”"), ("(", ")"), ("[", "]")):
+        while text.count(o) > text.count(c):
+            i = text.rfind(o)
+            text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+        while text.count(c) > text.count(o):
+            i = text.find(c)
+            text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+    if text.count('"') % 2:
+        i = text.rfind('"')
+        text = (text[:i] + text[i + 1 :]).replace("  ", " ")
+    return text.strip()
+
+
+def _tight_slow(text: str) -> str:
+    for mark in ",.;:!?)’”":
+        text = text.replace(" " + mark, mark)
+    for mark in "(“‘":
+        text = text.replace(mark + " ", mark)
+    return text
+
+
+def test_title_marks_pair_and_hug_their_words_as_they_did() -> None:
+    pieces = [" Jobs", "said", " “", "” ", "(", ")", "[", "]", '"', " ,", " .", "‘ ", " ’", "  "]
+    for n in range(5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            assert wording.balanced(text) == _balanced_slow(text), repr(text)
+            assert wording._tight(text) == _tight_slow(text), repr(text)
+
+
+def _coordinated_slow(text: str, start: int, end: int, at: int) -> tuple[int, int, bool]:
+    """``titles._coordinated`` as it was: every coordination mark up to the sentence's end read."""
+    found: list[tuple[int, str]] = []
+    for m in titles._COORDINATION.finditer(text, start):
+        nxt = titles._NEXT_WORDS.match(text, m.end())
+        if nxt is None:
+            continue
+        mark = m.group().strip()
+        if ";" in mark or (mark.startswith(",") and mark != ","):
+            found.append((m.end(), "strong"))
+            continue
+        first, second = nxt.groups()
+        if titles._finite(first) or (
+            first in en.GROUP_ADVERBS and second is not None and titles._finite(second)
+        ):
+            found.append((m.end(), mark))
+    cuts = [start] + [
+        at
+        for n, (at, mark) in enumerate(found)
+        if at < end and (mark != "," or any(m in ("and", "but") for _, m in found[n + 1 :]))
+    ]
+    cuts.append(end)
+    k = max((n for n in range(len(cuts) - 1) if cuts[n] <= at), default=0)
+    a, b = cuts[k], cuts[k + 1]
+    own = k > 0 and not titles._finite(text[a:b].split(None, 1)[0] if text[a:b].split() else "")
+    return a, b, own
+
+
+def test_coordinated_verbs_are_cut_as_when_the_whole_sentence_was_read() -> None:
+    words = ["sales", "tripled", "in", "2004,", "and", "but", "doubled;", "rose", "then", "will"]
+    for n in range(1, 5):
+        for combo in itertools.product(words, repeat=n):
+            text = " ".join(combo)
+            for end in {len(text), len(text) // 2, text.find(",") + 1}:
+                for at in (-1, 0, len(text) // 3, end - 1):
+                    got = titles._coordinated(text, 0, end, at)
+                    assert got == _coordinated_slow(text, 0, end, at), (text, end, at)

@@ -247,8 +247,10 @@ class Titler:
         dates the participle phrase, which tells of the subject ("Elian found clinging ...")."""
         text = self.sentences[i].text
         at = dates[0][0] if dates else -1
-        first = text[c.start : c.end].split()[:1]
-        if not (c.start <= at < c.subject_start) or not first or c.start > first_word(text):
+        if not (c.start <= at < c.subject_start):
+            return ""  # most dates stand after the subject: no need to read the clause's words
+        first = text[c.start : c.end].split(None, 1)[:1]
+        if not first or c.start > first_word(text):
             return ""
         forms = en.verb_forms(first[0].lower())
         comma = text.rfind(",", c.start, c.subject_start)
@@ -354,7 +356,10 @@ def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bo
     "started Apple in 1976, and in 1984 the Macintosh was released"), the part holding offset ``at``
     (the first without it): (start, end, whether it has a subject of its own)."""
     found: list[tuple[int, str]] = []
+    waiting = False  # a comma before ``end`` that no "and" or "but" has followed yet
     for m in _COORDINATION.finditer(text, start):
+        if m.end() >= end and not waiting:
+            break  # what follows the clause matters only to a comma in it waiting for an "and"
         nxt = _NEXT_WORDS.match(text, m.end())  # the next two words
         if nxt is None:
             continue
@@ -365,6 +370,7 @@ def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bo
         first, second = nxt.groups()
         if _finite(first) or (first in en.GROUP_ADVERBS and second is not None and _finite(second)):
             found.append((m.end(), mark))
+            waiting = mark == "," and (m.end() < end or waiting)
     # "tripled in 2004, doubled in 2005 and increased ...": a comma before a verb cuts only in a
     # series that "and" ends (", expected in late 2006" is a participle)
     cuts = [start] + [

@@ -72,7 +72,9 @@ _CLOSED = (
     | frozenset({"that", "to"})
 )
 _OPEN_CLOSE = (("“", "”"), ("(", ")"), ("[", "]"))
+_PAIRED_MARKS = ("“", "”", "(", ")", "[", "]", '"')
 _END_PUNCTUATION = " ,;:—–-("
+_END_PUNCTUATION_DOT = _END_PUNCTUATION + "."
 
 
 def cut_out(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str:
@@ -154,7 +156,7 @@ def _cut_at(words: list[str], limit: int) -> int:
 def _tail(text: str) -> str:
     """Without what a cut leaves hanging: a conjunction, an article, a comma, a lone quote mark."""
     while True:
-        text = balanced(text.rstrip(_END_PUNCTUATION)).rstrip(_END_PUNCTUATION + ".")
+        text = balanced(text.rstrip(_END_PUNCTUATION)).rstrip(_END_PUNCTUATION_DOT)
         last = text.rsplit(" ", 1)[-1] if text else ""
         if last.lower().strip("“\"'") in _DANGLING and " " in text:
             text = text[: -len(last)]
@@ -186,6 +188,8 @@ def _verb_form(word: str) -> bool:
 
 def balanced(text: str) -> str:
     """Quotation marks and brackets that pair: one the cut left alone is dropped."""
+    if not any(mark in text for mark in _PAIRED_MARKS):
+        return text.strip()  # most titles have none: nothing to count
     for o, c in _OPEN_CLOSE:
         while text.count(o) > text.count(c):
             i = text.rfind(o)
@@ -214,17 +218,15 @@ def tidy(text: str, limit: int = MAX_WORDS) -> str:
 def _tight(text: str) -> str:
     """No space before a closing mark or after an opening one, in a text whose only spaces are
     single " " (a look for each mark costs less than a pattern tried at every character)."""
-    for mark in _CLOSING:
-        if " " + mark in text:
-            text = text.replace(" " + mark, mark)
-    for mark in _OPENING:
-        if mark + " " in text:
-            text = text.replace(mark + " ", mark)
+    for spaced, mark in _SPACED_MARKS:
+        if spaced in text:
+            text = text.replace(spaced, mark)
     return text
 
 
 _CLOSING = ",.;:!?)’”"
 _OPENING = "(“‘"
+_SPACED_MARKS = tuple((" " + m, m) for m in _CLOSING) + tuple((m + " ", m) for m in _OPENING)
 
 
 def capitalised(text: str) -> str:
