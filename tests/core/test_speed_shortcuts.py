@@ -129,3 +129,13 @@ def test_coordinated_verbs_are_cut_as_when_the_whole_sentence_was_read() -> None
                 for at in (-1, 0, len(text) // 3, end - 1):
                     got = titles._coordinated(text, 0, end, at)
                     assert got == _coordinated_slow(text, 0, end, at), (text, end, at)
+
+
+def test_names_inside_sentences_are_found_as_without_the_capital_first_gate() -> None:
+    slow = re.compile(r"(?<=[\w,;)’'”] )([A-Z][\w’'\-.&]*)")
+    pieces = ["Apple", " ", "said", ",", ")", "’", "”", "(", "NATO's", "É", "iPhone", "\n", "'"]
+    for n in range(6):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            got = [m.span(1) for m in wording._NAME_INSIDE.finditer(text)]
+            assert got == [m.span(1) for m in slow.finditer(text)], repr(text)

@@ -156,10 +156,13 @@ def markers(
     return tuple(sorted(terms))
 
 
+_SUBJECT_HEAD_END = re.compile(r",|\b(?:in|of|at|for|from|to|with|on|by)\b")
+
+
 def subject_names(subject: str) -> tuple[list[str], list[str]]:
     """(sure, other) names of a subject: it opens on a name ("Apple CEO Steve Jobs", "GM") -> sure;
     names inside a longer subject ("a NATO hub in Wiesbaden") -> other."""
-    head = re.split(r",|\b(?:in|of|at|for|from|to|with|on|by)\b", subject, maxsplit=1)[0].strip()
+    head = _SUBJECT_HEAD_END.split(subject, maxsplit=1)[0].strip()
     names = actor_names(subject, False)
     if head[:1].isupper() and head.split()[0] not in _NOT_NAMES and actor_names(head):
         sure = actor_names(head)

@@ -181,9 +181,12 @@ def first_name(subject: str) -> str:
     return names[0] if names else subject.split()[0]
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def first_word(text: str) -> int:
     """Where the sentence's first word starts (after an opening quotation mark)."""
-    m = re.search(r"\w", text)
+    m = _WORD_CHARACTER.search(text)
     return m.start() if m else 0
 
 

@@ -45,6 +45,7 @@ _FIGURE = re.compile(
 )
 
 
+_CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|which)\b")
 # "according to figures released April 3 by ...": the date of the source the news rests on.
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,;:()]{0,60}$", re.IGNORECASE)
 
@@ -57,7 +58,7 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         return f"the date of a source the news is attributed to ('{text}')"
     clause_before = before
     if ";" in before or ":" in before or "," in before:
-        clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
+        clause_before = _CLAUSE_CUT.split(before)[-1]
     tail = _BEFORE.search(clause_before) if _may_hold(clause_before, _BEFORE_WORDS) else None
     if tail:
         return f"a comparison point ('{tail.group().strip()} {text}')"

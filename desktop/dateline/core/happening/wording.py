@@ -259,7 +259,8 @@ def _lower_name(word: str) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word[1:])
 
 
-_NAME_INSIDE = re.compile(r"(?<=[\w,;)’'”] )([A-Z][\w’'\-.&]*)")
+# The lookahead first: a capital is rarer than the characters the lookbehind has to look at.
+_NAME_INSIDE = re.compile(r"(?=[A-Z])(?<=[\w,;)’'”] )([A-Z][\w’'\-.&]*)")
 
 
 def names_of(sentences: Iterable[str]) -> frozenset[str]:

@@ -19,11 +19,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
 from ..model import Anchor, Granularity, Timex, TimexType
-from ..timevalue import interval, label
+from ..timevalue import interval
+from ..timevalue import label as _label_of
 from .bundle import Cues
 from .grammar import grammar_for
 from .language import language_for
@@ -36,6 +38,10 @@ from .tense import clause_tense
 EXTRACTOR_VERSION = "temporal-1.3"
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
+
+# A value's label is a pure function of the value; the same days and months come back article after
+# article (and the publication day in every explanation of one article).
+label = functools.lru_cache(maxsize=8192)(_label_of)
 
 
 def _describe(
