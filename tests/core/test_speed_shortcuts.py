@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
+from dataclasses import replace
 
-from dateline.core import eventtext
+from dateline.core import eventtext, proposals
+from dateline.core.happening import cluster, titles, wording
 from dateline.core.happening import english as en
-from dateline.core.happening import titles, wording
+from dateline.core.model import Article
 from dateline.core.readers import encoding
 from dateline.core.readers.fingerprint import fingerprint
+from dateline.core.temporal import find_timexes
 
 _LEAD_IN_REGEX = re.compile(wording._LEAD_IN.pattern.pattern, re.IGNORECASE)
 _CLAUSE_BREAK_REGEX = re.compile(r"\s*(?:[;:“”\"]|—|–|\s-\s|,(?=\s))\s*")
@@ -139,3 +143,21 @@ def test_names_inside_sentences_are_found_as_without_the_capital_first_gate() ->
             text = "".join(combo)
             got = [m.span(1) for m in wording._NAME_INSIDE.finditer(text)]
             assert got == [m.span(1) for m in slow.finditer(text)], repr(text)
+
+
+def test_an_event_of_one_report_is_made_as_one_of_several_reports_is() -> None:
+    text = (
+        "Council approves budget\n\nThe council approved the budget on Monday, the mayor said. "
+        "The mayor resigned on 4 June 2013. The council approved the budget on Monday again."
+    )
+    article = Article(id="a", text=text, published=dt.date(2013, 6, 12))
+    cands = proposals.candidates_for([article], {"a": find_timexes(text, article.published)})
+    groups = cluster.cluster([c.profile for c in cands], proposals._order(cands))
+    assert any(len(g.members) == 1 for g in groups) and any(len(g.members) > 1 for g in groups)
+    for g in (g for g in groups if len(g.members) == 1):
+        event = proposals._to_event(cands, g)
+        # its one report named twice takes the general path, and makes the same event
+        general = proposals._to_event(cands, cluster.Group(g.members * 2, dict(g.evidence)))
+        assert event.sources == general.sources[:1] == general.sources[1:]
+        assert replace(general, sources=event.sources) == event
+    assert cluster._candidates({}, cands[0].profile, range(2013, 2014)) == []

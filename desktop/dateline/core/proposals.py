@@ -130,7 +130,10 @@ def _date_of(members: Sequence[Candidate]) -> Candidate:
 
 
 def _to_event(cands: Sequence[Candidate], group: Group) -> ProposedEvent:
-    members = sorted((cands[i] for i in group.members), key=lambda c: c.order)
+    if len(group.members) == 1:
+        members = [cands[group.members[0]]]  # most events have one report: nothing to order
+    else:
+        members = sorted((cands[i] for i in group.members), key=lambda c: c.order)
     best = _date_of(members)
     value, end = best.value, best.end_value
     earliest, latest = timevalue.span(value, end)
@@ -163,6 +166,8 @@ def _to_event(cands: Sequence[Candidate], group: Group) -> ProposedEvent:
 def _indexed(
     group: Group, cands: Sequence[Candidate], members: Sequence[Candidate]
 ) -> list[tuple[int, Candidate]]:
+    if len(members) == 1:
+        return [(group.members[0], members[0])]
     position = {id(cands[i]): i for i in group.members}
     return [(position[id(c)], c) for c in members]
 

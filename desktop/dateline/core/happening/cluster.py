@@ -78,6 +78,8 @@ def _join(profiles: Sequence[Profile], group: Group, p: Profile) -> Evidence | N
 
 
 def _candidates(index: dict[tuple[str, int], list[int]], p: Profile, years: range) -> list[int]:
+    if not index:
+        return []  # the first report: no group to look at
     # keys in a fixed order: among buckets of one size, which group is looked at first (and wins
     # a tie) must not depend on how this process happens to hash strings
     buckets = [index.get((k, y), ()) for k in sorted(p.match_keys()) for y in years]
