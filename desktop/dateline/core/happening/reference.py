@@ -17,6 +17,10 @@ _BEFORE = re.compile(
     r"dropped|climbed|jumped|slipped)\s+from|\bthan(?:\s+(?:in|on|at|during|for))?|"
     r"\brelative\s+to|\bin\s+comparison\s+(?:to|with))"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
+    # the figure compared with, then the date: "up from 434 in 2006", "compared with a loss of
+    # $5.8 billion in 2007"
+    r"(?:\s+(?:an?\s+[a-z]+\s+of\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,
 )
@@ -28,6 +32,9 @@ _RECORD = re.compile(
     r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
+# "the first ... since": the first time in a while, so a comparison too ("its first close below
+# 10,000 since October 2004"); only with "since" ("first released in 2001" dates the release).
+_FIRST = re.compile(r"\bfirst\b[^.;:]{0,60}$", re.IGNORECASE)
 # The expression itself names a comparison period.
 _SELF = re.compile(
     r"\b(?:year-ago|(?:the\s+)?same\s+(?:period|month|quarter|week|time|day))\b", re.IGNORECASE
@@ -65,7 +72,10 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
     since = None
     if not clause_before.isascii() or clause_before.rstrip().lower().endswith(("since", "in")):
         since = _SINCE.search(clause_before)
-    if since and _RECORD.search(clause_before[: since.start()]):
+    if since and (
+        _RECORD.search(clause_before[: since.start()])
+        or (since.group().lower().startswith("since") and _FIRST.search(clause_before[: since.start()]))
+    ):
         return f"the start of a comparison ('… since {text}')"
     around = sentence[max(0, start - 12) : end + 12]
     if _may_hold(around, _SELF_WORDS) and (_SELF.search(text) or _SELF.search(around)):
