@@ -100,3 +100,15 @@ def test_a_place_is_marked_as_a_place_and_an_organisation_as_a_name():
     terms = set(met.sources[0].terms)
     assert "%oslo" in terms and "&oslo" not in terms
     assert any(t.startswith(("&", "!")) and "european_union" in t for t in terms)
+
+
+def test_a_headline_and_a_lead_opening_on_shares_of_the_company_are_one_happening():
+    """ "Shares of Norvik Steel fell ..." is about Norvik Steel: "Shares" is no one's name, so the
+    lead does not disagree with the headline about who it is about."""
+    evs = events(
+        "Norvik Steel shares plunge to lowest level since 2009\n\n"
+        "Shares of Norvik Steel fell 12 percent to $3.10 on Monday, their lowest level since 2009,"
+        " after the company cut its forecast.\n"
+    )
+    assert len(evs) == 1
+    assert len(evs[0].sources) == 2

@@ -104,7 +104,7 @@ def _names_in(subject: str, places: bool) -> tuple[str, ...]:
     for m in _NAME_RUN.finditer(subject):
         if not places and _is_place(subject, m.start()):
             continue
-        words = m.group().split()
+        words = _without_common_opening(m.group().split())
         part: list[str] = []
         for w in [*words, "The"]:
             if w.rstrip(".'’s") in _NOT_NAMES or w in _NOT_NAMES:
@@ -114,6 +114,18 @@ def _names_in(subject: str, places: bool) -> tuple[str, ...]:
             else:
                 part.append(w.rstrip(".").removesuffix("'s").removesuffix("’s"))
     return tuple(n for n in out if n)
+
+
+def _without_common_opening(words: list[str]) -> list[str]:
+    """A run of capitalised words without the plural common noun and "of" opening a sentence on it
+    ("Shares of General Motors fell", "Sales of Toyota cars rose" -> "General Motors", "Toyota"):
+    no one's name. A plural alone may be one ("Jobs said")."""
+    if len(words) > 2 and words[1] == "of" and words[0][-1:] == "s" and words[0][1:].islower():
+        low = words[0].lower()
+        lemma = en.noun_lemma(low)
+        if lemma is not None and lemma != low:
+            return words[2:]
+    return words
 
 
 def _strip_titles(run: str) -> str:
@@ -164,7 +176,13 @@ def subject_names(subject: str) -> tuple[list[str], list[str]]:
     names inside a longer subject ("a NATO hub in Wiesbaden") -> other."""
     head = _SUBJECT_HEAD_END.split(subject, maxsplit=1)[0].strip()
     names = actor_names(subject, False)
-    if head[:1].isupper() and head.split()[0] not in _NOT_NAMES and actor_names(head):
+    words = subject.split()[:3]
+    if (
+        head[:1].isupper()
+        and head.split()[0] not in _NOT_NAMES
+        and actor_names(head)
+        and _without_common_opening(words) == words  # "Shares of GM": GM's, less surely
+    ):
         sure = actor_names(head)
         return sure, [n for n in names if n not in sure]
     return [], names
