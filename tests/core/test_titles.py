@@ -158,6 +158,11 @@ def test_a_name_that_starts_in_lower_case_keeps_its_case():
          "2019-03-08", "Vos: talks had failed"),
         ("However, Clara Vos admitted on Friday that the strike fund was empty.", "2019-03-08",
          "Vos: strike fund was empty"),
+        # whom a "tell" verb addresses is not what was told
+        ("Mayor Ines Falk told reporters on Friday the bridge would reopen in May.", "2019-03-08",
+         "Falk: bridge would reopen"),
+        ("Harbour master Jan Pieters told the radio station on Friday the quay was safe.",
+         "2019-03-08", "Pieters: quay was safe"),
     ],
 )  # fmt: skip
 def test_a_statement_is_speaker_and_what_was_said_never_the_attribution_again(

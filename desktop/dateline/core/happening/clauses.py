@@ -172,7 +172,8 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
         elif low == "that" and (_after_reporting(toks, k) or prev.low in en.COORDINATORS):
             cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ..."
         elif (prev.low in reporting or prev.low in _TIME_WORDS) and _bare_complement(toks, k):
-            cuts.append((k, COMPLEMENT))  # "The firm said more than 4 billion songs had been ..."
+            # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
+            cuts.append((k + _told_whom(toks, k), COMPLEMENT))
         elif low in en.PRONOUNS and _after_reporting(toks, k, 2) and _verb_soon(toks, k + 1, 2):
             cuts.append((k, COMPLEMENT))  # "announced Monday it has settled"
         elif prev.text == "," and _planned(toks, k):
@@ -288,6 +289,38 @@ def _bare_complement(toks: list[Token], k: int) -> bool:
         if vf and "VBD" in vf[1] and "VBN" not in vf[1]:
             return True
     return False
+
+
+def _told_whom(toks: list[Token], k: int) -> int:
+    """How many words at ``k`` name whom a "tell" verb before addresses, with the day it was told
+    ("told reporters on Friday the company has ...", "told the radio station it would ..."): they
+    belong to the telling, not to what was told."""
+    j = k - 1 if toks[k - 1].low not in _TIME_WORDS else k - 2
+    forms = en.verb_forms(toks[j].low) if j >= 0 else None
+    if not forms or forms[0] != "tell" or not toks[k].text[:1].isalpha():
+        return 0
+    n = len(toks)
+    m = 1
+    if toks[k].low in en.DETERMINERS:  # "the radio station": up to three words
+        while m < 4 and k + m < n and toks[k + m].text[:1].islower() and not _opens(toks[k + m]):
+            m += 1
+    if k + m < n and toks[k + m].low == "on" and k + m + 1 < n:
+        m += 1  # "told reporters on Friday"
+    if k + m < n and toks[k + m].low in _TIME_WORDS:
+        m += 1
+    if k + m < n and toks[k + m].low == "that":
+        return m + 1
+    return m if k + m < n and _opens(toks[k + m]) else 0
+
+
+def _opens(t: Token) -> bool:
+    """A word a clause may open on: a name, a number, a determiner or a pronoun."""
+    return (
+        t.text[:1].isupper()
+        or t.text[:1].isdigit()
+        or t.low in en.DETERMINERS
+        or (t.low in en.PRONOUNS)
+    )
 
 
 def _lexical_verb(t: Token, nxt: Token | None = None) -> bool:
