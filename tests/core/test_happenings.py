@@ -95,14 +95,20 @@ def test_a_figure_compared_with_and_a_first_since_are_comparison_points():
         ("The brewer lost $4 million, compared with a profit of $2 million in 2018.", "2018"),
         ("The index closed at 3,100 on Friday, its first close below 3,200 since March 2016.",
          "March 2016"),
+        ("Visitors rose from fewer than 9,000 in 2001 to 30,000 last year.", "2001"),
     ):  # fmt: skip
         start = sentence.index(words)
         assert reference_reason(sentence, start, start + len(words)), sentence
     evs = events("The yard built 212 ferries in 2019, up from 180 in 2018.")
     assert [e.value for e in evs] == ["2019"]
-    # "first" dates the first time it happened unless a "since" makes it a comparison
-    sentence = "The yard first built a ferry in 1998."
-    assert reference_reason(sentence, sentence.index("1998"), sentence.index("1998") + 4) == ""
+    # "first" dates the first time it happened unless a "since" makes it a comparison; "more
+    # than" an amount is no comparison with the date after it
+    for sentence, words in (
+        ("The yard first built a ferry in 1998.", "1998"),
+        ("Its share grew to more than 13% in September.", "September"),
+    ):
+        start = sentence.index(words)
+        assert reference_reason(sentence, start, start + len(words)) == "", sentence
 
 
 def test_since_after_a_state_gives_its_start():

@@ -163,6 +163,8 @@ def test_a_name_that_starts_in_lower_case_keeps_its_case():
          "Falk: bridge would reopen"),
         ("Harbour master Jan Pieters told the radio station on Friday the quay was safe.",
          "2019-03-08", "Pieters: quay was safe"),
+        ("Mayor Ines Falk told her council on Friday that the bridge was safe.", "2019-03-08",
+         "Falk: bridge was safe"),
     ],
 )  # fmt: skip
 def test_a_statement_is_speaker_and_what_was_said_never_the_attribution_again(

@@ -301,7 +301,8 @@ def _told_whom(toks: list[Token], k: int) -> int:
         return 0
     n = len(toks)
     m = 1
-    if toks[k].low in en.DETERMINERS:  # "the radio station": up to three words
+    if toks[k].low in en.DETERMINERS and k + 1 < n:  # "his Cabinet", "the radio station"
+        m = 2
         while m < 4 and k + m < n and toks[k + m].text[:1].islower() and not _opens(toks[k + m]):
             m += 1
     if k + m < n and toks[k + m].low == "on" and k + m + 1 < n:

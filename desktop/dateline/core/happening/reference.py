@@ -13,14 +13,15 @@ import re
 
 # Just before the date, within its clause.
 _BEFORE = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\b(?:up|down|rose|fell|increased|decreased|"
-    r"dropped|climbed|jumped|slipped)\s+from|\bthan(?:\s+(?:in|on|at|during|for))?|"
-    r"\brelative\s+to|\bin\s+comparison\s+(?:to|with))"
-    r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
+    r"(?:(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\b(?:up|down|rose|fell|increased|decreased|"
+    r"dropped|climbed|jumped|slipped)\s+from|\brelative\s+to|\bin\s+comparison\s+(?:to|with))"
     # the figure compared with, then the date: "up from 434 in 2006", "compared with a loss of
-    # $5.8 billion in 2007"
-    r"(?:\s+(?:an?\s+[a-z]+\s+of\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
+    # $5.8 billion in 2007" (not after "than": "more than 13% in September" is an amount)
+    r"(?:\s+(?:an?\s+[a-z]+\s+of\s+)?(?:(?:fewer|more|less)\s+than\s+|(?:about|around|nearly|"
+    r"almost|some|roughly)\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?"
+    r"|\bthan(?:\s+(?:in|on|at|during|for))?)"
+    r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,
 )
@@ -74,7 +75,10 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         since = _SINCE.search(clause_before)
     if since and (
         _RECORD.search(clause_before[: since.start()])
-        or (since.group().lower().startswith("since") and _FIRST.search(clause_before[: since.start()]))
+        or (
+            since.group().lower().startswith("since")
+            and _FIRST.search(clause_before[: since.start()])
+        )
     ):
         return f"the start of a comparison ('… since {text}')"
     around = sentence[max(0, start - 12) : end + 12]
