@@ -96,6 +96,7 @@ def test_a_figure_compared_with_and_a_first_since_are_comparison_points():
         ("The index closed at 3,100 on Friday, its first close below 3,200 since March 2016.",
          "March 2016"),
         ("Visitors rose from fewer than 9,000 in 2001 to 30,000 last year.", "2001"),
+        ("The index fell 7%, its worst day since the October 1987 crash.", "October 1987"),
     ):  # fmt: skip
         start = sentence.index(words)
         assert reference_reason(sentence, start, start + len(words)), sentence

@@ -350,3 +350,12 @@ def test_one_day_before_a_verb_is_someday():
     t = find_timexes("Officials cut service to one day a week.", PUB)[0]
     assert (t.text, t.value) == ("one day", "P1D")
     assert values("The action followed by one day an announcement.") == {"one day": "P1D"}
+
+
+def test_an_amount_later_than_planned_is_a_delay_not_a_date():
+    # "18 months later than planned" measures a delay: no date 18 months after publication
+    found = values("The yard handed over the first ferry on Monday, 18 months later than planned.")
+    assert found == {"Monday": "2024-10-14", "18 months": "P18M"}
+    # without "than" it is still a shift in time
+    (later,) = find_timexes("The plant will reopen two years later.", PUB)
+    assert (later.text, later.type) == ("two years later", TimexType.DATE)

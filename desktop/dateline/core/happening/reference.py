@@ -26,7 +26,8 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "since" after a superlative or a record: a comparison, not a start.
-_SINCE = re.compile(r"\b(?:since|in)\s*$", re.IGNORECASE)
+# ("since the October 1987 crash"; "in the third quarter" after a record dates the record)
+_SINCE = re.compile(r"\b(?:since(?:\s+the)?|in)\s*$", re.IGNORECASE)
 _RECORD = re.compile(
     r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|most|least|"
     r"fewest|first\s+time|record|not\s+(?:been\s+)?seen|lowest|highest|biggest|largest|smallest|"
@@ -71,7 +72,9 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
     if tail:
         return f"a comparison point ('{tail.group().strip()} {text}')"
     since = None
-    if not clause_before.isascii() or clause_before.rstrip().lower().endswith(("since", "in")):
+    if not clause_before.isascii() or clause_before.rstrip().lower().endswith(
+        ("since", "in", "since the")
+    ):
         since = _SINCE.search(clause_before)
     if since and (
         _RECORD.search(clause_before[: since.start()])

@@ -333,7 +333,7 @@ RULES = (
     Rule(
         "ago",
         150,
-        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
+        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|(?:earlier|later)(?!\s+than\b)|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
         _ago,
         shifts_publication=True,
     ),
