@@ -112,3 +112,38 @@ def test_a_headline_and_a_lead_opening_on_shares_of_the_company_are_one_happenin
     )
     assert len(evs) == 1
     assert len(evs[0].sources) == 2
+
+
+def test_reports_giving_different_prices_the_same_day_are_different_happenings():
+    """Two closing prices on one day are two happenings, however alike the sentences (and
+    "Yesterday" opening both is no actor they share); the same price in two articles, one."""
+    evs = events(
+        "Yesterday the stock closed at $12.25 in over-the-counter trading, down 40 cents.",
+        "Yesterday the stock closed at $7.125 in over-the-counter trading, up 25 cents.",
+    )
+    assert len(evs) == 2
+    evs = events(
+        "Yesterday the stock closed at $12.25 in over-the-counter trading, down 40 cents.",
+        "The stock closed yesterday at $12.25, down 40 cents, in over-the-counter trading.",
+    )
+    assert len(evs) == 1 and len(evs[0].sources) == 2
+
+
+def test_counts_that_grow_from_report_to_report_do_not_split_a_happening():
+    evs = events(
+        "The ferry sank off Ushant on Monday, and 12 passengers were missing, the coastguard said.",
+        "The ferry sank off Ushant on Monday; 15 passengers were missing by the evening.",
+    )
+    (sank,) = holding(evs, "ferry sank")
+    assert len(sank.sources) == 2
+
+
+def test_a_happening_told_in_the_passive_after_agreed_to_shares_the_sentence_s_date():
+    evs = events(
+        "Earlier this month, Norvik Steel filed for bankruptcy and Tarvik Mining agreed to be "
+        "acquired by Ostra Holdings."
+    )
+    (acquired,) = [e for e in evs if e.title.startswith("Tarvik")]
+    assert acquired.value == "2021-03"
+    assert "^acquire" in acquired.key_terms
+    assert not any(t == "&earlier" for e in evs for t in e.key_terms)  # "Earlier" is no name

@@ -36,7 +36,9 @@ _NOT_NAMES = frozenset(
     Company Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December One Two Three Four Five Six Seven Eight Nine
     Ten Eleven Twelve Dozens Hundreds Thousands Millions Several Many Some Most All Both Few Each
-    Every No None Other Others Another Such There Here""".split()
+    Every No None Other Others Another Such There Here Earlier Later Last Next Yesterday Today
+    Tomorrow Tonight Meanwhile However Still Now Recently Previously Currently Separately Overall
+    Finally Instead Nevertheless""".split()
 )
 
 

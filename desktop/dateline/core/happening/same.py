@@ -181,10 +181,16 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     actors = shared_actors(a, b)
     words = sorted(common)
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
-    merge = kinds and (
-        (precise and (actors or share >= CLEAR_SHARE))
-        or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
-        or (actors and share >= CLEAR_SHARE)  # a coarse date and a finer one
+    # Without an actor in common, reports that give different figures ("closed at $21.25" /
+    # "closed at $4.375") tell different happenings however alike their words.
+    merge = (
+        kinds
+        and (actors or not _figures_apart(a, b))
+        and (
+            (precise and (actors or share >= CLEAR_SHARE))
+            or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
+            or (actors and share >= CLEAR_SHARE)  # a coarse date and a finer one
+        )
     )
     if copied or merge:
         verdict = Verdict.MERGE
@@ -203,6 +209,25 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         reasons.append("shared " + ", ".join(words[:SHOWN_WORDS]))
     reasons.append(_date_reason(a, b))
     return Evidence(verdict, score, tuple(reasons), tuple(words), tuple(kinds))
+
+
+# Sums of money and figures with decimals ("$21.25", "$182.6 million", "8.8"): prices, results,
+# rates. Counts ("killed 82") are left out: they grow from report to report of one happening.
+_FIGURE = re.compile(r"^(?:[$€£]\d|\d+\.\d)")
+
+
+def _figures(p: Profile) -> frozenset[str]:
+    return frozenset(w for w in p.content if _FIGURE.match(w))
+
+
+def _figures_apart(a: Profile, b: Profile) -> bool:
+    """Both reports give sums or rates, and at most half of the fewer are the same ("closed at
+    $18.75, down $1.125" / "closed at $4.375, up $1.125")."""
+    fa = _figures(a)
+    if not fa:
+        return False
+    fb = _figures(b)
+    return bool(fb) and 2 * len(fa & fb) <= min(len(fa), len(fb))
 
 
 def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:

@@ -210,9 +210,18 @@ def _phrasal(seg: list[Token], j: int, lemma: str) -> str:
 
 
 def _governed(seg: list[Token], j: int) -> str:
-    """The verb after "to" at ``seg[j]`` ("be operational" -> "be_operational")."""
+    """The verb after "to" at ``seg[j]`` ("be operational" -> "be_operational"; "be acquired"
+    -> "acquire": a happening told in the passive)."""
     if seg[j].low == "be":
-        return _copula(seg, j)
+        copula = _copula(seg, j)
+        k = j + 1
+        while k < len(seg) and seg[k].low in en.GROUP_ADVERBS:
+            k += 1
+        if copula == "be" and k < len(seg) and seg[k].text[:1].islower():
+            forms = en.verb_forms(seg[k].low)
+            if forms and "VBN" in forms[1] and forms[0] not in en.STATIVE:
+                return _phrasal(seg, k, forms[0])
+        return copula
     return _phrasal(seg, j, _lemma(seg, j))
 
 
