@@ -147,3 +147,14 @@ def test_a_happening_told_in_the_passive_after_agreed_to_shares_the_sentence_s_d
     assert acquired.value == "2021-03"
     assert "^acquire" in acquired.key_terms
     assert not any(t == "&earlier" for e in evs for t in e.key_terms)  # "Earlier" is no name
+
+
+def test_one_price_move_told_as_plunged_and_as_fell_is_one_happening():
+    evs = events(
+        "Shares of Norvik Steel plunged 12 percent to $3.10 on Monday after the company cut its "
+        "forecast.",
+        "Norvik Steel shares fell 12 percent to $3.10 on Monday after the steelmaker cut its "
+        "profit forecast.",
+    )
+    assert len(evs) == 1 and len(evs[0].sources) == 2
+    assert "^fall" in evs[0].key_terms

@@ -74,6 +74,12 @@ ACTION_CLASSES: dict[str, str] = {
     **dict.fromkeys("arrest detain".split(), "arrest"),
     **dict.fromkeys("kill slay".split(), "kill"),
     **dict.fromkeys("pledge commit promise".split(), "commit"),
+    # a price, an index or a figure moving: the same move is "fell" in one report, "plunged" in
+    # another
+    **dict.fromkeys(
+        "fall drop decline plunge tumble slide sink slump plummet dive sag slip".split(), "fall"
+    ),
+    **dict.fromkeys("rise climb jump soar surge rally rebound advance".split(), "rise"),
 }
 ACTION_CLASSES.update(dict.fromkeys(REPORTING, "statement"))
 # Event nouns that name a kind of happening a verb also tells ("its launch" / "launched").
