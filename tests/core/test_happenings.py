@@ -130,6 +130,23 @@ def test_two_happenings_in_one_sentence_get_their_own_dates():
     assert [e.value for e in moved] == ["1998"]
 
 
+def test_a_date_dates_the_coordinated_verb_it_follows_not_an_as_clause_after_it():
+    evs = events(
+        "The brewer said on Monday it would cut 2,000 jobs and close six breweries by 2026 as it "
+        "tries to return to profit."
+    )
+    (closing,) = [e for e in evs if e.value == "2026"]
+    assert "close six breweries" in closing.title and "profit" not in closing.title
+    found = clauses("The brewer will cut 2,000 jobs and close 14 plants by 2026 as it tries.")
+    assert [(c.lemma, c.tense) for c in found] == [
+        ("cut", "future"),
+        ("close", "future"),  # the bare verb shares "will"
+        ("try", "present"),
+    ]
+    found = clauses("Prices rose and wages fell.")
+    assert [c.lemma for c in found] == ["rise", "fall"]  # "wages" before "fell" is a noun
+
+
 def test_a_statement_is_dated_by_the_story_and_what_was_said_by_its_own_date():
     evs = events(
         "The governor said the bridge was completed in 2019.", published=dt.date(2021, 3, 9)

@@ -23,6 +23,7 @@ from .words import (
     NONE,
     NONFINITE,
     PLUPERFECT,
+    PRESENT,
     RELATIVE,
     SUBORDINATE,
     Token,
@@ -87,13 +88,24 @@ def clauses(sentence: str, headline: bool = False) -> tuple[Clause, ...]:
     last_subject: Clause | None = None
     for i, (a, b, role) in enumerate(parts):
         seg = toks[a:b]
-        clause = _clause(seg, role, headline and i == 0, title_case)
+        aux = role == COORDINATE and bool(out) and out[-1].tense in (FUTURE, MODAL)
+        clause = _clause(seg, role, headline and i == 0, title_case, aux)
+        if aux and _bare_verb_first(clause, seg):
+            # "would cut 30,000 jobs and close 14 plants": "close" is as future as "cut"
+            clause = replace(clause, tense=out[-1].tense, prospective=out[-1].prospective)
         if clause.role in (MAIN, COORDINATE) and not clause.subject and last_subject is not None:
             clause = _with_subject(clause, last_subject)
         if clause.subject:
             last_subject = clause
         out.append(clause)
     return _merge_verbless(out, sentence)
+
+
+def _bare_verb_first(clause: Clause, seg: list[Token]) -> bool:
+    if clause.tense != PRESENT or clause.verb_start != seg[0].start:
+        return False
+    forms = en.verb_forms(seg[0].low)
+    return bool(forms and "VB" in forms[1] and "VBZ" not in forms[1])
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -161,6 +173,8 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
             cuts.append((k, SUBORDINATE))
         elif low in _CONJUNCTIONS_ONLY and _verb_soon(toks, k + 1, 5):
             cuts.append((k, SUBORDINATE))  # "He stood in while the CEO underwent surgery"
+        elif low == "as" and _as_clause(toks, k):
+            cuts.append((k, SUBORDINATE))  # "close 14 plants by 2012 as it tries to ..."
         elif low in en.COORDINATORS and _verb_soon(toks, k + 1):
             cuts.append((k + 1, COORDINATE))
         elif (
@@ -174,8 +188,8 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
         elif (prev.low in reporting or prev.low in _TIME_WORDS) and _bare_complement(toks, k):
             # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
             cuts.append((k + _told_whom(toks, k), COMPLEMENT))
-        elif low in en.PRONOUNS and _after_reporting(toks, k, 2) and _verb_soon(toks, k + 1, 2):
-            cuts.append((k, COMPLEMENT))  # "announced Monday it has settled"
+        elif low in en.PRONOUNS and _said_just_before(toks, k) and _verb_soon(toks, k + 1, 2):
+            cuts.append((k, COMPLEMENT))  # "announced Monday it has settled", "said on Monday it"
         elif prev.text == "," and _planned(toks, k):
             cuts.append((k, NONFINITE))  # "the hub, set to be operational next month"
         elif comma and _gerund(t):
@@ -197,8 +211,25 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
 # marks or words, or the word before it is a comma or one of ``_after_words``.
 _CUT_MARKS = frozenset({",", ";", "—", "–", "-"})
 _CUT_WORDS = (
-    _CONJUNCTIONS_ONLY | en.COORDINATORS | en.PRONOUNS | frozenset({"that", "who", "which"})
+    _CONJUNCTIONS_ONLY | en.COORDINATORS | en.PRONOUNS | frozenset({"that", "who", "which", "as"})
 )
+
+
+def _as_clause(toks: list[Token], k: int) -> bool:
+    """ "as" opening a clause ("as it tries", "as the company struggles"), not "as CEO", "such as
+    the bank", "as well as"."""
+    if k + 2 >= len(toks) or toks[k - 1].low in (
+        "such",
+        "well",
+        "so",
+        "same",
+        "soon",
+        "long",
+        "far",
+    ):
+        return False
+    nxt = toks[k + 1].low
+    return (nxt in en.PRONOUNS or nxt in ("the", "its", "their")) and _verb_soon(toks, k + 1, 4)
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,6 +374,16 @@ def _finite_before(toks: list[Token], cut: tuple[int, str], b: int) -> bool:
     return bool(seg) and verb_group(seg, False, role) is not None
 
 
+def _said_just_before(toks: list[Token], k: int) -> bool:
+    """A reporting verb right before ``k``, or before the day it was said ("said on Monday")."""
+    j = k - 1
+    if j > 0 and toks[j].low in _TIME_WORDS:
+        j -= 1
+        if j > 0 and toks[j].low == "on":
+            j -= 1
+    return _after_reporting(toks, j + 1, 2)
+
+
 def _after_reporting(toks: list[Token], k: int, back: int = 4) -> bool:
     """ "that" opening what was said: a reporting verb just before, or after its object."""
     reporting = en.reporting_forms()
@@ -357,11 +398,13 @@ def _gerund(t: Token) -> bool:
 # ---- one clause ----
 
 
-def _clause(seg: list[Token], role: str, headline: bool, title_case: bool) -> Clause:
+def _clause(
+    seg: list[Token], role: str, headline: bool, title_case: bool, after_aux: bool = False
+) -> Clause:
     start, end = seg[0].start, seg[-1].end
     while len(seg) > 1 and not seg[0].text[:1].isalnum():
         seg = seg[1:]  # the quote or comma a part opens on
-    group = verb_group(seg, headline, role, title_case)
+    group = verb_group(seg, headline, role, title_case, after_aux)
     background = any(t.low in en.BACKGROUND for t in seg)
     if group is None:
         return Clause(start, end, role, background=background)

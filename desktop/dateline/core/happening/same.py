@@ -183,9 +183,10 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
     # Without an actor in common, reports that give different figures ("closed at $21.25" /
     # "closed at $4.375") tell different happenings however alike their words.
+    moves = not MOVES.isdisjoint(kinds)
     merge = (
         kinds
-        and (actors or not _figures_apart(a, b))
+        and (actors or not _figures_apart(a, b, moves))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
             or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
@@ -212,21 +213,28 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
 
 
 # Sums of money and figures with decimals ("$21.25", "$182.6 million", "8.8"): prices, results,
-# rates. Counts ("killed 82") are left out: they grow from report to report of one happening.
+# rates. Counts ("killed 82") are left out, as they grow from report to report of one happening;
+# not for a price move, where every number is the move's ("rose 6 pence to 388 pence").
 _FIGURE = re.compile(r"^(?:[$€£]\d|\d+\.\d)")
+_NUMBER = re.compile(r"^[$€£]?\d")
+MOVES = frozenset({"fall", "rise"})  # the kinds of a price's or an index's move (``english``)
 
 
-def _figures(p: Profile) -> frozenset[str]:
-    return frozenset(w for w in p.content if _FIGURE.match(w))
+def _figures(p: Profile, moves: bool) -> frozenset[str]:
+    if not moves:
+        return frozenset(w for w in p.content if _FIGURE.match(w))
+    return frozenset(
+        w for w in p.content if _NUMBER.match(w) and not (len(w) == 4 and w[:2] in ("19", "20"))
+    )
 
 
-def _figures_apart(a: Profile, b: Profile) -> bool:
-    """Both reports give sums or rates, and at most half of the fewer are the same ("closed at
-    $18.75, down $1.125" / "closed at $4.375, up $1.125")."""
-    fa = _figures(a)
+def _figures_apart(a: Profile, b: Profile, moves: bool = False) -> bool:
+    """Both reports give sums or rates (for a price move, any numbers), and at most half of the
+    fewer are the same ("closed at $18.75, down $1.125" / "closed at $4.375, up $1.125")."""
+    fa = _figures(a, moves)
     if not fa:
         return False
-    fb = _figures(b)
+    fb = _figures(b, moves)
     return bool(fb) and 2 * len(fa & fb) <= min(len(fa), len(fb))
 
 

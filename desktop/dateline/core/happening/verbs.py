@@ -26,12 +26,14 @@ Group = tuple[int, Token, str, str, bool, bool, bool]
 
 
 def verb_group(
-    seg: list[Token], headline: bool, role: str, title_case: bool = False
+    seg: list[Token], headline: bool, role: str, title_case: bool = False, after_aux: bool = False
 ) -> tuple[int, Token, str, str, bool, bool, bool] | None:
     """(index where the group starts, main verb, lemma, tense, passive, negated, prospective).
 
     Capitalised words are names, but for the closed-class words that open a sentence ("Was",
-    "Has") and in a title-case headline, where every word is capitalised."""
+    "Has") and in a title-case headline, where every word is capitalised. ``after_aux``: the part
+    is coordinated after a clause with an auxiliary ("would cut jobs and close plants"), so it may
+    open on a bare verb that shares it."""
     n = len(seg)
     k = 0
     if seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite", "according"):
@@ -69,7 +71,7 @@ def verb_group(
             if got is not None:
                 return got
         forms = en.verb_forms(low)
-        if forms and _finite_here(seg, k, forms[1], headline, role):
+        if forms and _finite_here(seg, k, forms[1], headline, role, after_aux):
             lemma, tags = forms
             tense = PAST if "VBD" in tags and not (headline and "VBZ" in tags) else PRESENT
             if lemma in en.GOVERNING and k + 2 < n and seg[k + 1].low == "to":
@@ -81,15 +83,27 @@ def verb_group(
     return None
 
 
-def _finite_here(seg: list[Token], k: int, tags: frozenset[str], headline: bool, role: str) -> bool:
+def _finite_here(
+    seg: list[Token],
+    k: int,
+    tags: frozenset[str],
+    headline: bool,
+    role: str,
+    after_aux: bool = False,
+) -> bool:
     """A verb form at ``seg[k]`` is the clause's finite verb, not a noun or an adjective."""
     if k == 0:
         # A clause opening on its verb shares the subject before it ("... and took"), or names it
         # after ("..., said Jobs"); "set to be operational" after a noun is a planned happening.
         if role == NONFINITE and len(seg) > 2 and seg[1].low == "to":
             return "VBN" in tags
-        if seg[0].text[:1].isupper() or not tags & {"VBD", "VBZ"}:
+        if seg[0].text[:1].isupper():
             return False
+        if not tags & {"VBD", "VBZ"}:
+            # "would cut jobs and close plants": a bare verb sharing the auxiliary before
+            return after_aux and role == COORDINATE and "VB" in tags
+        if role == COORDINATE and "VBZ" in tags and _verb_next(seg, 0):
+            return False  # "and wages fell": a plural noun before the verb
         lemma = en.verb_forms(seg[0].low)
         return role == COORDINATE or bool(lemma and lemma[0] in en.REPORTING)
     if seg[k].low == "compared" and k + 1 < len(seg) and seg[k + 1].low in ("to", "with"):
