@@ -66,9 +66,12 @@ def test_a_sentence_that_carries_on_a_dated_one_takes_its_date_and_says_so():
 def test_plans_states_and_quotes_propose_no_undated_event():
     evs = events(
         "The plant will reopen after repairs. The company owns three plants. "
-        "The museum is closed on Mondays."
+        "The museum is closed on Mondays. The group has branches in Oslo and Bergen."
     )
     assert evs == []
+    # "has options": a state, even when the noun could be a verb's form
+    evs = events("The airline ordered 12 ferries in 2019 and has options on six more.")
+    assert [e.value for e in evs] == ["2019"]
 
 
 def test_without_a_publication_date_nothing_undated_is_dated():

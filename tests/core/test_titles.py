@@ -167,6 +167,9 @@ def test_a_name_that_starts_in_lower_case_keeps_its_case():
          "2019-03-08", "Pieters: quay was safe"),
         ("Mayor Ines Falk told her council on Friday that the bridge was safe.", "2019-03-08",
          "Falk: bridge was safe"),
+        # what was said may open without "that" on a present verb
+        ("Harbour master Jan Pieters said on Friday the port expects 40 ships in May.",
+         "2019-03-08", "Pieters: port expects 40 ships"),
     ],
 )  # fmt: skip
 def test_a_statement_is_speaker_and_what_was_said_never_the_attribution_again(

@@ -302,6 +302,8 @@ def _bare_complement(toks: list[Token], k: int) -> bool:
     j = k - 1
     if toks[j].low in _TIME_WORDS and j > 0:
         j -= 1  # "said Wednesday the alliance is on track"
+        if toks[j].low == "on" and j > 0:
+            j -= 1  # "said on Wednesday the alliance ..."
     verb = toks[j]
     first = toks[k]
     if verb.text[:1].isupper() or first.low in ("that", "to") or not first.text[:1].isalnum():
@@ -319,6 +321,8 @@ def _bare_complement(toks: list[Token], k: int) -> bool:
         vf = en.verb_forms(t.low) if t.text[:1].islower() else None
         if vf and "VBD" in vf[1] and "VBN" not in vf[1]:
             return True
+        if vf and "VBZ" in vf[1] and en.noun_lemma(t.low) in (None, t.low):
+            return True  # "said the company expects to ...", not "announced the results"
     return False
 
 

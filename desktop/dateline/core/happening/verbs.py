@@ -201,6 +201,8 @@ def _after_aux(
             lemma, tags = forms
             if aux in en.BE and "VBG" not in tags and "VBN" not in tags:
                 return None
+            if aux in ("has", "have", "had") and not passive and "VBN" not in tags:
+                return None  # "has options on six more": "have" is the verb
             is_passive = "VBN" in tags and (aux in en.BE or passive)
             if lemma in en.GOVERNING and j + 2 < len(seg) and seg[j + 1].low == "to":
                 planned = lemma in en.PROSPECTIVE
