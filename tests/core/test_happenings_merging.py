@@ -158,3 +158,13 @@ def test_one_price_move_told_as_plunged_and_as_fell_is_one_happening():
     )
     assert len(evs) == 1 and len(evs[0].sources) == 2
     assert "^fall" in evs[0].key_terms
+
+
+def test_a_name_and_its_initials_are_one_actor():
+    """ "NSW" is "Norvik Steel Works": two reports of its plant closing that day are one event,
+    not two that disagree about who closed it."""
+    evs = events(
+        "Norvik Steel Works closed its Tromso plant on Monday, ending 40 years of production.",
+        "NSW shut its Tromso plant on Monday after four decades.",
+    )
+    assert len(evs) == 1 and len(evs[0].sources) == 2

@@ -74,6 +74,7 @@ ACTION_CLASSES: dict[str, str] = {
     **dict.fromkeys("arrest detain".split(), "arrest"),
     **dict.fromkeys("kill slay".split(), "kill"),
     **dict.fromkeys("pledge commit promise".split(), "commit"),
+    **dict.fromkeys("close shut".split(), "close"),
     # a price, an index or a figure moving: the same move is "fell" in one report, "plunged" in
     # another
     **dict.fromkeys(

@@ -302,7 +302,15 @@ def shared_actors(a: Profile, b: Profile, sure: bool = False) -> list[str]:
 
 def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
-    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+    if any(long_[i : i + n] == short for i in range(len(long_) - n + 1)):
+        return True
+    return n == 1 and _initials(long_) == short[0]  # "GM" is "General Motors"
+
+
+def _initials(name: tuple[str, ...]) -> str:
+    """ "gm" for ("general", "motors"); "" for a name of one word."""
+    words = [w for w in name if w not in ("of", "and", "the", "&", "for")]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _date_reason(a: Profile, b: Profile) -> str:
