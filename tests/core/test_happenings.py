@@ -115,6 +115,17 @@ def test_a_figure_compared_with_and_a_first_since_are_comparison_points():
         assert reference_reason(sentence, start, start + len(words)) == "", sentence
 
 
+def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
+    sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
+    start = sentence.index("2015")
+    assert "counted" in reference_reason(sentence, start, start + 4)
+    evs = events(sentence + " The company said on Monday that sales fell.")
+    (profit,) = [e for e in evs if e.value == "2015"]
+    assert "last made a profit" in profit.title and "lost" not in profit.title
+    # the reference point's "when" is background: the story goes on at its own date
+    assert {e.value for e in evs if "sales fell" in e.title or "sales" in e.title} == {"2021-03-08"}
+
+
 def test_since_after_a_state_gives_its_start():
     sentence = "The mine has been flooded since 2017."
     start = sentence.index("2017")

@@ -44,6 +44,7 @@ from .words import PAST, PERFECT, PLUPERFECT, PRESENT
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
+_WHEN_AFTER = re.compile(r",?\s+when\s+")
 _CONTINUES = re.compile(
     r"^(?:(?:he|she|it|they|the\s+(?:company|firm|group|government|court|board))\b|"
     r"(?:then|later|afterwards|subsequently)\b)",
@@ -127,6 +128,7 @@ class _Reader:
         self.titler = Titler(sentences, self.clauses)
         self.dated_clauses: dict[tuple[int, int], Candidate] = {}
         self.thread: dict[int, Candidate] = {}  # sentence -> the date the story has reached there
+        self.background: set[int] = set()  # reports (by order) of a reference point's "when"
 
     # ---- dated reports ----
     def dated(self, timexes: Sequence[Timex]) -> None:
@@ -165,6 +167,8 @@ class _Reader:
             for c in (d.clause, d.where):
                 if c is not None:
                     self.dated_clauses.setdefault((d.i, c.start), d.cand)
+            if d.background:
+                self.background.add(d.cand.order)
 
     def _title_spans(
         self, i: int, cands: Sequence[Candidate], by_group: dict[int, list[Timex]]
@@ -206,12 +210,18 @@ class _Reader:
             return None
         end = (end_timex or t).end
         rel, rel_end = t.start - s.start, min(end, s.end) - s.start
+        clause = clause_at(self.clauses[i], rel)
+        background = False
         if reference_reason(s.text, rel, rel_end) or counting_period(t):
-            return None
-        if modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
+            # "... since 2004, when it last posted a profit": the date is a reference point, but
+            # the "when" clause after it tells what happened then (background to the story)
+            clause = self._when_after(i, rel_end)
+            if clause is None:
+                return None
+            background = True
+        elif modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
             return None  # "this year's conference ... yesterday": the other date dates it
         speakers.upto = max(speakers.upto, i - 1)
-        clause = clause_at(self.clauses[i], rel)
         frame = self._dated_frame(s, i, clause, rel, rel_end, speakers)
         where = clause
         said = spoken_that_day(t, s, self.clauses[i], timexes, self.article.published)
@@ -237,7 +247,15 @@ class _Reader:
             markers(frame, clause, *self._actors_of(i, clause)),
             timex=t,
         )
-        return _Dated(cand, i, clause, where)
+        return _Dated(cand, i, clause, where, background)
+
+    def _when_after(self, i: int, rel_end: int) -> Clause | None:
+        """The clause a ", when" right after a date opens, if it tells a happening."""
+        when = _WHEN_AFTER.match(self.sentences[i].text, rel_end)
+        if when is None:
+            return None
+        clause = clause_at(self.clauses[i], when.end())
+        return clause if clause is not None and clause.finite and not clause.stative else None
 
     def _dated_frame(
         self,
@@ -316,7 +334,7 @@ class _Reader:
         for i in range(min(LEAD_SENTENCES, len(self.sentences))):
             for (k, _), cand in sorted(self.dated_clauses.items()):
                 span = cand.profile.span
-                if k != i or span is None or span.width != 0:
+                if k != i or span is None or span.width != 0 or cand.order in self.background:
                     continue
                 if low <= span.first <= published.toordinal():
                     words = cand.sentence.text[
@@ -400,7 +418,7 @@ class _Reader:
         out: dict[int, Candidate] = {}
         for (j, _), cand in sorted(self.dated_clauses.items()):
             span = cand.profile.span
-            if span is not None and span.last <= now:
+            if span is not None and span.last <= now and cand.order not in self.background:
                 out.setdefault(j, cand)
         return out
 
@@ -429,6 +447,7 @@ class _Dated:
     i: int
     clause: Clause | None
     where: Clause | None
+    background: bool = False  # told of a reference point ("since 2004, when ..."): no thread
 
 
 def _tells_happening(c: Clause, headline: bool) -> bool:

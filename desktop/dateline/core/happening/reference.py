@@ -37,6 +37,9 @@ _RECORD = re.compile(
 # "the first ... since": the first time in a while, so a comparison too ("its first close below
 # 10,000 since October 2004"); only with "since" ("first released in 2001" dates the release).
 _FIRST = re.compile(r"\bfirst\b[^.;:]{0,60}$", re.IGNORECASE)
+# "has lost $73 billion since 2004", "have risen 20% since January": an amount counted from the
+# date on, not a happening on it ("has been on leave since January" keeps its start).
+_COUNTED = re.compile(r"\b(?:has|have|had)\b[^.;:]*\d[^.;:]*$", re.IGNORECASE)
 # The expression itself names a comparison period.
 _SELF = re.compile(
     r"\b(?:year-ago|(?:the\s+)?same\s+(?:period|month|quarter|week|time|day))\b", re.IGNORECASE
@@ -84,6 +87,10 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         )
     ):
         return f"the start of a comparison ('… since {text}')"
+    if since and since.group().lower().startswith("since"):
+        counted = _COUNTED.search(clause_before[: since.start()])
+        if counted:
+            return f"the start of what is counted ('… since {text}')"
     around = sentence[max(0, start - 12) : end + 12]
     if _may_hold(around, _SELF_WORDS) and (_SELF.search(text) or _SELF.search(around)):
         return f"a comparison period ('{text}')"
