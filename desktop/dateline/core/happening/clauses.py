@@ -12,9 +12,16 @@ import functools
 from dataclasses import dataclass, replace
 
 from . import english as en
+from .complements import (
+    QUOTES,
+    TIME_WORDS,
+    after_reporting,
+    bare_complement,
+    said_just_before,
+    told_whom,
+)
 from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
 from .words import (
-    CLOSED_CLASS,
     COMPLEMENT,
     COORDINATE,
     FUTURE,
@@ -22,6 +29,8 @@ from .words import (
     MODAL,
     NONE,
     NONFINITE,
+    PAST,
+    PERFECT,
     PLUPERFECT,
     PRESENT,
     RELATIVE,
@@ -124,7 +133,6 @@ def clause_at(found: tuple[Clause, ...], offset: int) -> Clause | None:
 
 # ---- segmentation ----
 
-_QUOTES = frozenset('“”"')
 # Subordinators that are never prepositions: a clause follows them.
 _CONJUNCTIONS_ONLY = frozenset({"while", "when", "because", "although", "though", "whereas"})
 
@@ -183,12 +191,12 @@ def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
             and _finite_before(toks, cuts[-1], k - 1)
         ):
             cuts.append((k, COORDINATE))  # a headline's "Apple releases SDK, announces update"
-        elif low == "that" and (_after_reporting(toks, k) or prev.low in en.COORDINATORS):
+        elif low == "that" and (after_reporting(toks, k) or prev.low in en.COORDINATORS):
             cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ..."
-        elif (prev.low in reporting or prev.low in _TIME_WORDS) and _bare_complement(toks, k):
+        elif (prev.low in reporting or prev.low in TIME_WORDS) and bare_complement(toks, k):
             # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
-            cuts.append((k + _told_whom(toks, k), COMPLEMENT))
-        elif low in en.PRONOUNS and _said_just_before(toks, k) and _verb_soon(toks, k + 1, 2):
+            cuts.append((k + told_whom(toks, k), COMPLEMENT))
+        elif low in en.PRONOUNS and said_just_before(toks, k) and _verb_soon(toks, k + 1, 2):
             cuts.append((k, COMPLEMENT))  # "announced Monday it has settled", "said on Monday it"
         elif prev.text == "," and _planned(toks, k):
             cuts.append((k, NONFINITE))  # "the hub, set to be operational next month"
@@ -234,7 +242,7 @@ def _as_clause(toks: list[Token], k: int) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _after_words(reporting: frozenset[str]) -> frozenset[str]:
-    return reporting | _TIME_WORDS | en.GROUP_ADVERBS
+    return reporting | TIME_WORDS | en.GROUP_ADVERBS
 
 
 def _quoted(toks: list[Token]) -> list[bool]:
@@ -262,7 +270,7 @@ def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
     """A finite verb within the next few words (after "and"/"but", before a comma): a new clause."""
     prev = ""
     for j, t in enumerate(toks[k : k + within], k):
-        if t.text in (",", ";", "(", ")") or t.text in _QUOTES:
+        if t.text in (",", ";", "(", ")") or t.text in QUOTES:
             return False
         low = t.low
         if low in en.MODALS or low in ("has", "have", "had", "was", "were", "did", "is", "are"):
@@ -284,79 +292,12 @@ def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
     return False
 
 
-_TIME_WORDS = frozenset(
-    """today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-
-
 def _planned(toks: list[Token], k: int) -> bool:
     """ "set to ...", "expected to ...", "due to ...": a participle opening a planned happening."""
     if k + 2 >= len(toks) or toks[k + 1].low != "to":
         return False
     forms = en.verb_forms(toks[k].low) if toks[k].text[:1].islower() else None
     return toks[k].low == "due" or bool(forms and forms[0] in en.PROSPECTIVE and "VBN" in forms[1])
-
-
-def _bare_complement(toks: list[Token], k: int) -> bool:
-    """What was said, right after the reporting verb (and its day) and without "that"."""
-    j = k - 1
-    if toks[j].low in _TIME_WORDS and j > 0:
-        j -= 1  # "said Wednesday the alliance is on track"
-        if toks[j].low == "on" and j > 0:
-            j -= 1  # "said on Wednesday the alliance ..."
-    verb = toks[j]
-    first = toks[k]
-    if verb.text[:1].isupper() or first.low in ("that", "to") or not first.text[:1].isalnum():
-        return False
-    if first.low in en.PREPOSITIONS or first.low in en.GROUP_ADVERBS or first.low in _TIME_WORDS:
-        return False
-    forms = en.verb_forms(verb.low)
-    if not forms or forms[0] not in en.REPORTING or not forms[1] & {"VBD", "VBZ"}:
-        return False
-    for t in toks[k + 1 : k + 10]:
-        if t.text in (",", ";", ":") or t.text in _QUOTES:
-            return False
-        if t.low in CLOSED_CLASS and t.low not in ("be", "been", "being"):
-            return True
-        vf = en.verb_forms(t.low) if t.text[:1].islower() else None
-        if vf and "VBD" in vf[1] and "VBN" not in vf[1]:
-            return True
-        if vf and "VBZ" in vf[1] and en.noun_lemma(t.low) in (None, t.low):
-            return True  # "said the company expects to ...", not "announced the results"
-    return False
-
-
-def _told_whom(toks: list[Token], k: int) -> int:
-    """How many words at ``k`` name whom a "tell" verb before addresses, with the day it was told
-    ("told reporters on Friday the company has ...", "told the radio station it would ..."): they
-    belong to the telling, not to what was told."""
-    j = k - 1 if toks[k - 1].low not in _TIME_WORDS else k - 2
-    forms = en.verb_forms(toks[j].low) if j >= 0 else None
-    if not forms or forms[0] != "tell" or not toks[k].text[:1].isalpha():
-        return 0
-    n = len(toks)
-    m = 1
-    if toks[k].low in en.DETERMINERS and k + 1 < n:  # "his Cabinet", "the radio station"
-        m = 2
-        while m < 4 and k + m < n and toks[k + m].text[:1].islower() and not _opens(toks[k + m]):
-            m += 1
-    if k + m < n and toks[k + m].low == "on" and k + m + 1 < n:
-        m += 1  # "told reporters on Friday"
-    if k + m < n and toks[k + m].low in _TIME_WORDS:
-        m += 1
-    if k + m < n and toks[k + m].low == "that":
-        return m + 1
-    return m if k + m < n and _opens(toks[k + m]) else 0
-
-
-def _opens(t: Token) -> bool:
-    """A word a clause may open on: a name, a number, a determiner or a pronoun."""
-    return (
-        t.text[:1].isupper()
-        or t.text[:1].isdigit()
-        or t.low in en.DETERMINERS
-        or (t.low in en.PRONOUNS)
-    )
 
 
 def _lexical_verb(t: Token, nxt: Token | None = None) -> bool:
@@ -376,22 +317,6 @@ def _finite_before(toks: list[Token], cut: tuple[int, str], b: int) -> bool:
     a, role = cut
     seg = toks[a:b]
     return bool(seg) and verb_group(seg, False, role) is not None
-
-
-def _said_just_before(toks: list[Token], k: int) -> bool:
-    """A reporting verb right before ``k``, or before the day it was said ("said on Monday")."""
-    j = k - 1
-    if j > 0 and toks[j].low in _TIME_WORDS:
-        j -= 1
-        if j > 0 and toks[j].low == "on":
-            j -= 1
-    return _after_reporting(toks, j + 1, 2)
-
-
-def _after_reporting(toks: list[Token], k: int, back: int = 4) -> bool:
-    """ "that" opening what was said: a reporting verb just before, or after its object."""
-    reporting = en.reporting_forms()
-    return any(t.low in reporting for t in toks[max(0, k - back) : k])
 
 
 def _gerund(t: Token) -> bool:
@@ -506,3 +431,45 @@ def _extend(c: Clause, start: int) -> Clause:
 
 def _extend_end(c: Clause, end: int) -> Clause:
     return replace(c, end=end)
+
+
+# ---- what a clause without a date of its own tells (``reading``) ----
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+
+
+def tells_happening(c: Clause, headline: bool) -> bool:
+    """Whether a clause without a date reports a happening (not a state, a plan or a quote)."""
+    if not c.main or not c.finite or c.irrealis or c.negated or c.stative:
+        return False
+    if headline:
+        return c.tense in (PRESENT, PAST, PERFECT)
+    if c.background or c.progressive:
+        return False
+    if c.tense == PRESENT:
+        # "Apple Corps claims that ...": a statement, when someone makes it (not "the suit claims")
+        return c.reporting and speaker_subject(c.subject)
+    return c.tense in (PAST, PERFECT)
+
+
+def speaker_subject(subject: str) -> bool:
+    words = subject.split()
+    return (
+        bool(words)
+        and (words[0][:1].isupper() or words[0].lower() in THIRD_PERSON)
+        and not (len(words) > 1 and words[-1][:1].islower())
+    )
+
+
+# ("as" is left out: "the crowd rushed at him as he stepped out" happens at the story's time)
+TEMPORAL = frozenset({"when", "after", "before", "while", "once", "until"})
+
+
+def timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
+    """The sentence has a past clause of time ("When ... introduced it", "while ... underwent")."""
+    for c in found:
+        if c.role != "subordinate" or c.tense not in (PAST, PLUPERFECT):
+            continue
+        first = sentence[c.start : c.end].split()[:1]
+        if first and first[0].lower().strip(",") in TEMPORAL:
+            return True
+    return False

@@ -24,7 +24,7 @@ from ..eventtext import Frame, analyse, key_terms
 from ..model import Article, Sentence, Timex, TimexType
 from ..sentences import SentenceIndex, split_sentences
 from ..span import Span
-from .clauses import Clause, clause_at, clauses
+from .clauses import THIRD_PERSON, Clause, clause_at, clauses, tells_happening, timed_by_clause
 from .datable import (
     UNDATED_VALUES,
     counting_period,
@@ -39,9 +39,8 @@ from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
 from .titles import Titler
 from .together import DateOf, clock_time, joined, together, value_of
-from .words import PAST, PERFECT, PLUPERFECT, PRESENT
+from .words import PAST
 
-_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 _WHEN_AFTER = re.compile(r",?\s+when\s+")
@@ -297,10 +296,10 @@ class _Reader:
         speakers = LastSpeaker(self.sentences)
         spoken = {i for (i, _), cand in self.dated_clauses.items() if cand.frame.speech}
         for i, s in enumerate(self.sentences):
-            if _timed_by_clause(s.text, self.clauses[i]):
+            if timed_by_clause(s.text, self.clauses[i]):
                 continue  # "When he first introduced it, he praised ...": dated by that time
             for c in self.clauses[i]:
-                if (i, c.start) in self.dated_clauses or not _tells_happening(c, s.is_headline):
+                if (i, c.start) in self.dated_clauses or not tells_happening(c, s.is_headline):
                     continue
                 if c.reporting and i in spoken:
                     continue  # "'I can announce today that ...,' he said": one statement, dated
@@ -450,44 +449,6 @@ class _Dated:
     background: bool = False  # told of a reference point ("since 2004, when ..."): no thread
 
 
-def _tells_happening(c: Clause, headline: bool) -> bool:
-    """Whether a clause without a date reports a happening (not a state, a plan or a quote)."""
-    if not c.main or not c.finite or c.irrealis or c.negated or c.stative:
-        return False
-    if headline:
-        return c.tense in (PRESENT, PAST, PERFECT)
-    if c.background or c.progressive:
-        return False
-    if c.tense == PRESENT:
-        # "Apple Corps claims that ...": a statement, when someone makes it (not "the suit claims")
-        return c.reporting and _speaker_subject(c.subject)
-    return c.tense in (PAST, PERFECT)
-
-
-def _speaker_subject(subject: str) -> bool:
-    words = subject.split()
-    return (
-        bool(words)
-        and (words[0][:1].isupper() or words[0].lower() in _THIRD_PERSON)
-        and not (len(words) > 1 and words[-1][:1].islower())
-    )
-
-
-# ("as" is left out: "the crowd rushed at him as he stepped out" happens at the story's time)
-_TEMPORAL = frozenset({"when", "after", "before", "while", "once", "until"})
-
-
-def _timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
-    """The sentence has a past clause of time ("When ... introduced it", "while ... underwent")."""
-    for c in found:
-        if c.role != "subordinate" or c.tense not in (PAST, PLUPERFECT):
-            continue
-        first = sentence[c.start : c.end].split()[:1]
-        if first and first[0].lower().strip(",") in _TEMPORAL:
-            return True
-    return False
-
-
 def _resolved_actors(
     sentences: Sequence[Sentence], found: Sequence[tuple[Clause, ...]]
 ) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
@@ -500,7 +461,7 @@ def _resolved_actors(
             sure, other = subject_names(c.subject)
             if c.shared_subject:
                 sure, other = [], sure + other
-            if not sure and not other and c.subject.strip().lower() in _THIRD_PERSON and last:
+            if not sure and not other and c.subject.strip().lower() in THIRD_PERSON and last:
                 other = last
             if sure or other:
                 out[(i, c.start)] = (sure, other)
