@@ -100,6 +100,8 @@ def test_a_figure_compared_with_and_a_first_since_are_comparison_points():
          "March 2016"),
         ("Visitors rose from fewer than 9,000 in 2001 to 30,000 last year.", "2001"),
         ("The index fell 7%, its worst day since the October 1987 crash.", "October 1987"),
+        # a date given up for another is no date of anything
+        ("The ferry will now sail in May instead of the end of March.", "the end of March"),
     ):  # fmt: skip
         start = sentence.index(words)
         assert reference_reason(sentence, start, start + len(words)), sentence

@@ -20,7 +20,7 @@ _BEFORE = re.compile(
     r"(?:\s+(?:an?\s+[a-z]+\s+of\s+)?(?:(?:fewer|more|less)\s+than\s+|(?:about|around|nearly|"
     r"almost|some|roughly)\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?"
-    r"|\bthan(?:\s+(?:in|on|at|during|for))?)"
+    r"|\bthan(?:\s+(?:in|on|at|during|for))?|\binstead\s+of(?:\s+(?:in|on|at|during|for))?)"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,
@@ -100,7 +100,7 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
 
 
 # Words without one of which the pattern cannot match (a gate before the regex's pass).
-_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative")
+_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative", "instead")
 _SELF_WORDS = ("year-ago", "same")
 _EARLIER_WORDS = ("earlier", "ago", "before", "previous", "prior")
 
