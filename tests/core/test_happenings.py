@@ -170,6 +170,12 @@ def test_a_statement_is_dated_by_the_story_and_what_was_said_by_its_own_date():
     assert {e.value for e in evs} == {"2019", "2021-03-09"}
 
 
+def test_a_headline_verb_after_a_plural_noun_is_the_verb():
+    # "Harbour fees rise": "fees" is the subject's noun, "rise" its verb (headline present)
+    (found,) = clauses("Harbour fees rise after ferry traffic doubles", headline=True)
+    assert (found.lemma, found.subject) == ("rise", "Harbour fees")
+
+
 def test_clauses_know_their_verbs_tenses_and_roles():
     found = clauses("Ministers approved the plan on Friday, which delighted the unions.")
     assert [(c.role, c.lemma, c.tense) for c in found] == [

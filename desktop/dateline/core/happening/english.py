@@ -49,6 +49,13 @@ STATIVE = frozenset(
     hate prefer believe exist lack weigh equal resemble depend deserve represent total number measure
     matter concern involve comprise feature last persist stand""".split()
 )
+# Plural nouns that are also verb forms but are read as nouns before another verb in a headline:
+# "Harbour fees rise", "GM shares fall", "Oil prices jump" (not "Obama signs bill").
+NOUNS_FIRST = frozenset(
+    """shares stocks prices sales profits earnings fees fares rates costs exports imports orders
+    deliveries jobs talks markets bonds yields wages rents taxes tariffs losses gains cuts funds
+    claims bids""".split()
+)
 # Verbs that put the happening they govern in the future ("plans to", "is expected to").
 PROSPECTIVE = frozenset(
     "plan expect intend aim hope schedule slate set due propose seek try want prepare".split()

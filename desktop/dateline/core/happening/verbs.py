@@ -126,20 +126,24 @@ def _finite_here(
     if "VBZ" in tags:
         if _verb_next(seg, k):
             return False  # "NATO allies committed": a plural noun before the verb
+        if headline and seg[k].low in en.NOUNS_FIRST and _verb_next(seg, k, present=True):
+            return False  # "Harbour fees rise": the noun, then the verb
         return headline or _subject_like(seg[k - 1])
     if "VBP" in tags:
-        return prev in ("they", "we", "i", "you")
+        # "they rise"; in a headline, after a plural noun: "Toyota sales rise", "Oil prices fall"
+        return prev in ("they", "we", "i", "you") or (headline and _plural_noun(seg[k - 1]))
     return False
 
 
-def _verb_next(seg: list[Token], k: int) -> bool:
+def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
+    """A verb right after ``seg[k]`` (``present``: a headline's present plural counts too)."""
     if k + 1 >= len(seg):
         return False
     nxt = seg[k + 1]
     if nxt.low in CLOSED_CLASS:
         return True
     forms = en.verb_forms(nxt.low) if nxt.text[:1].islower() else None
-    return bool(forms and "VBD" in forms[1])
+    return bool(forms and ("VBD" in forms[1] or (present and "VBP" in forms[1])))
 
 
 def _in_phrase(seg: list[Token], k: int) -> bool:
@@ -163,6 +167,13 @@ def _verb_later(seg: list[Token], k: int) -> bool:
         if forms and forms[1] & {"VBD", "VBZ"}:
             return True
     return False
+
+
+def _plural_noun(t: Token) -> bool:
+    if not t.text[:1].islower() or not t.low.endswith("s"):
+        return False
+    lemma = en.noun_lemma(t.low)
+    return lemma is not None and lemma != t.low
 
 
 def _subject_like(t: Token) -> bool:
