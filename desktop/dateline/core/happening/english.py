@@ -154,6 +154,14 @@ def noun_lemma(word: str) -> str | None:
     return nouns[0] if nouns else None
 
 
+def plural_noun(word: str) -> bool:
+    """A common noun in the plural ("shares", "fees"), lower-case."""
+    if not word.endswith("s"):
+        return False
+    lemma = noun_lemma(word)
+    return lemma is not None and lemma != word
+
+
 # Verbs with a particle that tell another kind of happening than the verb alone.
 PHRASAL: dict[tuple[str, str], str] = {
     ("step", "down"): "resign",

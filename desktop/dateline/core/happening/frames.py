@@ -122,12 +122,8 @@ def _without_common_opening(words: list[str]) -> list[str]:
     """A run of capitalised words without the plural common noun and "of" opening a sentence on it
     ("Shares of General Motors fell", "Sales of Toyota cars rose" -> "General Motors", "Toyota"):
     no one's name. A plural alone may be one ("Jobs said")."""
-    if len(words) > 2 and words[1] == "of" and words[0][-1:] == "s" and words[0][1:].islower():
-        low = words[0].lower()
-        lemma = en.noun_lemma(low)
-        if lemma is not None and lemma != low:
-            return words[2:]
-    return words
+    opening = len(words) > 2 and words[1] == "of" and words[0][1:].islower()
+    return words[2:] if opening and en.plural_noun(words[0].lower()) else words
 
 
 def _strip_titles(run: str) -> str:

@@ -131,7 +131,9 @@ def _finite_here(
         return headline or _subject_like(seg[k - 1])
     if "VBP" in tags:
         # "they rise"; in a headline, after a plural noun: "Toyota sales rise", "Oil prices fall"
-        return prev in ("they", "we", "i", "you") or (headline and _plural_noun(seg[k - 1]))
+        return prev in ("they", "we", "i", "you") or (
+            headline and seg[k - 1].text[:1].islower() and en.plural_noun(seg[k - 1].low)
+        )
     return False
 
 
@@ -167,13 +169,6 @@ def _verb_later(seg: list[Token], k: int) -> bool:
         if forms and forms[1] & {"VBD", "VBZ"}:
             return True
     return False
-
-
-def _plural_noun(t: Token) -> bool:
-    if not t.text[:1].islower() or not t.low.endswith("s"):
-        return False
-    lemma = en.noun_lemma(t.low)
-    return lemma is not None and lemma != t.low
 
 
 def _subject_like(t: Token) -> bool:
