@@ -87,6 +87,24 @@ def test_when_the_worker_is_behind_the_store_prepares_files_itself_and_stores_th
 
 
 @pytest.mark.slow
+def test_while_a_worker_starts_the_store_prepares_the_files_after_those_it_was_given(
+    tmp_path, monkeypatch
+):
+    folder = _batch(tmp_path, 60)
+    log = tmp_path / "worker.log"
+    monkeypatch.setenv(stand_ins.LOG, str(log))
+    alone = _import(folder, tmp_path / "alone.db", 0)
+    pooled = _import(folder, tmp_path / "pooled.db", 1, stand_ins.late)
+    _same_reports(alone, pooled)
+    assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+    files = {str(p) for p in iter_article_files([folder])}
+    by_store = files - set(log.read_text(encoding="utf-8").split())
+    # it did not stop at the chunks held back from the worker and wait
+    held_back = (prepare.AHEAD_PER_WORKER - prepare.SENT_PER_WORKER) * prepare.CHUNK
+    assert len(by_store) > held_back
+
+
+@pytest.mark.slow
 def test_a_worker_that_dies_leaves_its_files_to_the_import(tmp_path):
     folder = _batch(tmp_path, 30)
     article = sorted(folder.glob("*.txt"))[5]

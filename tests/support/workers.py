@@ -43,3 +43,17 @@ def sluggish(
     with open(os.environ[LOG], "a", encoding="utf-8") as log:
         log.writelines(f"{p}\n" for p in paths)
     return prepare.prepare_files(paths, published)
+
+
+_started: list[float] = []
+
+
+def late(paths: tuple[str, ...], published: dt.date | None) -> list[prepare.PreparedFile | None]:
+    """``prepare.prepare_files`` in a worker that takes three seconds to start (a busy machine
+    starting a new interpreter); it lists the files it prepared in the file named by ``LOG``."""
+    if not _started:
+        _started.append(time.monotonic())
+        time.sleep(3)
+    with open(os.environ[LOG], "a", encoding="utf-8") as log:
+        log.writelines(f"{p}\n" for p in paths)
+    return prepare.prepare_files(paths, published)

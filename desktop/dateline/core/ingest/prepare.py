@@ -5,8 +5,10 @@ store, and is about half of an import's work; storing and matching must happen o
 another, in file order, in the process that holds the database. So a large batch is read and analysed
 by worker processes a few files ahead of the store, and the results are taken in the files' order:
 the store sees exactly the sequence a one-process import sees, and stores exactly the same, sooner.
-When the store would wait for a worker, it prepares a chunk held back from the workers itself, so the
-two share the engine's work whichever is behind.
+When the store would wait for a worker, it prepares a chunk held back from the workers itself (or, when
+all are with a worker, the files after them), so the two share the engine's work whichever is behind, and
+the store does not sit idle while a worker starts (about half a second for a new interpreter and the
+engine's lexicons).
 
 A worker prepares only the plain case: a file it reads without trouble, whose articles are short enough
 to go through the engine whole (``pieces.LONG``) and on which the engine does not fail. For anything
@@ -46,6 +48,9 @@ SPARE_CORES = 1  # the core the store works on: workers use the rest
 POOL_MIN_FILES = 150  # fewer files are done sooner here than workers take to start
 CHUNK = 8  # files handed to a worker at a time
 AHEAD_PER_WORKER = 4  # chunks ahead of the store per worker: SENT_PER_WORKER keep it busy, the rest may be prepared by the store
+STEAL_AHEAD_PER_WORKER = (
+    16  # chunks the store may prepare ahead while it waits (a worker starting takes ~0.5 s)
+)
 MAX_FILE_BYTES = 256_000  # larger files are read here, where their progress can be told
 WAIT_STEP = 0.05  # seconds between two looks at Cancel while waiting for a worker
 WORKERS_ENV = "DATELINE_IMPORT_WORKERS"
@@ -151,8 +156,10 @@ class Ahead:
 
     Files go to the workers ``CHUNK`` at a time: each hand-over wakes this process's pool threads,
     which then compete with the store for the interpreter. A few chunks more are held back: when
-    the store would wait for a worker, it prepares the last of them itself, so the workers and the
-    store share the engine's work whichever is behind (and the store works while a worker starts).
+    the store would wait for a worker, it prepares the last of them itself, or the files after every
+    chunk ahead when all are with a worker (up to ``STEAL_AHEAD_PER_WORKER`` chunks ahead), so the
+    workers and the store share the engine's work whichever is behind, and the store works while a
+    worker starts.
     With no workers ``take`` returns None for every file (the import works each itself). Use as a
     context manager: leaving it stops the workers, dropping the files not started.
     """
@@ -196,16 +203,19 @@ class Ahead:
 
     def _feed(self) -> None:
         """Keep ``AHEAD_PER_WORKER`` chunks per worker ahead of the store, ``SENT_PER_WORKER`` of
-        them with the workers."""
+        them with the workers (the next files of the batch when the store prepared those held back)."""
         while self.todo and len(self.pending) < self.workers * AHEAD_PER_WORKER:
-            paths = tuple(self.todo.popleft() for _ in range(min(CHUNK, len(self.todo))))
-            self.pending.append(_Chunk(paths, HELD if self.pool is not None else HERE))
+            self.pending.append(self._next_chunk(HELD if self.pool is not None else HERE))
+        if self.pool is None:
+            return
         sent = sum(1 for c in self.pending if c.state == SENT)
-        for chunk in self.pending:
-            if self.pool is None or sent >= self.workers * SENT_PER_WORKER:
-                break
-            if chunk.state != HELD:
-                continue
+        held = deque(c for c in self.pending if c.state == HELD)
+        while sent < self.workers * SENT_PER_WORKER and (held or self.todo):
+            if held:
+                chunk = held.popleft()
+            else:
+                chunk = self._next_chunk(HELD)
+                self.pending.append(chunk)
             try:
                 chunk.future = self.pool.submit(self.task, chunk.paths, self.published)
             except RuntimeError:  # a broken pool: every file from here on is worked here
@@ -213,6 +223,10 @@ class Ahead:
                 return
             chunk.state = SENT
             sent += 1
+
+    def _next_chunk(self, state: str) -> _Chunk:
+        """The next ``CHUNK`` files of the batch, in order after every chunk already ahead."""
+        return _Chunk(tuple(self.todo.popleft() for _ in range(min(CHUNK, len(self.todo)))), state)
 
     def _broken(self) -> None:
         log.warning("an import worker stopped; the rest of the batch is read in this process")
@@ -242,12 +256,18 @@ class Ahead:
         return self.current.popleft()[1]
 
     def _steal(self, cancelled: Callable[[], bool]) -> bool:
-        """Prepare here the last chunk held back (``prepare_file``, as a worker would); False when
-        there is none."""
+        """Prepare here the last chunk held back (``prepare_file``, as a worker would), or when every
+        chunk ahead is with a worker, the next files of the batch; False when there are none."""
         held = [c for c in self.pending if c.state == HELD]
-        if not held:
+        if held:
+            chunk = held[-1]
+        elif self.todo and len(self.pending) < self.workers * STEAL_AHEAD_PER_WORKER:
+            # every chunk in the window is with a worker (one starting, or one slower than the
+            # store): prepare the next files beyond it rather than wait
+            chunk = self._next_chunk(HELD)
+            self.pending.append(chunk)
+        else:
             return False
-        chunk = held[-1]
         results: list[PreparedFile | None] = []
         for path in chunk.paths:
             if cancelled():
