@@ -1,12 +1,14 @@
 """English for reading happenings: verb forms, the little words around verbs, and verb classes.
 
-Verb forms and lemmas come from lemminflect's lexicon (loaded on first use); the closed-class words
+Verb forms and lemmas come from lemminflect's lexicon (``lexicon``, loaded on first use); the closed-class words
 and the verb classes that decide what a clause reports are listed here, once.
 """
 
 from __future__ import annotations
 
 import functools
+
+from . import lexicon
 
 BE = frozenset("am is are was were be been being 's 're 'm".split())
 HAVE = frozenset("has have had having 've 'd".split())
@@ -119,13 +121,9 @@ def verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
     """
     if not word or not word[0].isalpha() or word[0].isupper():
         return None
-    import lemminflect
-
-    lemmas = lemminflect.getAllLemmas(word)
-    verb = lemmas.get("VERB") or lemmas.get("AUX")
-    if not verb:
+    lemma = lexicon.verb_lemma(word)
+    if lemma is None:
         return None
-    lemma = verb[0]
     inflections = _inflections(lemma)
     tags = {tag for tag, forms in inflections.items() if word in forms}
     if "VBD" in tags and "VBN" not in inflections:
@@ -135,12 +133,7 @@ def verb_forms(word: str) -> tuple[str, frozenset[str]] | None:
 
 @functools.lru_cache(maxsize=16384)
 def _inflections(lemma: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
-
-    found = dict(lemminflect.getAllInflections(lemma, upos="VERB"))
-    if not found:
-        found = dict(lemminflect.getAllInflections(lemma, upos="AUX"))
-    return found
+    return lexicon.inflections(lemma)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -148,10 +141,7 @@ def noun_lemma(word: str) -> str | None:
     """The lemma of a common noun ("announcements" -> "announcement"), else None."""
     if not word or not word[0].isalpha():
         return None
-    import lemminflect
-
-    nouns = lemminflect.getAllLemmas(word.lower()).get("NOUN")
-    return nouns[0] if nouns else None
+    return lexicon.noun_lemma(word.lower())
 
 
 def plural_noun(word: str) -> bool:

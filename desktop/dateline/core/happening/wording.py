@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 
 from ..tailmatch import TailPattern
 from . import english as en
+from . import lexicon
 
 MAX_WORDS = 14
 MIN_WORDS = 4  # a cut leaves at least this many words
@@ -175,10 +176,8 @@ def _open_noun_phrase(words: list[str]) -> bool:
 @functools.lru_cache(maxsize=16384)  # a lexicon look-up per word; the same words come back
 def _never_a_noun(word: str) -> bool:
     """A word the lexicon knows, never as a noun."""
-    import lemminflect
-
-    lemmas = lemminflect.getAllLemmas(word)
-    return bool(lemmas) and "NOUN" not in lemmas
+    classes = lexicon.classes(word)
+    return bool(classes) and "NOUN" not in classes
 
 
 def _verb_form(word: str) -> bool:
@@ -304,7 +303,5 @@ def _internal_capital(word: str) -> bool:
 @functools.lru_cache(maxsize=16384)  # a lexicon look-up per word; the same words come back
 def _verb_only(word: str) -> bool:
     """A word that can only be a verb ("launched", "having"), not a noun or an adjective."""
-    import lemminflect
-
-    lemmas = lemminflect.getAllLemmas(word)
-    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}
+    classes = lexicon.classes(word)
+    return bool(classes) and classes <= {"VERB", "AUX"}
