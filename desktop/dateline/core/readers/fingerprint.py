@@ -166,7 +166,7 @@ def similarity(a: Fingerprint, b: Fingerprint) -> Similarity:
     if not a.sketch or not b.sketch:
         return Similarity(0.0, 0.0, False, False)
     set_a, set_b = set(a.sketch), set(b.sketch)
-    union = heapq.nsmallest(SKETCH_SIZE, set_a | set_b)
+    union = sorted(set_a | set_b)[:SKETCH_SIZE]  # sorted() in C: 3x heapq.nsmallest here
     both = sum(1 for h in union if h in set_a and h in set_b)
     # Below the sketch's largest kept value each sketch holds every run of its text, so the
     # k smallest of the union are an unbiased sample of A ∪ B (Broder's bottom-k estimate).
