@@ -105,6 +105,35 @@ def test_while_a_worker_starts_the_store_prepares_the_files_after_those_it_was_g
 
 
 @pytest.mark.slow
+def test_an_error_that_undoes_a_batch_reports_its_articles_as_not_stored(tmp_path, monkeypatch):
+    """Worker-prepared articles are stored in batches (``ingest.batch``); an error that makes SQLite
+    undo the whole transaction (a full disk, here a trigger raising ROLLBACK) must not leave the
+    report saying the batch's earlier articles are stored."""
+    from dateline.core.ingest import batch
+
+    monkeypatch.setattr(batch, "BATCH_S", 3600.0)  # no batch ends for its age
+    folder = generated_articles(tmp_path / "batch", 40)
+    bad = sorted(folder.glob("*.txt"))[20]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("\n\n", "\n\nZZUNDO. ", 1), "utf-8")
+    with Store.open(tmp_path / "db.db") as store:
+        store.conn.execute(
+            "CREATE TEMP TRIGGER undo BEFORE INSERT ON main.documents "
+            "WHEN new.text LIKE '%ZZUNDO%' BEGIN SELECT RAISE(ROLLBACK, 'the disk is full'); END"
+        )
+        ingest = Ingest(store)
+        ingest.workers = 1
+        report = ingest.import_paths([folder])
+        stored = set(store.document_ids())
+    failed = dict(report.failed)
+    assert "the disk is full" in failed[str(bad)]
+    lost = [p for p, why in failed.items() if why.startswith("not stored")]
+    # the batch began after the last article that needed stored events read for matching
+    assert lost and all(str(bad) in failed[p] and p < str(bad) for p in lost)
+    assert {d for _, d in report.imported} == stored
+    assert len(report.imported) + len(report.failed) == 40
+
+
+@pytest.mark.slow
 def test_a_worker_that_dies_leaves_its_files_to_the_import(tmp_path):
     folder = _batch(tmp_path, 30)
     article = sorted(folder.glob("*.txt"))[5]
@@ -184,3 +213,40 @@ def test_a_worker_loads_the_engine_and_not_the_store():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_writer_waiting_for_the_lock_makes_an_import_end_its_batch(tmp_path):
+    """An import storing worker-prepared articles holds the write lock across a batch; a writer that
+    waits for it (the window, the command line) says so, and the import's next look sees it, ends
+    the batch and leaves the lock free: the waiting write is made and stored."""
+    import threading
+    import time
+
+    from dateline.core.ingest.batch import Writes
+    from dateline.core.ingest.report import Tally
+    from dateline.core.store.connection import waiting_file
+
+    db = tmp_path / "db.db"
+    Store.open(db).close()
+    with Store.open(db) as importing, Store.open(db) as window:
+        writes = Writes(importing)
+        assert not writes.someone_waits() and not waiting_file(db).exists()
+        tally = Tally()
+        writes.before_article(tally, batched=True)  # a batch begins: the lock is the import's
+        assert writes.batch.open
+
+        def edit() -> None:
+            with window.transaction() as tx:
+                tx.conn.execute("INSERT INTO project (key, value) VALUES ('note', 'made')")
+
+        editing = threading.Thread(target=edit)
+        editing.start()
+        deadline = time.monotonic() + 4  # the edit gives up after the busy timeout (5 s)
+        while not waiting_file(db).exists():
+            assert time.monotonic() < deadline, "the waiting writer never said so"
+            time.sleep(0.001)
+        writes.before_article(tally, batched=True)  # the next article: the batch ends first
+        editing.join()
+        writes.end_batch(tally)
+        row = importing.conn.execute("SELECT value FROM project WHERE key = 'note'").fetchone()
+        assert row is not None and row[0] == "made"

@@ -114,6 +114,14 @@ class MatchIndex:
         self.audit_mark, self.event_mark = _marks(conn)
         self.stamp = stamp(conn)
 
+    def holds(self, spans: Iterable[tuple[dt.date, dt.date]]) -> bool:
+        """Every year ``spans`` touch is loaded already: ``prepare`` would read nothing."""
+        return all(
+            last.year - first.year >= MAX_YEARS
+            or all(y in self.years for y in range(first.year, last.year + 1))
+            for first, last in spans
+        )
+
     def prepare(self, conn: sqlite3.Connection, spans: Iterable[tuple[dt.date, dt.date]]) -> None:
         """Load the years ``spans`` touch now, before the write lock is taken."""
         for first, last in spans:

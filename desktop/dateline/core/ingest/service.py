@@ -4,9 +4,10 @@ One ``Ingest`` owns a store and the matching index its imports use. Every use ca
 over documents goes through it: import, re-extraction with a newer engine, and re-anchoring after a
 publication date changes (``SetPublished``). An import or re-extraction runs the engine outside any
 transaction (a long article a piece at a time: ``pieces``), then folds each article in under the write
-lock in a transaction of its own (document, fingerprint, timexes, events, sources, audit), so an edit
-made in another process waits at most one article's writes; what the matching index must read is read
-before the lock is taken. Re-anchoring is part of the analyst's edit, one document inside its transaction.
+lock in a transaction of its own (document, fingerprint, timexes, events, sources, audit), or, for
+articles a worker prepared, a savepoint of a transaction held for at most 0.1 s (``batch``), so an edit
+made in another process waits at most that long; what the matching index must read is read before the
+lock is taken. Re-anchoring is part of the analyst's edit, one document inside its transaction.
 
 Imports are idempotent by content hash; an article that copies a stored one is imported and linked to
 it (``copies``); a bad file is reported by name with its reason and the batch goes on; progress is
@@ -16,9 +17,9 @@ committed and listing what it did not reach (``watch``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,10 +31,10 @@ from ..errors import Cancelled, DatelineError, ImportFailed
 from ..happening import quotes
 from ..readers.fingerprint import Fingerprint
 from ..readers.fingerprint import fingerprint as take_fingerprint
-from ..store.connection import LOCK_POLL_S
 from ..store.records import document_row
 from ..store.tx import Image, Snapshot, Tx, audit_diff, take_snapshot
 from . import copies, pieces, prepare
+from .batch import Writes
 from .integrate import (
     Integrated,
     extractor_version,
@@ -55,10 +56,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-MAKE_WAY_EVERY_S = 0.1  # how often an import leaves the write lock free for a moment (2-3 %)
-MAKE_WAY_S = 3 * LOCK_POLL_S  # long enough for a waiting writer to ask twice
-
-
 class Ingest:
     """Imports, re-extraction and re-anchoring over one store."""
 
@@ -74,8 +71,7 @@ class Ingest:
         # (``prepare``): None = as many as suit the batch and the machine, 0 = none.
         self.workers: int | None = None
         self.prepare_task: prepare.Task = prepare.prepare_files
-        self._made_way = 0.0  # when an import last left the write lock free for others
-        self._committed = 0.0  # when its last article was committed
+        self._writes = Writes(store)  # when an import takes the write lock and leaves it free
 
     # ---- import ----
     def import_paths(
@@ -104,7 +100,10 @@ class Ingest:
                     ready = ahead.take(path, watch.cancelled)
                     self._import_file(path, published, tally, watch, ready)
         except Cancelled:
+            self._writes.end_batch(tally)
             return tally.report(cancelled=True, not_processed=files[i:])
+        finally:
+            self._writes.end_batch(tally)
         watch.finished()
         return tally.report()
 
@@ -160,35 +159,27 @@ class Ingest:
         if ready is not None:
             fingerprint, reading = ready.fingerprint, ready.reading
         else:
+            self._writes.end_batch(tally)  # the lock stays free while the engine reads it here
             analysed = _analyse(article, tally, watch)
             if analysed is None:
                 return False
             fingerprint, reading = analysed
-        self._make_way()
+        spans = [(p.earliest, p.latest) for p in reading.proposals if p.earliest and p.latest]
+        if self.index is None or not self.index.holds(spans):
+            self._writes.end_batch(tally)  # stored events are read for matching with the lock free
+        index = self._ready_index(spans)
+        self._writes.before_article(tally, batched=ready is not None)
         try:
-            self._store_new(parsed, article, digest, fingerprint, reading, tally, watch)
+            self._store_new(parsed, article, digest, fingerprint, reading, tally, watch, index)
         except Cancelled:
             raise
         except DatelineError as exc:
             tally.failed.append((parsed.path, exc.message))
+            self._writes.failed(tally, f"undone when writing {parsed.path} failed: {exc.message}")
             return False
         finally:
-            self._committed = time.monotonic()
+            self._writes.after_article()
         return True
-
-    def _make_way(self) -> None:
-        """Before an article's write transaction: see that the project was left unlocked for
-        ``MAKE_WAY_S`` at least once every ``MAKE_WAY_EVERY_S`` of an import, so an edit waiting for
-        the write lock (in the window, or another process) gets it between two articles
-        (``connection.begin_immediate`` asks every ``LOCK_POLL_S``). An article analysed here leaves
-        it free for milliseconds already; one a worker prepared, for well under one: then wait."""
-        now = time.monotonic()
-        free = now - self._committed  # the lock has been free since the last article's commit
-        if free >= MAKE_WAY_S:
-            self._made_way = now
-        elif now - self._made_way >= MAKE_WAY_EVERY_S:
-            time.sleep(MAKE_WAY_S - free)
-            self._made_way = time.monotonic()
 
     def _store_new(
         self,
@@ -199,11 +190,13 @@ class Ingest:
         reading: pieces.Reading,
         tally: Tally,
         watch: Watch,
+        index: MatchIndex,
     ) -> None:
-        index = self._ready_index(reading)  # any reloading happens here, before the write lock
         result = Integrated()
         try:
-            with self.store.transaction() as tx, watch.sql_guard(tx.conn):
+            # a batch's article is written in milliseconds; an interrupted write would undo the batch
+            guard = contextlib.nullcontext if self._writes.batch.open else watch.sql_guard
+            with self.store.transaction() as tx, guard(tx.conn):
                 index.sync(tx.conn)  # what was committed since, usually nothing
                 original = copies.find_original(tx.conn, fingerprint)
                 row = document_row(article, digest, extractor_version())
@@ -234,18 +227,17 @@ class Ingest:
         tally.events += len(result.added)
         tally.attached += len(result.attached)
 
-    def _ready_index(self, reading: pieces.Reading) -> MatchIndex:
-        """The matching index, up to date with the database and holding the years the article's
-        proposals need: read now, outside the write lock, so an edit never waits on it."""
+    def _ready_index(self, spans: Sequence[tuple[dt.date, dt.date]]) -> MatchIndex:
+        """The matching index, up to date with the database and holding the years of ``spans`` (an
+        article's proposals'): read before the article's writes, and outside the write lock when it
+        has anything to load, so an edit never waits on it."""
         conn = self.store.conn
         with self.store.reading():
             if self.index is None:
                 self.index = MatchIndex(conn)
             else:
                 self.index.sync(conn)
-            self.index.prepare(
-                conn, [(p.earliest, p.latest) for p in reading.proposals if p.earliest and p.latest]
-            )
+            self.index.prepare(conn, spans)
         return self.index
 
     def _index_older_documents(self, watch: Watch) -> None:

@@ -238,6 +238,29 @@ class Store:
         except sqlite3.Error as exc:
             raise _readable(exc, self.path) from exc
 
+    def begin_run(self) -> None:
+        """Take the write lock for a run of transactions: until ``end_run``, each ``transaction()``
+        is a savepoint inside one (an import storing worker-prepared articles: ``ingest.batch``)."""
+        if self.readonly:
+            raise StoreError(f"The database {self.path} is open read-only.")
+        try:
+            connection.begin_immediate(self.conn)
+        except sqlite3.Error as exc:
+            raise _readable(exc, self.path) from exc
+
+    def end_run(self) -> bool:
+        """Commit the run ``begin_run`` began; False when an error had rolled it back already
+        (SQLite undoes a whole transaction on some errors: a full disk, an I/O error)."""
+        if not self.conn.in_transaction:
+            return False
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise _readable(exc, self.path) from exc
+        return True
+
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
         """Reads made by core code outside the store: an SQLite error becomes a StoreError."""

@@ -48,6 +48,8 @@ def configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # a savepoint keeps the pages it changes in a journal of its own: in memory, not a temporary file
+    conn.execute("PRAGMA temp_store = MEMORY")
     if not readonly:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
@@ -165,10 +167,12 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
     """``BEGIN IMMEDIATE``, asking for the write lock again every ``LOCK_POLL_S`` for up to the busy
     timeout. SQLite's own wait backs off to 100 ms between two looks; an import with a worker commits
     article after article and leaves the lock free for well under a millisecond between two, so an edit
-    in the window waited seconds and could fail "database is locked" (4.4 s measured)."""
+    in the window waited seconds and could fail "database is locked" (4.4 s measured). While it waits,
+    it says so (``announce_wait``): an import then leaves the lock free at its next article."""
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        tries = 0
         while True:
             try:
                 conn.execute("BEGIN IMMEDIATE")
@@ -176,9 +180,28 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
             except sqlite3.OperationalError as exc:
                 if not _busy(exc) or time.monotonic() >= deadline:
                     raise
+            if tries % ANNOUNCE_EVERY == 0:
+                announce_wait(conn)
+            tries += 1
             time.sleep(LOCK_POLL_S)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+ANNOUNCE_EVERY = 20  # asks for the lock between two announcements of a wait (about 20 ms)
+
+
+def waiting_file(path: Path | str) -> Path:
+    """The file whose modification time a writer waiting for the lock of project ``path`` sets."""
+    return Path(f"{path}-waiting")
+
+
+def announce_wait(conn: sqlite3.Connection) -> None:
+    """Touch ``waiting_file``: a writer waits for the lock. Best effort (a read-only folder: not)."""
+    with contextlib.suppress(sqlite3.Error, OSError, TypeError, IndexError):
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        if path:
+            waiting_file(path).touch()
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:
