@@ -1,26 +1,23 @@
-"""When an import holds the write lock and when it leaves it free; worker-prepared articles stored a few
-at a time, in one transaction for up to ``BATCH_S``.
-
-Every ``MAKE_WAY_EVERY_S`` of an import the project is left unlocked for ``MAKE_WAY_S`` at least once,
-so an edit waiting for the write lock (in the window, or another process) gets it between two articles
-or batches (``connection.begin_immediate`` asks every ``LOCK_POLL_S``). An article analysed in the
-importing process leaves it free for milliseconds anyway; worker-prepared ones would not: then wait.
+"""When an import holds the write lock and when it leaves it free: articles stored a few at a time, in
+one transaction for up to ``BATCH_S``, and the lock left free whenever a writer waits for it.
 
 An article's writes dirty about 65 pages of the write-ahead log (the document and its search index,
 events and their date indexes, sources, timexes, fingerprint keys, audit), most of them again by the
 next article: a commit per article wrote each page each time, two system calls a page, and flushed
-both search indexes into a new segment each time. When a worker prepared the articles, the store
-does nothing but write them, so it keeps one transaction open across the articles of
-``BATCH_S``: each article is a savepoint inside it, so one that fails is undone alone and the batch
-goes on, as before. An article analysed in the importing process ends the batch first: the write
-lock stays free while the engine reads it, as it always did.
+both search indexes into a new segment each time. So an import keeps one transaction open across the
+articles of ``BATCH_S`` (15 pages an article): each article is a savepoint inside it, so one that fails
+is undone alone and the batch goes on, as before. A batch ends before a file too large to read in one
+go and before a long article (both are read with the lock free, a piece at a time), and before stored
+events are loaded for matching.
 
 A writer that waits for the lock says so (``connection.announce_wait`` touches a file beside the
-project); the import looks before each article and, when someone waits, ends its batch and leaves the
-lock free at once. A writer that does not say so (another program) still gets it every
-``MAKE_WAY_EVERY_S``, where a batch ends anyway. A reader sees a batch's articles when it
-commits. If an error undoes the whole transaction (SQLite does for a full disk or an I/O error), the
-batch's earlier articles are reported as not imported, with the reason, never as stored.
+project, every 20 ms of its wait); the import looks (one ``stat``) before each article and, when
+someone waits, ends its batch and leaves the lock free for ``MAKE_WAY_S``: an edit in the window waits
+for one article at most. A writer that does not say so (another program) still gets the lock every
+``MAKE_WAY_EVERY_S``, where a batch ends anyway (``connection.begin_immediate`` asks every
+``LOCK_POLL_S``). A reader sees a batch's articles when it commits. If an error undoes the whole
+transaction (SQLite does for a full disk or an I/O error), the batch's earlier articles are reported as
+not imported, with the reason, never as stored.
 """
 
 from __future__ import annotations

@@ -83,6 +83,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256("\n".join(line.rstrip() for line in lines).encode("utf-8")).hexdigest()
 
 
+def plain_size(path: str) -> bool:
+    """``path`` is small enough to be read in one go (a worker's plain case; else it is read here,
+    where its progress can be told)."""
+    try:
+        return os.path.getsize(path) <= MAX_FILE_BYTES
+    except OSError:
+        return False
+
+
 def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
     """``path`` read, each article hashed, fingerprinted and analysed; None when the file is not
     the plain case (see the module's docstring): the import then works it in its own process."""
@@ -90,7 +99,7 @@ def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
     from ..readers.fingerprint import fingerprint
 
     try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
+        if not plain_size(path):
             return None
         parsed_all = list(read_articles(path, published=published))
         out = []

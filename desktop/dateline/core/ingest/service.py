@@ -2,12 +2,12 @@
 
 One ``Ingest`` owns a store and the matching index its imports use. Every use case that runs the engine
 over documents goes through it: import, re-extraction with a newer engine, and re-anchoring after a
-publication date changes (``SetPublished``). An import or re-extraction runs the engine outside any
-transaction (a long article a piece at a time: ``pieces``), then folds each article in under the write
-lock in a transaction of its own (document, fingerprint, timexes, events, sources, audit), or, for
-articles a worker prepared, a savepoint of a transaction held for at most 0.1 s (``batch``), so an edit
-made in another process waits at most that long; what the matching index must read is read before the
-lock is taken. Re-anchoring is part of the analyst's edit, one document inside its transaction.
+publication date changes (``SetPublished``). An import folds each article in under the write lock
+(document, fingerprint, timexes, events, sources, audit) as a savepoint of a transaction held for at
+most 0.1 s (``batch``); an edit waiting for the lock, in the window or another process, gets it at the
+next article. A long article is read outside any transaction, a piece at a time (``pieces``), and so
+is every article a re-extraction reads; what the matching index must read is read before the lock is
+taken. Re-anchoring is part of the analyst's edit, one document inside its transaction.
 
 Imports are idempotent by content hash; an article that copies a stored one is imported and linked to
 it (``copies``); a bad file is reported by name with its reason and the batch goes on; progress is
@@ -112,7 +112,10 @@ class Ingest:
     ) -> Tally:
         """Import one file (all its articles); failures go to ``tally.failed``."""
         tally = tally if tally is not None else Tally()
-        self._import_file(path, published, tally, Watch(None, None, 1))
+        try:
+            self._import_file(path, published, tally, Watch(None, None, 1))
+        finally:
+            self._writes.end_batch(tally)
         return tally
 
     def _import_file(
@@ -127,6 +130,8 @@ class Ingest:
         prepared = ready.articles if ready is not None else None
         articles = [a.parsed for a in prepared] if prepared is not None else None
         if articles is None:
+            if not prepare.plain_size(path):
+                self._writes.end_batch(tally)  # a large file is read with the lock free
             articles = _read(path, published, tally, watch)
         seen: set[str] = set()
         done = 0
@@ -159,7 +164,8 @@ class Ingest:
         if ready is not None:
             fingerprint, reading = ready.fingerprint, ready.reading
         else:
-            self._writes.end_batch(tally)  # the lock stays free while the engine reads it here
+            if len(article.text) > pieces.LONG:
+                self._writes.end_batch(tally)  # a long article is read with the lock free
             analysed = _analyse(article, tally, watch)
             if analysed is None:
                 return False
@@ -168,7 +174,7 @@ class Ingest:
         if self.index is None or not self.index.holds(spans):
             self._writes.end_batch(tally)  # stored events are read for matching with the lock free
         index = self._ready_index(spans)
-        self._writes.before_article(tally, batched=ready is not None)
+        self._writes.before_article(tally, batched=len(article.text) <= pieces.LONG)
         try:
             self._store_new(parsed, article, digest, fingerprint, reading, tally, watch, index)
         except Cancelled:
