@@ -278,6 +278,11 @@ def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
         if t.text[:1].isupper() or low in en.DETERMINERS or low in en.GROUP_ADVERBS:
             prev = low
             continue
+        if t.text[:1].isdigit():
+            prev = "the"  # "and 10,000 newly created shares": a number opens a noun phrase
+            continue
+        if low.endswith("ly") and prev in en.DETERMINERS:
+            continue  # "the newly created": the adverb of the participle after it
         if low in ("after", "before") and prev in ("soon", "shortly", "immediately", "long"):
             continue
         forms = en.verb_forms(low)

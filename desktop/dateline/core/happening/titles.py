@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..eventtext import Frame
-from ..eventtext import _noun_phrase_before as noun_phrase_before
 from ..model import Sentence
 from . import english as en
 from .clauses import Clause, clauses
 from .naming import Names, first_word
+from .phrases import antecedent, caused, head, noun_phrase_ending, says_whose
 from .quotes import attribution, quotations, quoted_at
 from .wording import MAX_WORDS, cut_out, lower_first, tidy
 from .words import COMPLEMENT, NONFINITE
@@ -61,7 +61,6 @@ _RELATIVE_END = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
 _EXTRAPOSED = re.compile(r"(?:[\w’'-]+\s+){1,4}?that\s+(?!was\b|is\b|were\b|are\b)")
 _RELATIVE = frozenset({"who", "which", "that"})
 _OWNERS = frozenset({"its", "their"})
-_DETERMINER = frozenset("the a an its their his her this these those".split())
 
 
 class Titler:
@@ -121,7 +120,7 @@ class Titler:
         subject = self._subject(i, said, ())
         if subject and subject.split()[0].lower() not in en.PRONOUNS:
             verb = text[said.verb_start : said.verb_end]
-            return tidy(f"{_head(subject, MAX_WORDS - 1 - len(words.split()))} {verb} {words}")
+            return tidy(f"{head(subject, MAX_WORDS - 1 - len(words.split()))} {verb} {words}")
         return tidy(words)
 
     def _said(self, i: int, said: Clause) -> Pieces:
@@ -195,10 +194,10 @@ class Titler:
         pos = pos if pos >= 0 else low.find(phrase.lower())
         before = text[:pos].split() if pos > 0 else []
         if before and before[-1].lower() in _OWNERS:
-            owner = _antecedent(" ".join(before[:-1]))
+            owner = antecedent(" ".join(before[:-1]))
             if owner:
                 return tidy(f"{owner}’s {lower_first(phrase, self.names.capitalised)}")
-        if _says_whose(words, self.names.capitalised):
+        if says_whose(words, self.names.capitalised):
             return phrase
         return ""
 
@@ -223,6 +222,11 @@ class Titler:
         inner = self._extraposed(i, c)
         if inner is not None:
             return self._clause(i, inner, dates)  # "It should be mentioned that sales tripled"
+        made = caused(text, c, at) if c.role == NONFINITE and at >= 0 else -1
+        if made >= 0:
+            # "..., prompting Apple Corps to file suit again in 1999": the date dates what the
+            # gerund's object did, told in its own words ("Apple Corps to file suit again")
+            return tidy(cut_out(text[made : c.end], dates, made)), True
         a, b, own = _coordinated(text, c.group_start, c.end, at)
         subject = "" if own else self._subject(i, c, dates)
         if not subject and not own and c.role == NONFINITE:
@@ -230,7 +234,7 @@ class Titler:
         elif not subject and not own and _RELATIVE_END.search(text, 0, c.start):
             # "a message that | was read Wednesday": the segment after a relative "that"
             pronoun = _RELATIVE_END.search(text, 0, c.start)
-            subject = _antecedent(text[: pronoun.start()]) if pronoun is not None else ""
+            subject = antecedent(text[: pronoun.start()]) if pronoun is not None else ""
         told = cut_out(text[a:b], dates, a)
         if a == c.group_start and not own:
             told = _adverbs_before(text, c) + told  # "Salim, 24, allegedly rented"
@@ -298,7 +302,7 @@ class Titler:
             return self._subject(i, main, dates) if main is not None else ""
         forms = en.verb_forms(first[0].lower()) if first else None
         if forms is None or "VBG" not in forms[1]:
-            return _noun_phrase_ending(text[: c.start])
+            return noun_phrase_ending(text[: c.start])
         main = next((m for m in self.found[i] if m.main and m.finite and m.start < c.start), None)
         return self._subject(i, main, dates) if main is not None else ""
 
@@ -330,7 +334,7 @@ class Titler:
         if first in _HE_SHE_IT:
             words[0] = self.names.referent(i, c) or words[0]
         elif first in _RELATIVE and len(words) == 1:
-            words = _antecedent(text[: c.subject_start]).split() or words
+            words = antecedent(text[: c.subject_start]).split() or words
         while len(words) > 1 and words[-1].lower() in _RELATIVE:
             words.pop()
         return " ".join(words)
@@ -385,27 +389,6 @@ def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bo
     return a, b, own
 
 
-def _head(subject: str, room: int) -> str:
-    """The subject in at most ``room`` words (three at least), cut before a preposition:
-    "Representatives at several Apple Stores in the United States" -> "Representatives at several
-    Apple Stores"."""
-    words = subject.split()
-    while len(words) > max(room, 3):
-        at = max(
-            (k for k, w in enumerate(words) if k > 0 and w.lower() in en.PREPOSITIONS), default=0
-        )
-        if not at:
-            break
-        words = words[:at]
-    return " ".join(words)
-
-
-def _participle(word: str) -> bool:
-    """ "tripled", "fled": a past form (not "issues", a plural that is also a verb form)."""
-    forms = en.verb_forms(word.lower()) if word[:1].islower() else None
-    return bool(forms and forms[1] & {"VBD", "VBN"})
-
-
 def _finite(word: str) -> bool:
     forms = en.verb_forms(word.lower()) if word[:1].islower() else None
     return bool(forms and forms[1] & {"VBD", "VBZ"}) or word.lower() in en.MODALS_HAVE
@@ -428,48 +411,6 @@ def _adverbs_before(text: str, c: Clause) -> str:
     gap = text[c.subject_end : c.group_start].rsplit(",", 1)
     words = gap[-1].split() if len(gap) > 1 else []
     return " ".join(words) + " " if words and all(_adverb(w) for w in words) else ""
-
-
-def _says_whose(words: list[str], names: frozenset[str]) -> bool:
-    """A noun phrase that says whose or where ("NATO leaders’ summit", "visit to Brussels")."""
-    if len(words) < 2:
-        return False
-    if any(w.endswith(("’s", "'s", "s’", "s'")) for w in words):
-        return True
-    if any(w.lower() in ("of", "to", "in", "at", "with", "on", "by") for w in words[1:]):
-        return True
-    return any(w.strip(",") in names and "." not in w for w in words)
-
-
-def _noun_phrase_ending(before: str) -> str:
-    """The noun phrase (with its place) that ends ``before``: "a new military aid hub in
-    Wiesbaden, Germany"."""
-    words = before.rstrip(" ,").split()[-10:]
-    starts = [k for k, w in enumerate(words) if w.lower() in _DETERMINER]
-    return " ".join(words[starts[-1] :]) if starts else _antecedent(before)
-
-
-def _antecedent(before: str) -> str:
-    """The noun phrase a relative pronoun or "its" stands for: the name or noun phrase that ends
-    ``before`` ("he bought Pixar" -> "Pixar")."""
-    words = before.rstrip(" ,").replace("”", "").replace("“", "").replace('"', "").split()
-    while words and (
-        words[-1].lower() in en.PREPOSITIONS
-        or words[-1].lower() in en.COORDINATORS
-        or words[-1].lower() in en.AUXILIARIES
-        or _participle(words[-1])
-    ):
-        words.pop()  # "Sales of the app have tripled since | its launch": the app
-    run: list[str] = []
-    for w in reversed(words):
-        if w[:1].isupper() or (w[:1].islower() and any(ch.isupper() for ch in w[1:])):
-            run.insert(0, w)
-            continue
-        break
-    if run and run[0] not in ("The", "A", "An"):
-        return " ".join(run).rstrip(",")
-    phrase = noun_phrase_before(" ".join(words))
-    return re.sub(r"^(?:the|a|an|this|that|its|their|his|her)\s+", "", phrase, flags=re.I)
 
 
 def _reporting_near(found: tuple[Clause, ...], at: int) -> Clause | None:

@@ -160,14 +160,18 @@ def _in_phrase(seg: list[Token], k: int) -> bool:
 
 def _verb_later(seg: list[Token], k: int) -> bool:
     """A finite verb after ``seg[k]`` in the part: the clause's verb may be that one."""
+    prev = seg[k].low
     for t in seg[k + 1 :]:
         if t.text in (",", ";") or t.low in en.SUBORDINATORS or t.low in en.RELATIVES:
             return False
         if t.low in CLOSED_CLASS:
             return True
         forms = en.verb_forms(t.low) if t.text[:1].islower() else None
-        if forms and forms[1] & {"VBD", "VBZ"}:
+        # "added cameras to its phones": a form after a determiner is a noun ("its phones")
+        after_noun_word = prev in en.DETERMINERS or prev in en.PREPOSITIONS
+        if forms and forms[1] & {"VBD", "VBZ"} and not after_noun_word:
             return True
+        prev = t.low
     return False
 
 

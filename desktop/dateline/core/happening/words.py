@@ -22,7 +22,10 @@ RELATIVE = "relative"  # "..., which barred Apple from ..."
 COMPLEMENT = "complement"  # "said that ..."
 NONFINITE = "nonfinite"  # "..., saying ...", "to launch ..."
 
-_TOKEN = re.compile(r"[\w][\w'’\-.&]*[\w]|[\w]|[“”\"‘(),;:—–\[\]]|\s-\s")
+# A number with thousands separators ("7,000") is one word: its comma cuts no clause.
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|[\w][\w'’\-.&]*[\w]|[\w]|[“”\"‘(),;:—–\[\]]|\s-\s"
+)
 
 
 class Token(NamedTuple):  # a tuple: tens of thousands are made per article batch
