@@ -56,3 +56,87 @@ def test_a_number_with_a_thousands_comma_does_not_cut_its_clause():
     found = clauses(s)
     assert [s[c.verb_start : c.verb_end] for c in found] == ["sold", "delivered"]
     assert titled(s)["2011"] == ["Carmaker sold 9,000 vans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The treaty, which was signed in 1992, was ratified by the Senate in 1994.",
+         ("1992", "Treaty was signed"), ("1994", "Treaty was ratified by the Senate")),
+        ("The judge, who was appointed in 1998, dismissed the case on Wednesday.",
+         ("1998", "Judge was appointed"), ("2011-05-04", "Judge dismissed the case")),
+        ("Rivera, who won the title in 1999, retired from boxing in 2004.",
+         ("1999", "Rivera won the title"), ("2004", "Rivera retired from boxing")),
+        ("The brewery, founded in 1946, closed its last plant on Monday.",
+         ("1946", "Brewery founded"), ("2011-05-09", "Brewery closed its last plant")),
+    ],
+)  # fmt: skip
+def test_an_aside_after_the_subject_is_a_happening_of_its_own(text, first, second):
+    # the aside and the clause it interrupts were one clause: each date's title held the other's
+    # verb ("Treaty was signed, was ratified by the Senate in 1994")
+    found = titled(text)
+    for value, title in (first, second):
+        assert found[value] == [title]
+
+
+def test_the_statement_after_an_aside_is_the_speaker_s_not_the_aside_s():
+    found = titled(
+        "Vantair, which delivered 498 aircraft in 2009, said on Monday that it had won 120 "
+        "orders in April."
+    )
+    assert found["2009"] == ["Vantair delivered 498 aircraft"]
+    assert all("2009" not in t and "498" not in t for t in found["2011-05-09"])
+
+
+def test_a_verb_after_an_apposition_is_the_clause_s_own_verb():
+    s = "The owner's lawyer, Ann Roe, said the fire started in the kitchen, spread to the roof."
+    assert [s[c.verb_start : c.verb_end] for c in clauses(s)][:1] == ["said"]
+
+
+def test_a_record_summed_up_after_a_dated_aside_is_not_the_day_s_news():
+    found = titled(
+        "Okafor, born in Lagos on 3 May 1950, has built the largest shipping firm in Africa."
+    )
+    assert found == {"1950-05-03": ["Okafor born in Lagos"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Shares of Korvel fell 12% on Friday after the company cut its forecast on Thursday.",
+         ("2011-05-06", "Shares of Korvel fell 12%"), ("2011-05-05", "Company cut its forecast")),
+        ("Investors sold the stock in 2007 before the market crashed in 2008.",
+         ("2007", "Investors sold the stock"), ("2008", "Market crashed")),
+        ("Exports rose 8% in 2010 after falling 12% in 2009.",
+         ("2010", "Exports rose 8%"), ("2009", "Exports falling 12%")),
+        ("The storm made landfall on Monday, two years after a similar storm destroyed the port "
+         "in 2009.", ("2011-05-09", "Storm made landfall"), ("2009", "Similar storm destroyed the port")),
+    ],
+)  # fmt: skip
+def test_a_clause_of_time_after_its_main_clause_has_its_own_date(text, first, second):
+    # "after" and "before" were read as prepositions: the two dates shared one clause and each
+    # title held the other's words ("Investors sold the stock before the market crashed in 2008")
+    found = titled(text)
+    for value, title in (first, second):
+        assert found[value] == [title]
+
+
+def test_a_clause_of_time_ends_where_the_attribution_begins():
+    found = titled(
+        "A suspect was seen crossing the border days after a gunman shot the mayor, the Tribune "
+        "reported on Friday."
+    )
+    assert found["2011-05-06"] == ["Suspect was seen crossing the border", "Tribune reported"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verbs"),
+    [
+        ("Reporters were let in for the first time since the blast and found broken glass.",
+         ["let", "found"]),
+        ("Talks resumed after the vote, and the ministers met again.", ["resumed", "met"]),
+        ("Prices rose after talks broke down.", ["rose", "broke"]),
+    ],
+)  # fmt: skip
+def test_after_and_since_open_a_clause_only_before_a_subject_and_its_verb(sentence, verbs):
+    assert [sentence[c.verb_start : c.verb_end] for c in clauses(sentence)] == verbs

@@ -12,17 +12,9 @@ import functools
 from dataclasses import dataclass, replace
 
 from . import english as en
-from .complements import (
-    QUOTES,
-    TIME_WORDS,
-    after_reporting,
-    bare_complement,
-    said_just_before,
-    told_whom,
-)
+from .segments import segments
 from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
 from .words import (
-    COMPLEMENT,
     COORDINATE,
     FUTURE,
     MAIN,
@@ -33,7 +25,6 @@ from .words import (
     PERFECT,
     PLUPERFECT,
     PRESENT,
-    RELATIVE,
     SUBORDINATE,
     Token,
     tokens,
@@ -91,14 +82,19 @@ def clauses(sentence: str, headline: bool = False) -> tuple[Clause, ...]:
     toks = tokens(sentence)
     if not toks:
         return ()
-    parts = _segments(toks)
+    parts = segments(toks)
     title_case = headline and _title_case(toks)
     out: list[Clause] = []
     last_subject: Clause | None = None
-    for i, (a, b, role) in enumerate(parts):
+    for i, (a, b, role, subject) in enumerate(parts):
         seg = toks[a:b]
         aux = role == COORDINATE and bool(out) and out[-1].tense in (FUTURE, MODAL)
-        clause = _clause(seg, role, headline and i == 0, title_case, aux)
+        if subject is not None:
+            # after an aside: read with the subject the aside interrupted
+            clause = _clause(toks[subject[0] : subject[1]] + seg, role, False, False)
+            clause = replace(clause, start=seg[0].start)
+        else:
+            clause = _clause(seg, role, headline and i == 0, title_case, aux)
         if aux and _bare_verb_first(clause, seg):
             # "would cut 30,000 jobs and close 14 plants": "close" is as future as "cut"
             clause = replace(clause, tense=out[-1].tense, prospective=out[-1].prospective)
@@ -131,204 +127,6 @@ def clause_at(found: tuple[Clause, ...], offset: int) -> Clause | None:
     return next((c for c in found if c.start <= offset < c.end), None)
 
 
-# ---- segmentation ----
-
-# Subordinators that are never prepositions: a clause follows them.
-_CONJUNCTIONS_ONLY = frozenset({"while", "when", "because", "although", "though", "whereas"})
-
-
-def _segments(toks: list[Token]) -> list[tuple[int, int, str]]:
-    """(first token, end token, role) of each part of the sentence."""
-    n = len(toks)
-    cuts: list[tuple[int, str]] = [(0, MAIN)]
-    first = toks[0].low
-    if first in en.SUBORDINATORS and first != "as":
-        cuts[0] = (0, SUBORDINATE)
-        comma = next((k for k in range(1, n) if toks[k].text == ","), None)
-        if comma is not None and comma + 1 < n:
-            cuts.append((comma + 1, MAIN))
-    quoted = _quoted(toks)
-    reporting = en.reporting_forms()
-    after = _after_words(reporting)
-    after_gerund = False
-    for k in range(1, n):
-        t, prev = toks[k], toks[k - 1]
-        low = t.low
-        if (
-            quoted[k] == quoted[k - 1]
-            and prev.text != ","
-            and t.text not in _CUT_MARKS
-            and low not in _CUT_WORDS
-            and prev.low not in after
-        ):
-            continue  # none of the tests below can cut here: most words of a sentence
-        if quoted[k] != quoted[k - 1]:
-            # Into a quotation: what is said; out of it: back to the sentence ("..., said Jobs").
-            cuts.append((k, COMPLEMENT if quoted[k] else MAIN))
-            continue
-        comma = prev.text == "," or (
-            prev.low in en.GROUP_ADVERBS and k > 1 and toks[k - 2].text == ","
-        )
-        if t.text == ";" or t.text in ("—", "–", "-"):
-            if k + 1 < n:
-                cuts.append((k + 1, COORDINATE))
-        elif t.text == "," and after_gerund and k + 1 < n:
-            cuts.append((k + 1, MAIN))  # "..., following the purchase of NeXT, Jobs returned"
-            after_gerund = False
-        elif prev.text == "," and low in en.RELATIVES:
-            cuts.append((k, RELATIVE))
-        elif prev.text == "," and low in en.SUBORDINATORS and low != "as":
-            cuts.append((k, SUBORDINATE))
-        elif low in _CONJUNCTIONS_ONLY and _verb_soon(toks, k + 1, 5):
-            cuts.append((k, SUBORDINATE))  # "He stood in while the CEO underwent surgery"
-        elif low == "as" and _as_clause(toks, k):
-            cuts.append((k, SUBORDINATE))  # "close 14 plants by 2012 as it tries to ..."
-        elif low in en.COORDINATORS and _verb_soon(toks, k + 1):
-            cuts.append((k + 1, COORDINATE))
-        elif (
-            prev.text == ","
-            and _lexical_verb(t, toks[k + 1] if k + 1 < n else None)
-            and _finite_before(toks, cuts[-1], k - 1)
-        ):
-            cuts.append((k, COORDINATE))  # a headline's "Apple releases SDK, announces update"
-        elif low == "that" and (after_reporting(toks, k) or prev.low in en.COORDINATORS):
-            cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ..."
-        elif (prev.low in reporting or prev.low in TIME_WORDS) and bare_complement(toks, k):
-            # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
-            cuts.append((k + told_whom(toks, k), COMPLEMENT))
-        elif low in en.PRONOUNS and said_just_before(toks, k) and _verb_soon(toks, k + 1, 2):
-            cuts.append((k, COMPLEMENT))  # "announced Monday it has settled", "said on Monday it"
-        elif prev.text == "," and _planned(toks, k):
-            cuts.append((k, NONFINITE))  # "the hub, set to be operational next month"
-        elif comma and _gerund(t):
-            cuts.append((k - (0 if prev.text == "," else 1), NONFINITE))
-            after_gerund = True
-        elif low in ("who", "which") and prev.text[:1].isalpha():
-            cuts.append((k, RELATIVE))
-    cuts.sort()
-    out = []
-    for i, (a, role) in enumerate(cuts):
-        b = cuts[i + 1][0] if i + 1 < len(cuts) else n
-        if a < b:
-            # Everything inside a quotation is what was said, however it is built.
-            out.append((a, b, COMPLEMENT if quoted[a] and role in (MAIN, COORDINATE) else role))
-    return out
-
-
-# What one of the tests in ``_segments`` needs to cut before a word: the word is one of these
-# marks or words, or the word before it is a comma or one of ``_after_words``.
-_CUT_MARKS = frozenset({",", ";", "—", "–", "-"})
-_CUT_WORDS = (
-    _CONJUNCTIONS_ONLY | en.COORDINATORS | en.PRONOUNS | frozenset({"that", "who", "which", "as"})
-)
-
-
-def _as_clause(toks: list[Token], k: int) -> bool:
-    """ "as" opening a clause ("as it tries", "as the company struggles"), not "as CEO", "such as
-    the bank", "as well as"."""
-    if k + 2 >= len(toks) or toks[k - 1].low in (
-        "such",
-        "well",
-        "so",
-        "same",
-        "soon",
-        "long",
-        "far",
-    ):
-        return False
-    nxt = toks[k + 1].low
-    return (nxt in en.PRONOUNS or nxt in ("the", "its", "their")) and _verb_soon(toks, k + 1, 4)
-
-
-@functools.lru_cache(maxsize=1)
-def _after_words(reporting: frozenset[str]) -> frozenset[str]:
-    return reporting | TIME_WORDS | en.GROUP_ADVERBS
-
-
-def _quoted(toks: list[Token]) -> list[bool]:
-    """Whether each token is inside a quotation (straight quotes pair up in order)."""
-    out = []
-    inside = False
-    for t in toks:
-        if t.text == "“":
-            inside = True
-            out.append(False)
-            continue
-        if t.text == "”" or (t.text == '"' and inside):
-            inside = False
-            out.append(False)
-            continue
-        if t.text == '"':
-            inside = True
-            out.append(False)
-            continue
-        out.append(inside)
-    return out
-
-
-def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
-    """A finite verb within the next few words (after "and"/"but", before a comma): a new clause."""
-    prev = ""
-    for j, t in enumerate(toks[k : k + within], k):
-        if t.text in (",", ";", "(", ")") or t.text in QUOTES:
-            return False
-        low = t.low
-        if low in en.MODALS or low in ("has", "have", "had", "was", "were", "did", "is", "are"):
-            return True
-        if t.text[:1].isupper() or low in en.DETERMINERS or low in en.GROUP_ADVERBS:
-            prev = low
-            continue
-        if t.text[:1].isdigit():
-            prev = "the"  # "and 10,000 newly created shares": a number opens a noun phrase
-            continue
-        if low.endswith("ly") and prev in en.DETERMINERS:
-            continue  # "the newly created": the adverb of the participle after it
-        if low in ("after", "before") and prev in ("soon", "shortly", "immediately", "long"):
-            continue
-        forms = en.verb_forms(low)
-        if low == "compared" and j + 1 < len(toks) and toks[j + 1].low in ("to", "with"):
-            return False  # "50% compared to the previous year": a comparison, not a clause
-        if forms and ("VBD" in forms[1] or "VBZ" in forms[1]) and forms[0] not in en.STATIVE:
-            # "the associated store" is a participle before its noun
-            return not (prev in en.DETERMINERS and "VBN" in forms[1])
-        if low in en.PREPOSITIONS:
-            return False
-        prev = low
-    return False
-
-
-def _planned(toks: list[Token], k: int) -> bool:
-    """ "set to ...", "expected to ...", "due to ...": a participle opening a planned happening."""
-    if k + 2 >= len(toks) or toks[k + 1].low != "to":
-        return False
-    forms = en.verb_forms(toks[k].low) if toks[k].text[:1].islower() else None
-    return toks[k].low == "due" or bool(forms and forms[0] in en.PROSPECTIVE and "VBN" in forms[1])
-
-
-def _lexical_verb(t: Token, nxt: Token | None = None) -> bool:
-    """A finite verb opening a clause after a comma: "..., announces update", "..., took over";
-    a form that can be a participle ("..., dubbed a retina display") or a noun before a
-    preposition ("..., refunds to owners") is not."""
-    if nxt is not None and nxt.low in en.PREPOSITIONS:
-        return False
-    forms = en.verb_forms(t.low) if t.text[:1].islower() else None
-    if not forms or forms[0] in en.STATIVE:
-        return False
-    return "VBZ" in forms[1] or ("VBD" in forms[1] and "VBN" not in forms[1])
-
-
-def _finite_before(toks: list[Token], cut: tuple[int, str], b: int) -> bool:
-    """Whether the part from ``cut`` to ``b`` already has its finite verb."""
-    a, role = cut
-    seg = toks[a:b]
-    return bool(seg) and verb_group(seg, False, role) is not None
-
-
-def _gerund(t: Token) -> bool:
-    forms = en.verb_forms(t.low) if t.text[:1].islower() else None
-    return bool(forms and "VBG" in forms[1])
-
-
 # ---- one clause ----
 
 
@@ -341,7 +139,11 @@ def _clause(
     group = verb_group(seg, headline, role, title_case, after_aux)
     background = any(t.low in en.BACKGROUND for t in seg)
     if group is None:
-        return Clause(start, end, role, background=background)
+        # a participle or gerund phrase's words start where it does ("founded in 1946")
+        opens = seg[0].start if role == NONFINITE else -1
+        if role == NONFINITE and len(seg) > 1 and seg[0].low in en.PREPOSITIONS:
+            opens = seg[1].start  # "after falling 12%": the gerund's words
+        return Clause(start, end, role, background=background, group_start=opens)
     at, verb, lemma, tense, passive, negated, prospective = group
     if at > 0 or role == COORDINATE:
         subject = subject_of(seg[:at])
@@ -394,11 +196,17 @@ def _merge_verbless(found: list[Clause], sentence: str) -> tuple[Clause, ...]:
     the start of that clause's subject ("Pre-orders of the recently announced | iPhone 4 began")."""
     out: list[Clause] = []
     pending: Clause | None = None
-    for c in found:
+    for n, c in enumerate(found):
         if not c.finite and c.role in (MAIN, COORDINATE, SUBORDINATE) and c is not found[-1]:
             pending = pending if pending is not None else c
             continue
-        if pending is not None and c.role == NONFINITE and c is not found[-1]:
+        if (
+            pending is not None
+            and c.role == NONFINITE
+            and c is not found[-1]
+            # "The firm, founded in 1946, announced": an aside after the subject, its own clause
+            and not 0 <= found[n + 1].subject_start < c.start
+        ):
             continue  # "In 1996, following the purchase of NeXT, Jobs returned": one clause
         if pending is not None:
             c = _extend(c, pending.start)
@@ -475,6 +283,14 @@ def timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
         if c.role != "subordinate" or c.tense not in (PAST, PLUPERFECT):
             continue
         first = sentence[c.start : c.end].split()[:1]
-        if first and first[0].lower().strip(",") in TEMPORAL:
+        word = first[0].lower().strip(",") if first else ""
+        if word in TEMPORAL and (word in ("when", "while") or _set_off(sentence, c.start)):
             return True
     return False
+
+
+def _set_off(sentence: str, start: int) -> bool:
+    """A clause that opens the sentence or follows a comma: "After he left, ...", "..., after he
+    left". A clause of time that trails its main clause ("Shares fell after the firm cut its
+    forecast") leaves the main clause the news of the day."""
+    return not sentence[:start].strip() or sentence[:start].rstrip().endswith(",")

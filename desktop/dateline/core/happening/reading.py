@@ -39,8 +39,9 @@ from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
 from .titles import Titler
 from .together import DateOf, clock_time, joined, together, value_of
-from .words import PAST
+from .words import PAST, PERFECT
 
+_ASIDES = frozenset({"relative", "nonfinite"})  # clause roles that tell a happening of their own
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 _WHEN_AFTER = re.compile(r",?\s+when\s+")
@@ -271,6 +272,11 @@ class _Reader:
         frame = analyse(s.text, rel, rel_end, speakers, s.is_headline, titled=False)
         if clause is not None and frame.speech and clause.role == "complement":
             frame = clause_frame(s.text, clause)  # the date dates what was said
+        elif (
+            clause is not None and frame.speech and clause.role in _ASIDES and not clause.reporting
+        ):
+            # "Airbus, which delivered 498 aircraft in 2009, said ...": the aside's own happening
+            frame = clause_frame(s.text, clause)
         if clause is not None and not frame.speech and not frame.event_noun:
             # "On 8 March, the rector resigned": the clause's words, not only the date's phrase
             words = s.text[clause.start : rel] + " " + s.text[rel_end : clause.end]
@@ -298,9 +304,11 @@ class _Reader:
         for i, s in enumerate(self.sentences):
             if timed_by_clause(s.text, self.clauses[i]):
                 continue  # "When he first introduced it, he praised ...": dated by that time
-            for c in self.clauses[i]:
+            for n, c in enumerate(self.clauses[i]):
                 if (i, c.start) in self.dated_clauses or not tells_happening(c, s.is_headline):
                     continue
+                if c.tense == PERFECT and n and self._dated_aside(i, self.clauses[i][n - 1], c):
+                    continue  # "Jobs, born in 1955, has built ...": a record summed up, not news
                 if c.reporting and i in spoken:
                     continue  # "'I can announce today that ...,' he said": one statement, dated
                 speakers.upto = max(speakers.upto, i - 1)
@@ -326,6 +334,14 @@ class _Reader:
                 self.out.append(cand)
                 if rule == "continues" and i not in self.thread:
                     self.thread[i] = cand
+
+    def _dated_aside(self, i: int, aside: Clause, c: Clause) -> bool:
+        """``aside`` is a dated aside between ``c``'s subject and its verb."""
+        return (
+            aside.role in _ASIDES
+            and 0 <= c.subject_start < c.start
+            and (i, aside.start) in self.dated_clauses
+        )
 
     def _story(self, published: dt.date) -> tuple[str, str]:
         """The date of the article's news: what the lead dates it to, else the publication day."""

@@ -293,7 +293,7 @@ class Titler:
         """ "..., prompting Apple Corps to sue": the main clause's subject does it; "a hub in
         Wiesbaden, set to be operational": the noun phrase before the participle."""
         text = self.sentences[i].text
-        first = text[c.start : c.end].split()[:1]
+        first = text[max(c.start, c.group_start) : c.end].split()[:1]
         if c.start <= first_word(text):
             # "Found clinging to a tube in November, Elian has been ...": the main clause's subject
             main = next(

@@ -19,6 +19,7 @@ from .words import (
     PERFECT,
     PLUPERFECT,
     PRESENT,
+    SUBORDINATE,
     Token,
 )
 
@@ -36,9 +37,12 @@ def verb_group(
     open on a bare verb that shares it."""
     n = len(seg)
     k = 0
-    if seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite", "according"):
+    if role != SUBORDINATE and (
+        seg[0].low in en.PREPOSITIONS or seg[0].low in ("following", "despite", "according")
+    ):
         # A leading adverbial ("During a media event held at its headquarters, Apple released"):
-        # the verb comes after it.
+        # the verb comes after it; "since Dow Jones launched the offer on Sept. 26, but" is a
+        # clause of its own, its verb before the comma.
         comma = next((i for i, t in enumerate(seg) if t.text == ","), None)
         if comma is not None and comma < n - 1:  # not the comma that ends the part
             k = comma + 1
