@@ -140,3 +140,21 @@ def test_a_clause_of_time_ends_where_the_attribution_begins():
 )  # fmt: skip
 def test_after_and_since_open_a_clause_only_before_a_subject_and_its_verb(sentence, verbs):
     assert [sentence[c.verb_start : c.verb_end] for c in clauses(sentence)] == verbs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The museum displayed a portrait labelled "Agnes Varga 1931-2010" at the entrance.',
+        "Varga (1931-2010) is remembered on Friday as a pioneer of the craft.",
+        "The plaque reads Mary Dunmore, 1902-1988, founder of the school.",
+    ],
+)
+def test_the_years_after_a_name_are_a_lifespan_not_the_date_of_the_sentence(text):
+    found = titled(text)
+    assert not {"2010", "1988", "1931", "1902"} & set(found)
+    assert all("-" not in t.split()[-1] for ts in found.values() for t in ts)
+
+
+def test_a_span_of_years_after_a_preposition_still_dates_its_clause():
+    assert titled("Gorvik lost money in 2001-2004 and returned to profit in 2005.")["2005"]

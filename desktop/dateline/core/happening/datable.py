@@ -24,6 +24,28 @@ def stretch_of_time(text: str, start: int) -> bool:
     return bool(_PERIOD_OF.search(text, max(0, start - 30), start))
 
 
+# A year span right after a name, with no preposition: "John Smith 1931-2010", "Smith (1931–2010)",
+# "Smith, 1931-2010,". The years say when someone lived or held a post; they date no happening.
+_NAME_THEN_YEARS = re.compile(r"\b([A-Z][\w’'.-]*)\s*[,(]?\s*(?:\d{4}\s*[-–]\s*)?$")
+_YEAR_THEN_YEAR = re.compile(r"\s*[-–]\s*\d{2,4}\b")
+_YEAR_AFTER_DASH = re.compile(r"\d{4}\s*[-–]\s*$")
+_NOT_NAMES = frozenset(
+    """in on at by from since until for of during between after before to through the a an and
+    or but january february march april may june july august september october november
+    december""".split()
+)
+
+
+def lifespan(text: str, start: int, end: int) -> bool:
+    """ "John Smith 1931-2010": the year at [start, end) is one end of a span of years written
+    right after a name (a lifespan, a term of office), not the date of a happening."""
+    before = text[max(0, start - 60) : start]
+    if _YEAR_AFTER_DASH.search(before) is None and _YEAR_THEN_YEAR.match(text, end) is None:
+        return False
+    m = _NAME_THEN_YEARS.search(before)
+    return m is not None and m.group(1).lower() not in _NOT_NAMES
+
+
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
 _BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
 

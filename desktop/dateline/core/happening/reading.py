@@ -29,6 +29,7 @@ from .datable import (
     UNDATED_VALUES,
     counting_period,
     is_range,
+    lifespan,
     modifier,
     other_date,
     stretch_of_time,
@@ -202,8 +203,8 @@ class _Reader:
                 return None  # a range is proposed once, from its first part
             end_timex = parts[-1]
         text = self.article.text
-        if stretch_of_time(text, t.start):
-            return None  # "for the rest of the year": a stretch of time, not a dated happening
+        if stretch_of_time(text, t.start) or lifespan(text, t.start, t.end):
+            return None  # "for the rest of the year", "John Smith 1931-2010": no happening's date
         i = self.index.index_of(t.start)
         s = self.index.at(t.start)
         if s is None:
