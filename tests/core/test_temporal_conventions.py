@@ -317,6 +317,28 @@ def test_the_first_two_quarters_of_a_year_is_its_first_half():
     assert found == {"first two quarters of 1990": "1990-H1"}
 
 
+def test_the_last_quarter_of_a_year_is_its_fourth():
+    # it was read as the quarter before publication in that year ("2010-Q1" in a May article)
+    found = values("It delivered 7,000 cars in the last quarter of 2010.", dt.date(2011, 5, 10))
+    assert found == {"the last quarter of 2010": "2010-Q4"}
+    assert values("Sales fell in the last quarter of last year.")[
+        "the last quarter of last year"
+    ] == ("2023-Q4")
+
+
+def test_a_bare_month_in_a_past_account_takes_the_year_its_sentence_gives():
+    # read from publication, "in July" was the July before it: 2010, six years after the account
+    may = dt.date(2011, 5, 10)
+    found = values("The bank raised rates in June 2004, sending the dollar to a high in July.", may)
+    assert found["July"] == "2004-07"
+    found = values("The strike began in November 2008 and ended in February.", may)
+    assert found["February"] == "2009-02"  # the February after that November
+    found = values("Talks that broke down in 2009 will resume in June.", may)
+    assert found["June"] == "2011-06"  # a future clause: counted from publication
+    found = values("It has grown since 2003 and as of February it holds 70% of the market.", may)
+    assert found["February"] == "2011-02"
+
+
 def test_trading_and_business_days_are_days():
     found = {
         t.text: (t.value, t.type) for t in find_timexes("It settles in five business days.", PUB)

@@ -168,6 +168,23 @@ def _month(hit: Hit, ctx: Context) -> list[Reading]:
     rel = norm(g["rel"])
     if ctx.published is None:
         return [relative_reading(hit, ctx, None, f"XXXX-{mon:02d}", 0.8, mod=mod)]
+    told = _year_told(hit, ctx) if not rel and ctx.tense == "past" else None
+    if told is not None:
+        # "cut its dividend in March 2009, forcing funds to sell in April": that year's April
+        y, m0, at = told
+        y += 1 if m0 is not None and mon < m0 else 0
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.DATE,
+                f"{y:04d}-{mon:02d}",
+                Anchor.MENTION,
+                0.8,
+                anchor_start=at,
+                mod=mod,
+            )
+        ]
     y = (
         month_year(ctx.published, mon, ctx.tense, rel)
         if rel
@@ -177,6 +194,31 @@ def _month(hit: Hit, ctx: Context) -> list[Reading]:
         f"{yy:04d}-{mon:02d}" for yy in (y - 1, y + 1) if abs(yy - ctx.published.year) <= 1
     )
     return [relative_reading(hit, ctx, f"{y:04d}-{mon:02d}", "", 0.8, mod=mod, alternatives=alts)]
+
+
+# The words before a month that tell when something in the account happened ("in April").
+_NARRATING = frozenset({"in", "by", "until", "till", "through", "during"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)']*\s")  # any full stop: an abbreviation too
+
+
+def _year_told(hit: Hit, ctx: Context) -> tuple[int, int | None, int] | None:
+    """(year, month or None, where it stands) of a date given earlier in the sentence of ``hit``
+    with a year of its own ("in March 2009, ... in April"): a bare month in a past clause after it
+    continues that account. None when the sentence gives none, or gives the publication year."""
+    if prev_word(ctx.text, hit.start) not in _NARRATING:
+        return None  # "as of February, the store accounts for": a point the present counts from
+    last = ctx.last_mention(hit.start, Granularity.YEAR)
+    if last is None or hit.start - last.end > 150 or not last.value[:4].isdigit():
+        return None
+    if prev_word(ctx.text, last.start) in ("since", "from"):
+        return None  # "since its launch in 2003": where a span starts, not the account's year
+    if _SENTENCE_END.search(ctx.text, last.end, hit.start) or ctx.published is None:
+        return None
+    year = int(last.value[:4])
+    if year == ctx.published.year:
+        return None
+    month = last.value[5:7]
+    return year, int(month) if len(last.value) >= 7 and month.isdigit() else None, last.start
 
 
 def _weekday(hit: Hit, ctx: Context) -> list[Reading]:

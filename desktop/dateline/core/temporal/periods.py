@@ -181,6 +181,8 @@ def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
     elif (g["qrel0"] or g["qrel2"] or g["qthe"]) and ctx.published:
         year = ctx.published.year + {"last": -1, "next": 1}.get(norm(g["qrel0"] or g["qrel2"]), 0)
     rel = norm(g["qrel"])
+    if not ordinal and rel == "last" and (g["qy"] or g["qrel2"] or g["qthe"]):
+        ordinal, rel = 4, ""  # "the last quarter of 2010" is its fourth, not the one before now
     r = _part_of_year(hit, ctx, unit, ordinal, year, rel)
     if (
         ordinal
