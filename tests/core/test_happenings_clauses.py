@@ -158,3 +158,27 @@ def test_the_years_after_a_name_are_a_lifespan_not_the_date_of_the_sentence(text
 
 def test_a_span_of_years_after_a_preposition_still_dates_its_clause():
     assert titled("Gorvik lost money in 2001-2004 and returned to profit in 2005.")["2005"]
+
+
+def test_a_span_that_opens_the_sentence_dates_its_own_clause():
+    # the comma before "but" was read as the end of a leading phrase: the first clause had no
+    # verb, and the span of years titled the clause after it
+    found = titled("From 2001 to 2004 the brewery lost money, but it returned to profit in 2005.")
+    assert found["2001/2004"] == ["Brewery lost money"]
+    assert found["2005"] == ["It returned to profit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The tribunal found in 2011 that the general had ordered the raids in 1995.",
+         ("2011", "Tribunal found the general had ordered the raids in 1995"),
+         ("1995", "General had ordered the raids")),
+        ("The court ruled on Monday that the merger, which was announced in 2009, was illegal.",
+         ("2011-05-09", "Court ruled the merger was illegal"), ("2009", "Merger was announced")),
+    ],
+)  # fmt: skip
+def test_what_a_court_found_or_ruled_is_a_clause_of_its_own(text, first, second):
+    found = titled(text)
+    for value, title in (first, second):
+        assert found[value] == [title]

@@ -166,6 +166,22 @@ PHRASAL: dict[tuple[str, str], str] = {
 }
 
 
+# Verbs whose "that" opens what was found or decided ("The tribunal found in 2011 that ..."): a
+# clause of its own, dated by its own date, though the verb makes no statement.
+FINDING = frozenset("find rule conclude decide determine establish".split())
+
+
+@functools.lru_cache(maxsize=1)
+def finding_forms() -> frozenset[str]:
+    """Every past or present form of a verb of finding ("found", "rules", "concluded")."""
+    out: set[str] = set()
+    for lemma in FINDING:
+        for tag, forms in _inflections(lemma).items():
+            if tag in ("VBD", "VBZ", "VBN"):
+                out.update(forms)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=1)
 def reporting_forms() -> frozenset[str]:
     """Every form of a reporting verb ("said", "tells", "announcing")."""

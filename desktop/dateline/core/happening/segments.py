@@ -138,8 +138,12 @@ class _Cutter:
             and _finite_before(toks, cuts[-1], k - 1)
         ):
             cuts.append((k, COORDINATE))  # a headline's "Apple releases SDK, announces update"
-        elif low == "that" and (after_reporting(toks, k) or prev.low in en.COORDINATORS):
-            cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ..."
+        elif low == "that" and (
+            after_reporting(toks, k)
+            or prev.low in en.COORDINATORS
+            or any(w.low in en.finding_forms() for w in toks[max(0, k - 4) : k])
+        ):
+            cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ...", "found that"
         elif (prev.low in self.reporting or prev.low in TIME_WORDS) and bare_complement(toks, k):
             # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
             cuts.append((k + told_whom(toks, k), COMPLEMENT))

@@ -39,6 +39,7 @@ Pieces = list[tuple[int, int]]
 STATEMENT_WORDS = 13  # what was said, after "Speaker: "
 
 _THAT = re.compile(r"\bthat\b[\s,]+")
+_FOUND_THAT = re.compile(r"(?:\s+[\w.,’'-]+){0,4}?\s+that\s", re.IGNORECASE)  # "found in 2011 that"
 # The speaker's own "I can announce today that", "I’m delighted to report that".
 _FIRST_PERSON_LEAD = re.compile(
     r"^(?:I|we)(?:’m|'m| am| are|’re)?\b[^,;]*?\b(?:report|announce|say|confirm|tell you)"
@@ -85,6 +86,20 @@ class Titler:
             content = self._said(i, clause)
             if content:
                 return tidy(self._words(i, content, dates))
+        elif (
+            clause is not None
+            and clause.lemma in en.FINDING
+            and clause.main
+            and _FOUND_THAT.match(text, clause.verb_end)
+        ):
+            # "The tribunal found in 2011 that the general had ...": what it found, as written
+            content = self._said(i, clause)
+            if content:
+                verb = text[clause.verb_start : clause.verb_end]
+                found = self._words(i, content, dates).strip(" ,")
+                m = _ADVERBIAL.match(found)  # "decided that under its policies, the boy ..."
+                found = found[m.end() :] if m and len(found[m.end() :].split()) > 3 else found
+                return tidy(f"{self._subject(i, clause, dates)} {verb} {found}")
         if frame.event_noun and not frame.speech:
             named = self._noun_phrase(text, frame.title, at)
             if named:
@@ -134,6 +149,10 @@ class Titler:
         if m and len(after[: m.start()].split()) <= 8 and _clause_follows(after[m.end() :]):
             start = said.verb_end + m.end()
             inner = next((c for c in found if c.start <= start < c.end and c is not said), None)
+            if inner is None or inner.subject_start != start:
+                # "ruled that the merger, which was announced in 2009, was illegal": the clause
+                # the aside interrupted, its subject before the aside
+                inner = next((c for c in found if c.subject_start == start < c.start), inner)
             if inner is not None and inner.subject_start == start:
                 return self._body(i, inner, len(text))
             aside = _APPOSITION.match(text, start)  # "that Tiger, the code name for it, includes"
@@ -342,7 +361,8 @@ class Titler:
     def _body(self, i: int, c: Clause, end: int) -> Pieces:
         """The clause from its subject and verb group on (its leading adverbial and an apposition
         after its subject left out), to ``end``."""
-        if c.subject_start >= c.start and c.group_start >= 0:
+        own = c.subject_start >= c.start or (c.subject_start >= 0 and not c.shared_subject)
+        if own and c.group_start >= 0:  # its subject before an aside ("the merger, which ...,")
             return [(c.subject_start, c.subject_end), (c.group_start, end)]
         return [(c.start, end)]
 

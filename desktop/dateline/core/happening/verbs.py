@@ -44,8 +44,11 @@ def verb_group(
         # the verb comes after it; "since Dow Jones launched the offer on Sept. 26, but" is a
         # clause of its own, its verb before the comma.
         comma = next((i for i, t in enumerate(seg) if t.text == ","), None)
-        if comma is not None and comma < n - 1:  # not the comma that ends the part
-            k = comma + 1
+        # not the comma that ends the part, nor one only "and" or "but" follows in the sentence's
+        # first part ("From 2001 to 2004 the firm lost money, but")
+        if comma is not None and comma < n - 1:
+            ends = seg[0].start == 0 and all(t.low in en.COORDINATORS for t in seg[comma + 1 :])
+            k = 0 if ends else comma + 1
     while k < n:
         t = seg[k]
         low = t.low
