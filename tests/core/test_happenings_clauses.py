@@ -182,3 +182,23 @@ def test_what_a_court_found_or_ruled_is_a_clause_of_its_own(text, first, second)
     found = titled(text)
     for value, title in (first, second):
         assert found[value] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("The president signed the accord in 1994, ending a war that began in 1989.", "1989",
+         "War began"),
+        ("The court convicted the officer in 2006, overturning a ruling that cleared him in 2003.",
+         "2003", "Ruling cleared him"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_in_a_gerund_phrase_is_titled_from_its_antecedent(text, value, expected):
+    assert titled(text)[value] == [expected]
+
+
+def test_a_date_after_until_dates_the_when_clause_that_follows_it():
+    # "held until March 2003" is a state that ended then: the happening of March 2003 is the
+    # "when" clause's
+    found = titled("The ceasefire held until March 2003, when fighting resumed in the north.")
+    assert found["2003-03"] == ["Fighting resumed in the north"]

@@ -46,6 +46,7 @@ _ASIDES = frozenset({"relative", "nonfinite"})  # clause roles that tell a happe
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 _WHEN_AFTER = re.compile(r",?\s+when\s+")
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _CONTINUES = re.compile(
     r"^(?:(?:he|she|it|they|the\s+(?:company|firm|group|government|court|board))\b|"
     r"(?:then|later|afterwards|subsequently)\b)",
@@ -222,6 +223,10 @@ class _Reader:
             background = True
         elif modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
             return None  # "this year's conference ... yesterday": the other date dates it
+        elif _UNTIL.search(s.text, max(0, rel - 7), rel):
+            # "The ceasefire held until March 2003, when fighting resumed": the date is when the
+            # "when" clause happened; the clause before it lasted up to then
+            clause = self._when_after(i, rel_end) or clause
         speakers.upto = max(speakers.upto, i - 1)
         frame = self._dated_frame(s, i, clause, rel, rel_end, speakers)
         where = clause

@@ -335,8 +335,8 @@ class Titler:
             return ""
         first = words[0].lower()
         forms = en.verb_forms(first) if len(words) == 1 else None
-        if forms and "VBG" in forms[1]:
-            return ""  # "having boosted": no subject of its own
+        if forms and "VBG" in forms[1] and forms[0] in ("have", "be"):
+            return ""  # "having boosted": no subject of its own ("fighting resumed" has one)
         if all(_adverb(w) for w in words):
             # "..., and more recently has begun": the subject is the one before
             before = [p for p in self.found[i] if p.end <= c.start and p.subject_start >= 0]
@@ -354,6 +354,10 @@ class Titler:
             words[0] = self.names.referent(i, c) or words[0]
         elif first in _RELATIVE and len(words) == 1:
             words = antecedent(text[: c.subject_start]).split() or words
+        if len(words) > 2 and words[-1].lower() in _RELATIVE:
+            gerund = en.verb_forms(first) if words[0][:1].islower() else None
+            if gerund and "VBG" in gerund[1]:
+                words = words[1:]  # "..., ending a war that began in 1989": the war began
         while len(words) > 1 and words[-1].lower() in _RELATIVE:
             words.pop()
         return " ".join(words)

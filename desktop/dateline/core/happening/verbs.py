@@ -124,7 +124,12 @@ def _finite_here(
         # "the recently announced iPhone" is an adjective; "soon after reassumed the role" a verb.
         only_past = "VBD" in tags and "VBN" not in tags
         return only_past or (
-            bool(tags & {"VBD", "VBN"}) and (nxt in en.DETERMINERS or nxt in en.PRONOUNS)
+            bool(tags & {"VBD", "VBN"})
+            and (
+                nxt in en.DETERMINERS
+                or nxt in en.PRONOUNS
+                or (nxt in _OBJECT_PRONOUNS and prev != "to")  # "to let them": a bare verb
+            )
         )
     if "VBD" in tags:
         # "a media event held at": a participle, when a verb follows ("the revenue of the company
@@ -142,6 +147,9 @@ def _finite_here(
             headline and seg[k - 1].text[:1].islower() and en.plural_noun(seg[k - 1].low)
         )
     return False
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})  # "a ruling that cleared him"
 
 
 def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
