@@ -61,7 +61,7 @@ def _check_zip(data: bytes, name: str) -> None:
     if total > MAX_UNPACKED_BYTES:
         raise ImportFailed(
             name,
-            f"Word file unpacks to {human_size(total)}, over the "
+            f"the Word file unpacks to {human_size(total)}, over the "
             f"{human_size(MAX_UNPACKED_BYTES, exact=False)} limit",
         )
     if "word/document.xml" not in {info.filename for info in infos}:
