@@ -172,8 +172,9 @@ def test_a_statement_is_dated_by_the_story_and_what_was_said_by_its_own_date():
 
 def test_a_headline_verb_after_a_plural_noun_is_the_verb():
     # "Harbour fees rise": "fees" is the subject's noun, "rise" its verb (headline present)
-    (found,) = clauses("Harbour fees rise after ferry traffic doubles", headline=True)
+    found, after = clauses("Harbour fees rise after ferry traffic doubles", headline=True)
     assert (found.lemma, found.subject) == ("rise", "Harbour fees")
+    assert (after.role, after.lemma) == ("subordinate", "double")  # a clause of time of its own
 
 
 def test_clauses_know_their_verbs_tenses_and_roles():

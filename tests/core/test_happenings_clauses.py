@@ -202,3 +202,41 @@ def test_a_date_after_until_dates_the_when_clause_that_follows_it():
     # "when" clause's
     found = titled("The ceasefire held until March 2003, when fighting resumed in the north.")
     assert found["2003-03"] == ["Fighting resumed in the north"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a "whose" subject is the owner's
+        ("Shares in Halvard Mining, whose chief executive resigned in March, fell 9% on Tuesday.",
+         "2011-03", "Halvard Mining’s chief executive resigned"),
+        # a participle aside tells of the noun phrase right before it, not of the whole subject
+        ("Sales of the drug, approved in 2003, rose 40% last year.", "2003", "Drug approved"),
+        # a coordinated verb inside an aside stays in it
+        ("The firm, which was founded in 1902 and listed in 1985, was bought by Nestor in 2010.",
+         "2010", "Firm was bought by Nestor"),
+        # a noun without a determiner opens a clause of time too
+        ("Rebels seized the town in 2011 and held it until government troops retook it in 2013.",
+         "2013", "Government troops retook it"),
+        # the point a figure is compared with is not part of the happening
+        ("Toyoda delivered 8.4 million cars in 2010, up from 7.2 million in 2009.", "2010",
+         "Toyoda delivered 8.4 million cars"),
+    ],
+)  # fmt: skip
+def test_the_title_of_each_date_keeps_to_its_own_clause(text, value, expected):
+    assert titled(text)[value] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verbs"),
+    [
+        # "an estimated 20,000" is an adjective before a number, not "estimated" saying something
+        ("In the largest operation since 1990, an estimated 20,000 troops have massed at the border.",
+         [("main", "massed")]),
+        # a gerund phrase inside the subject leaves the subject its verb
+        ("Men drinking beer after shooting skeet said their views were mixed.",
+         [("main", "said"), ("complement", "mixed")]),
+    ],
+)  # fmt: skip
+def test_words_that_look_like_clause_openers_inside_a_noun_phrase_cut_nothing(sentence, verbs):
+    assert [(c.role, sentence[c.verb_start : c.verb_end]) for c in clauses(sentence)] == verbs

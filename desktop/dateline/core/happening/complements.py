@@ -28,6 +28,8 @@ def bare_complement(toks: list[Token], k: int) -> bool:
     first = toks[k]
     if verb.text[:1].isupper() or first.low in ("that", "to") or not first.text[:1].isalnum():
         return False
+    if j > 0 and toks[j - 1].low in ("a", "an", "the"):
+        return False  # "an estimated 20,000 GIs": an adjective, not a reporting verb
     if first.low in en.PREPOSITIONS or first.low in en.GROUP_ADVERBS or first.low in TIME_WORDS:
         return False
     forms = en.verb_forms(verb.low)

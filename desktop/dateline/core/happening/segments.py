@@ -60,7 +60,9 @@ def segments(toks: list[Token]) -> list[Part]:
         cut = len(cutter.cuts)
         if not cutter.marks(k):
             cutter.verbs(k)
-        if len(cutter.cuts) > cut:
+        if len(cutter.cuts) > cut and not (
+            cutter.aside is not None and cutter.cuts[-1][1] == COORDINATE
+        ):  # "The firm, which was founded in 1902 and listed in 1985, | was bought"
             cutter.aside = _aside(toks, cutter.cuts, k)
     return _parts(cutter.cuts, quoted, len(toks), cutter.resumed)
 
@@ -96,7 +98,13 @@ class _Cutter:
             self.after_gerund = False
         elif prev.text == "," and self.timed and _attribution(toks, k, self.reporting):
             cuts.append((k, MAIN))  # "... days after a sniper killed him, | the paper reported"
-        elif low in _TIME_PREPOSITIONS and k + 1 < len(toks) and _gerund(toks[k + 1]):
+        elif (
+            low in _TIME_PREPOSITIONS
+            and k + 1 < len(toks)
+            and _gerund(toks[k + 1])
+            # not inside a subject ("Men drinking beer after shooting skeet said ...")
+            and (_finite_before(toks, cuts[-1], k) or any(w.text == "," for w in toks[k + 1 :]))
+        ):
             cuts.append((_lead(toks, k), NONFINITE))  # "Exports rose in 2010 after falling 12%"
             self.after_gerund = self.timed = True
         elif prev.text == "," and low in en.RELATIVES:
@@ -201,12 +209,13 @@ def _clause_after(toks: list[Token], k: int) -> bool:
 
 
 def _opens_noun_phrase(t: Token) -> bool:
-    """A determiner, a pronoun, a name or a plural noun ("after talks broke down")."""
+    """A determiner, a pronoun, a name or a noun ("after talks broke down", "until government
+    troops retook it")."""
     return (
         t.low in en.DETERMINERS
         or t.low in en.PRONOUNS
         or t.text[:1].isupper()
-        or en.plural_noun(t.low)
+        or en.noun_lemma(t.low) is not None
     )
 
 

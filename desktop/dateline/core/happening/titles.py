@@ -254,7 +254,7 @@ class Titler:
             # "a message that | was read Wednesday": the segment after a relative "that"
             pronoun = _RELATIVE_END.search(text, 0, c.start)
             subject = antecedent(text[: pronoun.start()]) if pronoun is not None else ""
-        told = cut_out(text[a:b], dates, a)
+        told = _COMPARISON_TAIL.sub("", cut_out(text[a:b], dates, a))
         if a == c.group_start and not own:
             told = _adverbs_before(text, c) + told  # "Salim, 24, allegedly rented"
         if own and told.lower().startswith("that "):
@@ -312,8 +312,9 @@ class Titler:
         """ "..., prompting Apple Corps to sue": the main clause's subject does it; "a hub in
         Wiesbaden, set to be operational": the noun phrase before the participle."""
         text = self.sentences[i].text
-        first = text[max(c.start, c.group_start) : c.end].split()[:1]
-        if c.start <= first_word(text):
+        opens = max(c.start, c.group_start)
+        first = text[opens : c.end].split()[:1]
+        if opens <= first_word(text):
             # "Found clinging to a tube in November, Elian has been ...": the main clause's subject
             main = next(
                 (m for m in self.found[i] if m.main and m.finite and m.start > c.start), None
@@ -321,7 +322,7 @@ class Titler:
             return self._subject(i, main, dates) if main is not None else ""
         forms = en.verb_forms(first[0].lower()) if first else None
         if forms is None or "VBG" not in forms[1]:
-            return noun_phrase_ending(text[: c.start])
+            return noun_phrase_ending(text[:opens])  # "Sales of the drug, approved in 2003,"
         main = next((m for m in self.found[i] if m.main and m.finite and m.start < c.start), None)
         return self._subject(i, main, dates) if main is not None else ""
 
@@ -354,6 +355,11 @@ class Titler:
             words[0] = self.names.referent(i, c) or words[0]
         elif first in _RELATIVE and len(words) == 1:
             words = antecedent(text[: c.subject_start]).split() or words
+        elif first == "whose" and len(words) > 1:
+            # "Halvard Mining, whose chief executive resigned": the owner's chief executive
+            owner = antecedent(text[: c.subject_start])
+            plural = owner.endswith("s") and owner.split()[-1][:1].islower()  # "the dolls’"
+            words = [f"{owner}’{'' if plural else 's'}", *words[1:]] if owner else words[1:]
         if len(words) > 2 and words[-1].lower() in _RELATIVE:
             gerund = en.verb_forms(first) if words[0][:1].islower() else None
             if gerund and "VBG" in gerund[1]:
@@ -375,6 +381,11 @@ class Titler:
         return " ".join(cut_out(text[a:b], dates, a) for a, b in pieces if a < b)
 
 
+# ", up from 7.2 million in 2009", ", compared with a year earlier": the point a figure is compared
+# with, never part of the happening.
+_COMPARISON_TAIL = re.compile(
+    r",\s+(?:(?:up|down)\b[^,;]{0,30}?\bfrom|compared\s+(?:with|to))\b.*$", re.IGNORECASE | re.S
+)
 _COORDINATION = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+|\s+(?:and|but)\s+)")
 _NEXT_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
 
