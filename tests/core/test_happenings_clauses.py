@@ -240,3 +240,13 @@ def test_the_title_of_each_date_keeps_to_its_own_clause(text, value, expected):
 )  # fmt: skip
 def test_words_that_look_like_clause_openers_inside_a_noun_phrase_cut_nothing(sentence, verbs):
     assert [(c.role, sentence[c.verb_start : c.verb_end]) for c in clauses(sentence)] == verbs
+
+
+def test_what_was_said_after_that_may_open_on_a_plural_noun():
+    # "that talks with Iran ..." was read as a relative "that" before the verb "talks": the
+    # statement's title stopped at the aside ("Minister said that talks with Iran")
+    found = titled(
+        "The minister said on Wednesday that talks with Iran, which broke down in 2009, would "
+        "resume in June."
+    )
+    assert found["2011-05-04"] == ["Minister said talks with Iran would resume in June"]

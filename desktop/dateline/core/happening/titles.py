@@ -457,8 +457,15 @@ def _reporting_near(found: tuple[Clause, ...], at: int) -> Clause | None:
 
 def _clause_follows(text: str) -> bool:
     """ "that" opens a clause here, not a relative ("the update that was released")."""
-    first = text.split(" ", 1)[0].lower().strip('“"')
+    words = text.split(None, 2)
+    first = words[0].lower().strip('“"') if words else ""
     if not first or first in en.AUXILIARIES:
         return False
     forms = en.verb_forms(first)
+    if forms and "VBZ" in forms[1] and en.plural_noun(first) and len(words) > 1:
+        # "that talks with Iran ... would resume": a plural noun, the clause's subject
+        nxt = words[1].lower()
+        after = en.verb_forms(nxt)
+        if nxt in en.PREPOSITIONS or nxt in en.AUXILIARIES or (after and "VBD" in after[1]):
+            return True
     return not (forms and forms[1] & {"VBD", "VBZ"})
