@@ -31,6 +31,10 @@ GENERIC = frozenset(
     president spokesman spokeswoman spokesperson""".split()
 )
 MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE)
+# The vocabulary of every report of a market's day ("stocks closed lower", "shares closed at $35, up
+# 12.5 cents"): two such reports share these words whichever market or company each tells of.
+MARKET_WORDS = """stock stocks share shares market markets trading price prices index exchange
+    composite cent cents point points lower higher unchanged""".split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,40 @@ def from_terms(
         who,
         "statement" in actions,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def market_terms() -> frozenset[str]:
+    """The key terms of ``MARKET_WORDS``."""
+    from ..eventtext import key_terms
+
+    return key_terms(" ".join(MARKET_WORDS))
+
+
+@functools.lru_cache(maxsize=4096)  # a few hundred kinds come back in every article
+def kind_terms(kind: str) -> frozenset[str]:
+    """The key terms of the words that tell ``kind`` (an action class, or ``"#"`` and an event noun):
+    every form of its verbs ("closed", "shut") and its event nouns ("launch" for "introduce").
+    Two reports of one kind share these whatever happening each tells."""
+    from ..eventtext import key_terms
+    from . import english as en
+
+    if kind.startswith(NOUN):
+        noun = kind[1:]
+        nouns = {noun}
+        kind = en.NOUN_ACTIONS.get(noun, "")
+    else:
+        nouns = set()
+    if kind:
+        nouns |= {n for n, k in en.NOUN_ACTIONS.items() if k == kind}
+        verbs = {v for v, k in en.ACTION_CLASSES.items() if k == kind} | {kind}
+    else:
+        verbs = set()
+    words = set(nouns) | {n + "s" for n in nouns} | verbs
+    for verb in verbs:
+        for forms in en.lexicon.inflections(verb).values():
+            words.update(forms)
+    return key_terms(" ".join(sorted(words)))
 
 
 @functools.lru_cache(maxsize=16384)  # the same names come back in article after article

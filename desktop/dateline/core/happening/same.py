@@ -8,7 +8,9 @@ provenance panel can say what made a merge. The verdict is one of:
   same actor or a clear share of what it was about; for two reports of the same month, quarter or
   year, the same kind and the same actor or a strong share of the rest; for a coarse date and a
   finer one, the same kind *and* the same actor *and* a clear share of the rest (a year-wide mention
-  must not swallow every delivery of that year).
+  must not swallow every delivery of that year). Without an actor in common, the words shared must
+  include one besides the kind's own ("closed", "fell", "was named") and a market's vocabulary
+  ("stocks", "shares"): two reports of one kind on one day share those whatever each tells of.
 - SUGGEST: shown to the analyst, who confirms with M: a shared actor, kind or subject without that
   much evidence.
 - NONE: not related, or in conflict: dates that cannot be one date, different speakers, different
@@ -26,7 +28,7 @@ from fractions import Fraction
 from .. import timevalue
 from ..eventtext import surface_words
 from . import english as en
-from .profile import NOUN, Profile
+from .profile import NOUN, Profile, kind_terms, market_terms
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
 CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
@@ -179,6 +181,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         return NOTHING  # an import joins only on MERGE evidence, and that needs a kind in common
     precise = max(a.span.width, b.span.width) <= WEEK
     actors = shared_actors(a, b)
+    # Without an actor in common, what the two share besides the words of the kind both tell and a
+    # market's vocabulary: "closed" and "stocks" are in every report of a market's close that day.
+    kind_only = bool(kinds) and not actors and not _telling(common, kinds)
     words = sorted(common)
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
     # Without an actor in common, reports that give different figures ("closed at $21.25" /
@@ -187,6 +192,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     merge = (
         kinds
         and (actors or not _figures_apart(a, b, moves))
+        and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
             or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
@@ -210,6 +216,30 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         reasons.append("shared " + ", ".join(words[:SHOWN_WORDS]))
     reasons.append(_date_reason(a, b))
     return Evidence(verdict, score, tuple(reasons), tuple(words), tuple(kinds))
+
+
+def _telling(common: frozenset[str], kinds: Sequence[str]) -> frozenset[str]:
+    """The words of ``common`` that say which happening of ``kinds`` two reports tell."""
+    return common.difference(market_terms(), *map(kind_terms, kinds))
+
+
+def _kind_and_day(a: Profile, b: Profile) -> bool:
+    """Whether the kind and the day alone make two reports one happening, when they share no other
+    word: only two clauses that each take their date, and their subject, from the clause before them
+    ("... killed 257 people and injured more than 5,500" / "... claimed 217 lives and injured nearly
+    5,000", two accounts of one bombing), which say little of their own besides the verb.
+
+    Not a report dated by its story's day: that is the day of every report of the story ("was
+    named" in two articles of one morning). Not a clause that names its own subject: against
+    "Norvik's stock fell", "The stock fell" tells of a stock named earlier, an actor unknown rather
+    than none; and "The ferry sank" / "A barge sank" share only the verb. Not when both name someone
+    or somewhere, and nothing in common ("In Tokyo, stocks closed" / "In London, shares closed")."""
+    assert a.span is not None and b.span is not None
+    if a.stated or b.stated or a.soft or b.soft or max(a.span.width, b.span.width) > WEEK:
+        return False
+    if a.actors or b.actors:
+        return False
+    return not (a.name_words and b.name_words) or bool(a.name_words & b.name_words)
 
 
 # Sums of money and figures with decimals ("$21.25", "$182.6 million", "8.8"): prices, results,
