@@ -8,6 +8,7 @@ import datetime as dt
 
 from dateline.core.engine import propose
 from dateline.core.happening import profile as profiles
+from dateline.core.happening.cluster import cluster
 from dateline.core.happening.same import Verdict, compare
 from dateline.core.model import Article
 
@@ -151,3 +152,23 @@ def test_a_merge_says_what_the_reports_share_besides_their_kind():
     )
     joined = [s.joined for e in evs for s in e.sources if s.joined]
     assert joined and "ferry" in joined[0] and "same day" in joined[0]
+
+
+# ---- chains ----
+
+PLANT = "The carmaker closed its plant near Tromso on Monday, ending 40 years of production."
+BOTH = "The company closed the plant and the grain warehouse on Monday."
+WAREHOUSE = "The retailer closed its old grain warehouse on Monday."
+
+
+def test_a_report_does_not_join_a_happening_through_another_report_it_shares_nothing_with():
+    plant, both, warehouse = (
+        _profile(t, n) for t, n in ((PLANT, "a"), (BOTH, "b"), (WAREHOUSE, "c"))
+    )
+    assert compare(plant, both).verdict == Verdict.MERGE
+    assert compare(both, warehouse).verdict == Verdict.MERGE
+    assert compare(plant, warehouse).verdict == Verdict.NONE
+    groups = cluster([plant, both, warehouse])
+    assert sorted(sorted(g.members) for g in groups) == [[0, 1], [2]]
+    evs = _events(*_articles(PLANT, BOTH, WAREHOUSE))
+    assert _joined(evs, "old grain warehouse") == {"a2"}

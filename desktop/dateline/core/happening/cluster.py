@@ -2,8 +2,9 @@
 
 Reports are taken finest date first, so a coarse mention ("earlier this year") meets the precise report
 ("in July") it may belong to rather than the reverse. A report joins the group it has the strongest
-MERGE evidence with (``same.compare``) provided nothing in that group is in conflict with it: A~B and
-B~C never pull C in with A when A and C disagree.
+MERGE evidence with (``same.compare``) provided nothing in that group is in conflict with it, and, for a
+report of a happening, each member is at least worth suggesting with it: A~B and B~C never pull C in
+with A when A and C disagree or have nothing to do with each other.
 
 Only groups that share a key with a report (a speaker, an actor, an action, an event noun or a word)
 and a year of its dates are compared, rarest keys first, and at most ``LOOK_AT`` of them: a long text
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .profile import Profile
-from .same import Evidence, Verdict, compare, conflict
+from .same import Evidence, Verdict, compare, conflict, shared_actors
 
 LOOK_AT = 64  # groups compared per report at most
 MEMBERS_CHECKED = 48  # members a newcomer is checked against for conflicts at most
@@ -65,14 +66,25 @@ def cluster(profiles: Sequence[Profile], order: Sequence[int] | None = None) -> 
 
 def _join(profiles: Sequence[Profile], group: Group, p: Profile) -> Evidence | None:
     """The MERGE evidence for ``p`` joining ``group``, None when it may not join."""
+    # A report of a happening must, with every member it is checked against, share an actor or be
+    # worth suggesting, not only merge with one: "Tokyo stocks closed" joined to "the stock market
+    # closed" must not pull in "Hudson's Bay shares closed" through it; "Steve Jobs has chosen to
+    # step down" may join "Jobs resigned" though it shares few words with the headline. Statements
+    # are held together by their speaker and day, which ``conflict`` checks against every member
+    # ("Rutte also confirmed" belongs to his press conference, though it shares few words with
+    # another article's report of it).
+    whole = not p.speech and len(group.members) > 1
     best = None
     for n, m in enumerate(group.members):
         q = profiles[m]
-        if n < MEMBERS_CHECKED and conflict(p, q):
+        checked = n < MEMBERS_CHECKED
+        if checked and conflict(p, q):
             return None
-        if best is None or best.verdict < Verdict.MERGE:
+        if best is None or (whole and checked):
             ev = compare(p, q)
-            if ev.verdict == Verdict.MERGE:
+            if whole and checked and ev.verdict == Verdict.NONE and not shared_actors(p, q):
+                return None
+            if ev.verdict == Verdict.MERGE and best is None:
                 best = ev
     return best
 
