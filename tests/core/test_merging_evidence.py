@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.core import services
 from dateline.core.engine import propose
 from dateline.core.happening import profile as profiles
 from dateline.core.happening.cluster import cluster
 from dateline.core.happening.same import Verdict, compare
 from dateline.core.model import Article
+from dateline.core.store import Store
 
 THU = dt.date(2021, 3, 11)
 
@@ -172,3 +174,36 @@ def test_a_report_does_not_join_a_happening_through_another_report_it_shares_not
     assert sorted(sorted(g.members) for g in groups) == [[0, 1], [2]]
     evs = _events(*_articles(PLANT, BOTH, WAREHOUSE))
     assert _joined(evs, "old grain warehouse") == {"a2"}
+
+
+def _import(tmp_path, *texts: str, published: str = "2021-03-11"):
+    """Each text imported as an article of its own, one import after the other; the stored events
+    as sets of the articles (numbered from 0) their sources come from."""
+    store = Store.open(tmp_path / "p.db")
+    for i, text in enumerate(texts):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(f"published: {published}\n\nReport {i}\n\n{text}\n", encoding="utf-8")
+        services.import_and_extract(store, [path])
+    names = {d.id: int(d.path.rsplit("/", 1)[-1].split(".")[0]) for d in store.documents()}
+    events = store.events(store.event_ids())
+    return store, [{names[s.document_id] for s in e.sources} for e in events]
+
+
+def test_an_import_does_not_join_a_report_to_an_event_through_one_of_its_reports(tmp_path):
+    store, events = _import(tmp_path, PLANT, BOTH, WAREHOUSE)
+    assert {0, 1} in events and {2} in events
+    assert len(services.merge_suggestions(store)) == 1  # offered to the analyst instead
+    store.close()
+
+
+def test_an_import_joins_and_keeps_apart_what_extracting_together_does(tmp_path):
+    store, events = _import(
+        tmp_path,
+        "In Tokyo, stocks closed lower on Wednesday in active trading.",
+        "In London, stocks closed lower on Wednesday after a quiet session.",
+        "The finance minister resigned on Tuesday after the budget vote.",
+        "Finance Minister Ana Lind resigned Tuesday, hours after the budget vote failed.",
+    )
+    assert {0} in events and {1} in events
+    assert {2, 3} in events
+    store.close()

@@ -83,7 +83,7 @@ def _join(profiles: Sequence[Profile], group: Group, p: Profile) -> Evidence | N
         if best is None or (whole and checked):
             ev = compare(p, q)
             if whole and checked and ev.verdict == Verdict.NONE and not shared_actors(p, q):
-                return None
+                return None  # ``same.related``, without comparing twice
             if ev.verdict == Verdict.MERGE and best is None:
                 best = ev
     return best

@@ -16,7 +16,7 @@ article's context when it was read (so "he said" keeps its speaker after merges 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import EventRecord, ProposedEvent
@@ -58,6 +58,9 @@ class Profile:
     keys: frozenset[str] = frozenset()
     who: frozenset[str] = frozenset()  # the last words of its speakers' or actors' names
     speech: bool = False  # a statement: it has a speaker, or its kind is "statement"
+    # An event told by several reports: each report's own profile, on the event's dates (matching
+    # checks a newcomer against each, as clustering does: ``same.related``).
+    parts: tuple[Profile, ...] = ()
 
     def match_keys(self) -> frozenset[str]:
         """What two profiles must share to be compared at all (``same.compare``): a speaker for
@@ -80,6 +83,7 @@ def from_terms(
     sentences: Iterable[tuple[str, int]] = (),
     soft: bool = False,
     stated: bool = True,
+    parts: tuple[Profile, ...] = (),
 ) -> Profile:
     """A profile from marker terms (one report's, or the union of an event's reports')."""
     speakers: set[str] = set()
@@ -137,6 +141,7 @@ def from_terms(
         keys,
         who,
         "statement" in actions,
+        parts,
     )
 
 
@@ -182,12 +187,28 @@ def _name_terms(name: tuple[str, ...]) -> frozenset[str]:
 
 
 def of_proposal(event: ProposedEvent) -> Profile:
+    span = Span.of(event.value, event.end)
     return from_terms(
-        Span.of(event.value, event.end),
+        span,
         event.key_terms,
         ((s.document, s.sentence_start) for s in event.sources),
         all(s.basis for s in event.sources),
         any(not s.basis for s in event.sources),
+        _parts(span, [(s.terms, s.document, s.sentence_start, s.basis) for s in event.sources]),
+    )
+
+
+def _parts(
+    span: Span | None, reports: Sequence[tuple[Iterable[str], str, int, str]]
+) -> tuple[Profile, ...]:
+    """Each report's profile, on the event's dates: (terms, document, sentence start, basis)."""
+    if len(reports) < 2:
+        return ()
+    # in one order whatever order the reports come in (a proposal's, or as stored)
+    told = sorted((doc, start, tuple(sorted(terms)), basis) for terms, doc, start, basis in reports)
+    return tuple(
+        from_terms(span, terms, ((doc, start),), bool(basis), not basis)
+        for doc, start, terms, basis in told
     )
 
 
@@ -197,17 +218,24 @@ def of_record(event: EventRecord) -> Profile:
     from ..eventtext import key_terms
 
     terms: set[str] = set(key_terms(event.title))
-    for s in event.sources:
-        terms.update(s.match_terms if s.match_terms else key_terms(s.quote))
+    told = [s.match_terms if s.match_terms else key_terms(s.quote) for s in event.sources]
+    for t in told:
+        terms.update(t)
     if ":" in event.title and not any(t[:1] == SPEAKER for t in terms):
         # "Rutte: ..." titles mark statements even when the reports' context was lost.
         who = event.title.split(":", 1)[0].strip()
         if who and " " not in who:
             terms.add(SPEAKER + who.lower())
+    span = Span.of(event.value, event.end)
+    reports = [
+        (t, str(s.document_id), s.sentence_start, s.basis)
+        for t, s in zip(told, event.sources, strict=True)
+    ]
     return from_terms(
-        Span.of(event.value, event.end),
+        span,
         terms,
         ((str(s.document_id), s.sentence_start) for s in event.sources),
         bool(event.sources) and all(s.basis for s in event.sources),
         not event.sources or any(not s.basis for s in event.sources),
+        _parts(span, reports),
     )

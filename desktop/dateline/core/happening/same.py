@@ -218,6 +218,14 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     return Evidence(verdict, score, tuple(reasons), tuple(words), tuple(kinds))
 
 
+def related(a: Profile, b: Profile) -> bool:
+    """Whether ``a`` has something to do with ``b``, a member of a happening it would join: a
+    shared actor, or evidence worth suggesting. A report that merges with one member of a group
+    but has nothing to do with another must not join it through the first (A~B and B~C do not
+    make A~C)."""
+    return compare(a, b).verdict > Verdict.NONE or bool(shared_actors(a, b))
+
+
 def _telling(common: frozenset[str], kinds: Sequence[str]) -> frozenset[str]:
     """The words of ``common`` that say which happening of ``kinds`` two reports tell."""
     return common.difference(market_terms(), *map(kind_terms, kinds))

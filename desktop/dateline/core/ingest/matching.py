@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from ..happening import profile as profiles
+from ..happening.cluster import MEMBERS_CHECKED
 from ..happening.profile import Profile
-from ..happening.same import COPY_WORDS, SOME_RATIO, Evidence, Verdict, compare
+from ..happening.same import COPY_WORDS, SOME_RATIO, Evidence, Verdict, compare, related
 from ..model import ProposedEvent, Status
 from ..store.queries import overlapping_ids_sql
 
@@ -86,6 +87,8 @@ def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evid
         ev = compare(mine, prof, matching=True)
         if ev.verdict != Verdict.MERGE:
             continue
+        if open_ and not all(related(mine, part) for part in prof.parts[:MEMBERS_CHECKED]):
+            continue  # it would join the event through one of its reports (``cluster``)
         mine_rank = (ev.score, prof.stated, -eid)  # then a stated date, then the oldest event
         if rank is None or mine_rank > rank:
             best, rank = (eid, ev), mine_rank
