@@ -186,13 +186,24 @@ def _name_terms(name: tuple[str, ...]) -> frozenset[str]:
     return key_terms(" ".join(name))
 
 
+# How ``reading`` opens the basis of a report dated by its story's day (the headline's or lead's
+# happening, a clause of the story): every other basis carries a date the text gives ("shares the
+# date of its sentence's first clause", "continues sentence 3").
+STORY_BASES = ("headline event", "the article's news")
+
+
+def dated_by_story(basis: str) -> bool:
+    """A report dated by the day of its story (``Profile.soft``), told by its stored basis."""
+    return basis.startswith(STORY_BASES)
+
+
 def of_proposal(event: ProposedEvent) -> Profile:
     span = Span.of(event.value, event.end)
     return from_terms(
         span,
         event.key_terms,
         ((s.document, s.sentence_start) for s in event.sources),
-        all(s.basis for s in event.sources),
+        all(dated_by_story(s.basis) for s in event.sources),
         any(not s.basis for s in event.sources),
         _parts(span, [(s.terms, s.document, s.sentence_start, s.basis) for s in event.sources]),
     )
@@ -207,7 +218,7 @@ def _parts(
     # in one order whatever order the reports come in (a proposal's, or as stored)
     told = sorted((doc, start, tuple(sorted(terms)), basis) for terms, doc, start, basis in reports)
     return tuple(
-        from_terms(span, terms, ((doc, start),), bool(basis), not basis)
+        from_terms(span, terms, ((doc, start),), dated_by_story(basis), not basis)
         for doc, start, terms, basis in told
     )
 
@@ -235,7 +246,7 @@ def of_record(event: EventRecord) -> Profile:
         span,
         terms,
         ((str(s.document_id), s.sentence_start) for s in event.sources),
-        bool(event.sources) and all(s.basis for s in event.sources),
+        bool(event.sources) and all(dated_by_story(s.basis) for s in event.sources),
         not event.sources or any(not s.basis for s in event.sources),
         _parts(span, reports),
     )
