@@ -3,8 +3,9 @@
 Reports are taken finest date first, so a coarse mention ("earlier this year") meets the precise report
 ("in July") it may belong to rather than the reverse. A report joins the group it has the strongest
 MERGE evidence with (``same.compare``) provided nothing in that group is in conflict with it, and, for a
-report of a happening, each member is at least worth suggesting with it: A~B and B~C never pull C in
-with A when A and C disagree or have nothing to do with each other.
+report of a happening, each member shares an actor with it or is worth suggesting with it
+(``same.related``): A~B and B~C never pull C in with A when A and C disagree or have nothing to do with
+each other.
 
 Only groups that share a key with a report (a speaker, an actor, an action, an event noun or a word)
 and a year of its dates are compared, rarest keys first, and at most ``LOOK_AT`` of them: a long text
