@@ -68,6 +68,16 @@ def test_a_market_close_and_a_company_s_close_the_same_morning_are_two_happening
     assert compare(_profile(tokyo, "a"), _profile(retailer, "b")).verdict < Verdict.MERGE
 
 
+def test_markets_closing_elsewhere_are_no_copy_of_the_first_market_s_close():
+    """Every word of the shorter report is in the longer one, but they are the kind's and a
+    market's: no copy of one report."""
+    evs = _events(
+        "European markets\n\nLondon share prices closed sharply lower Friday in active trading. "
+        "Elsewhere, share prices closed lower in Paris, Zurich and Stockholm."
+    )
+    assert len([e for e in evs if any(s.text in ("Friday", "closed") for s in e.sources)]) == 2
+
+
 def test_two_companies_stock_falls_are_not_one_for_the_word_stock():
     """ "The stock fell" tells of a stock named before: its actor is unknown, not none, and does
     not become Norvik's for sharing "stock" and "fell"."""

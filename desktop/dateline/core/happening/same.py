@@ -174,9 +174,11 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     kinds = sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
     # the same dates, or a late report of a stated date
     same = a.span == b.span or not a.span.compatible(b.span)
+    # the same report, word for word; not two short reports made of the kind's words and a
+    # market's ("share prices closed lower" in London and, "elsewhere", in Paris)
     copied = (
-        same and len(common) >= COPY_WORDS and share >= NEAR_ALL
-    )  # the same report, word for word
+        same and len(common) >= COPY_WORDS and share >= NEAR_ALL and bool(_telling(common, kinds))
+    )
     if matching and not kinds and not copied:
         return NOTHING  # an import joins only on MERGE evidence, and that needs a kind in common
     precise = max(a.span.width, b.span.width) <= WEEK
