@@ -40,6 +40,11 @@ LOCK_POLL_S = 0.001  # between two asks for the write lock
 # articles; fewer checkpoints write each page once.
 WAL_CHECKPOINT_PAGES = 10_000
 WAL_SIZE_LIMIT = 64 * 1024 * 1024  # what a reset log is truncated to on disk
+# SQLite's page cache per connection, in KiB (its default is 2 MiB). On a project of 10,000 articles
+# the event indexes an import inserts into no longer fit in 2 MiB, and every insert read their pages
+# back from the operating system: a 10,000-article import spent twice the system time. Pages are
+# cached as they are read, so a small project never takes this much.
+CACHE_KIB = 32 * 1024
 _NO_CKPT_ON_CLOSE = 1006  # SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
 
 
@@ -50,6 +55,7 @@ def configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # a savepoint keeps the pages it changes in a journal of its own: in memory, not a temporary file
     conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     if not readonly:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
