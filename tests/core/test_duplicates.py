@@ -12,7 +12,7 @@ from dateline.core.corroboration import (
     corroboration_text,
     independent_documents,
 )
-from dateline.core.ingest import import_paths
+from dateline.core.ingest import copies, import_paths
 from dateline.core.store import Store
 from dateline.core.timeline.items import build_items
 
@@ -145,3 +145,40 @@ def test_a_project_from_before_copies_were_looked_for_gets_its_copies_linked(tmp
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+# A paragraph every article of one outlet ends with: its keys are held by every stored document.
+_STOCK = (
+    "About the Northfield Courier: the Courier has reported on the towns of the northern valley "
+    "since its first edition, and its newsroom welcomes letters, corrections and tips from readers "
+    "by post, by telephone and through the form on its website, every day of the week."
+)
+_NAMES = "Ada Bela Cato Dora Emil Fern Gale Hugo Iris Joel Kira Liam Mona Nils Opal Piet".split()
+
+
+def _local_story(i):
+    a, b = _NAMES[i % 16], _NAMES[(i // 16) % 16]
+    return (
+        f"Council of district {i} meets about road {i * 7}\n\n"
+        f"{a} {b} told the district {i} council on Monday that road {i * 7} needs {i + 3} new "
+        f"lamps, and councillor {b} {a} asked for a vote on budget line {i * 13} before winter.\n"
+        f"{_STOCK}\n"
+    )
+
+
+def test_an_original_older_than_many_articles_sharing_a_stock_paragraph_is_still_found(tmp_path):
+    store = Store.open(tmp_path / "p.db")
+    import_paths(store, [_folder(tmp_path, "wire", {"reuters.txt": WIRE + "\n" + _STOCK + "\n"})])
+    # more articles sharing the stock paragraph than a key counts documents for (copies.POSTINGS)
+    stories = {f"local{i:03d}.txt": _local_story(i) for i in range(80)}
+    report = import_paths(store, [_folder(tmp_path, "local", stories)])
+    assert len(report.imported) == 80 and report.copies == ()
+    crowded = "SELECT max(n) FROM (SELECT count(*) AS n FROM fingerprint_keys GROUP BY key)"
+    assert store.conn.execute(crowded).fetchone()[0] > copies.POSTINGS
+    report = import_paths(
+        store, [_folder(tmp_path, "outlet", {"outlet.txt": REPUBLISHED + "\n" + _STOCK + "\n"})]
+    )
+    [(path, _, original, _)] = report.copies
+    assert path.endswith("outlet.txt")
+    assert store.document(original).path.endswith("reuters.txt")
+    store.close()

@@ -8,7 +8,9 @@ and its copies once.
 Finding the original stays fast on a large project: each document's fingerprint (``readers.fingerprint``)
 is stored with the ``KEYS`` smallest hashes of its sketch indexed (``fingerprint_keys``). A copy shares
 many of them with its original (the sketches are samples of the same word runs), so a new article is
-compared only with the ``CANDIDATES`` stored documents sharing the most keys, never with every document.
+compared only with the ``CANDIDATES`` stored documents sharing the most keys, never with every document;
+and a key counts only for the ``POSTINGS`` most recent documents holding it, so a stock phrase held by
+thousands of documents costs no more than a rare one.
 An original is never a copy itself: a copy of a copy links to the first one.
 
 A copy's reports join the original's events that quote the same sentence with the same date words
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 KEYS = 32  # smallest sketch hashes indexed per document
 CANDIDATES = 8  # stored documents sharing the most keys that are compared in full
+POSTINGS = 64  # documents per key, the most recent, that a key counts for
 MIN_SHARED = 2  # keys a candidate must share (one, for a text too short to have eight)
 MIN_WORDS = 25  # shorter texts are copies only when their words are exactly the same
 BACKFILL_BATCH = 200  # documents fingerprinted per transaction when a project predates m012
@@ -68,15 +71,19 @@ def find_original(
     keys = keys_of(fp)
     if not keys or fp.words == 0:
         return None
-    marks = ",".join("?" * len(keys))
     limit = "AND document_id < ?" if before is not None else ""
     # A copy shares many keys; one shared key is often a stock phrase ("in the first half of").
     shared = MIN_SHARED if len(keys) >= 4 * MIN_SHARED else 1
+    # Each key counts for its ``POSTINGS`` most recent documents only: a key that hundreds of stored
+    # documents hold is a stock phrase (a wire service's sign-off, a house style's lead), and counting
+    # every one of them made each new article's look-up grow with the project.
+    one = f"SELECT * FROM (SELECT document_id FROM fingerprint_keys WHERE key = ? {limit} "
+    one += f"ORDER BY document_id DESC LIMIT {POSTINGS})"
     rows = conn.execute(
-        f"SELECT document_id, count(*) AS n FROM fingerprint_keys WHERE key IN ({marks}) {limit} "
+        f"SELECT document_id, count(*) AS n FROM ({' UNION ALL '.join([one] * len(keys))}) "
         f"GROUP BY document_id HAVING n >= {shared} ORDER BY n DESC, document_id "
         f"LIMIT {CANDIDATES}",
-        [*keys, *([before] if before is not None else [])],
+        [v for k in keys for v in (k, *([before] if before is not None else []))],
     ).fetchall()
     if not rows:
         return None
