@@ -198,6 +198,25 @@ def test_what_a_worker_hands_back_loads_as_it_was(seeds_dir):
     assert events and all(type(e.sources) is tuple and e.sources for e in events)
 
 
+def test_the_profiles_a_worker_works_out_are_those_of_the_stored_document(seeds_dir):
+    """A worker reads an article before it has a document id; the profiles it hands over for
+    matching, once given the id, are what the store would work out from the stored reports."""
+    from dateline.core import engine
+    from dateline.core.happening import profile
+
+    paths = tuple(str(p) for p in sorted(seeds_dir.glob("*.txt")))
+    for prepared in prepare.prepare_files(paths, None):
+        assert prepared is not None
+        for article in prepared.articles:
+            for part, given in zip(article.reading.parts, article.matchables, strict=True):
+                stored = engine.for_document(part, "7")
+                assert [(m.in_document("7"), alike) for m, alike in given] == [
+                    (profile.of_proposal(p), profile.as_stored(p, profile.of_proposal(p)))
+                    for p in stored
+                ]
+                assert any(alike for _, alike in given)
+
+
 def test_a_worker_loads_the_engine_and_not_the_store():
     """A worker process imports ``prepare`` and what it runs; the store (and sqlite-utils, a fifth of
     a worker's start) stays out, so the worker is ready sooner."""

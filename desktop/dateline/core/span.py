@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import timevalue
+from .model import pickled_as_arguments
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     first: int  # proleptic ordinals (``date.toordinal``) of the first and last day, inclusive

@@ -19,7 +19,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import EventRecord, ProposedEvent
+from ..model import EventRecord, ProposedEvent, pickled_as_arguments
 from ..span import Span
 
 SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE = "@", "!", "&", "^", "#", "%"
@@ -37,6 +37,7 @@ MARKET_WORDS = """stock stocks share shares market markets trading price prices 
     composite cent cents point points lower higher unchanged""".split()
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Profile:
     span: Span | None
@@ -67,6 +68,28 @@ class Profile:
         statements; otherwise a content word, and an action or event noun (each verdict needs
         some share of the content words; names and generic words never make one)."""
         return self.keys
+
+    def in_document(self, document: str) -> Profile:
+        """The same reports' profile with their sentences under the id ``document``: an import's
+        worker reads an article before the store gives it its id."""
+        return Profile(  # field by field: ``dataclasses.replace`` costs three times as much
+            self.span,
+            self.speakers,
+            self.actors,
+            self.names,
+            self.actions,
+            self.nouns,
+            self.terms,
+            frozenset((document, s) for _, s in self.sentences),
+            self.soft,
+            self.stated,
+            self.content,
+            self.name_words,
+            self.keys,
+            self.who,
+            self.speech,
+            tuple(part.in_document(document) for part in self.parts),
+        )
 
 
 def marker(kind: str, value: str) -> str:
@@ -250,3 +273,30 @@ def of_record(event: EventRecord) -> Profile:
         not event.sources or any(not s.basis for s in event.sources),
         _parts(span, reports),
     )
+
+
+def as_stored(event: ProposedEvent, mine: Profile) -> bool:
+    """``of_record`` of the event stored for ``event`` with every one of its sources is ``mine``, the
+    proposal's own profile: each source brought its terms, the title adds none and does not mark a
+    statement the terms do not. (Then an import's index need not work it out again.)"""
+    from ..eventtext import key_terms
+
+    if mine.span is None or not all(r.terms for r in event.sources):
+        return False
+    if ":" in event.title and not any(t[:1] == SPEAKER for t in event.key_terms):
+        return False
+    return key_terms(event.title) <= frozenset(event.key_terms)
+
+
+Matchable = tuple[Profile, bool]  # a proposal's profile, and ``as_stored`` of it
+
+
+def matchables(proposals: Iterable[ProposedEvent]) -> tuple[Matchable, ...]:
+    """What matching needs of each of a document's proposals (``integrate.fold_in``'s ``given``):
+    worked out where the document is read, by an import's worker, so that the store, which holds
+    the write lock, does not."""
+    out = []
+    for p in proposals:
+        mine = of_proposal(p)
+        out.append((mine, as_stored(p, mine)))
+    return tuple(out)

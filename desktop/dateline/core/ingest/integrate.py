@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import engine
 from ..conflicts import DATE_CONFLICT, readings_conflict, split_value
 from ..happening import profile as profiles
-from ..happening.profile import SPEAKER, Profile
+from ..happening.profile import Profile
 from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..span import Span
 from ..store.records import iso, terms_json
@@ -180,6 +181,7 @@ def fold_in(
     index: MatchIndex | None = None,
     new: bool = False,
     copied: Callable[[ProposedEvent], tuple[int, str] | None] | None = None,
+    given: Sequence[profiles.Matchable] | None = None,
 ) -> Integrated:
     """Store the proposals of one document (``engine.analyse``) without duplicating anything stored.
 
@@ -187,6 +189,8 @@ def fold_in(
     ``new``: the document was inserted by this transaction, so it has no sources yet.
     ``copied``: the document copies a stored one (``copies``); a proposal the original reports
     already joins the original's event, whatever its status, before any other matching.
+    ``given``: the proposals' ``profile.matchables``, worked out before the document had its id (the
+    proposals' sources may still name the article as read, which nothing here reads then).
     """
     out = Integrated()
     version = extractor_version()
@@ -194,7 +198,7 @@ def fold_in(
     # what this call inserted, to index without reading it back
     written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
     ready: dict[int, Profile] = {}  # and the profiles of those that are their proposal's own
-    for p in proposals:
+    for i, p in enumerate(proposals):
         refs = p.sources  # all of this document: it was analysed alone
         new_refs: list[SourceRef] = []
         covering: dict[int, str] = {}
@@ -207,14 +211,18 @@ def fold_in(
             out.skipped += 1
             _retitle_covering(tx, covering, p)
             continue
-        mine = profiles.of_proposal(p) if not covering else None
+        mine, whole = (
+            _matchable(p, given[i] if given else None, document_id)
+            if not covering
+            else (None, False)
+        )
         target, joined = _target(tx, ingest, p, covering, out.added, index, copied, mine)
         if target is None:
             row = _event_row(p, document_id, version)
             target = tx.insert_event(row)
             out.added.append(target)
             written[target] = (row, [])
-            if mine is not None and len(new_refs) == len(refs) and _stored_as_proposed(p, mine):
+            if mine is not None and len(new_refs) == len(refs) and whole:
                 ready[target] = mine
         else:
             out.attached.add(target)
@@ -240,6 +248,42 @@ def fold_in(
             [e for e in out.added if e in out.attached],
             [_light_event(e, *written[e]) for e in fresh if e not in ready],
             {e: ready[e] for e in fresh if e in ready},
+        )
+    return out
+
+
+def _matchable(
+    p: ProposedEvent, given: profiles.Matchable | None, document_id: int
+) -> profiles.Matchable:
+    if given is not None:
+        return given[0].in_document(str(document_id)), given[1]
+    mine = profiles.of_proposal(p)
+    return mine, profiles.as_stored(p, mine)
+
+
+def fold_in_new(
+    tx: Tx,
+    ingest: MatchContext,
+    document_id: int,
+    parts: Sequence[Sequence[ProposedEvent]],
+    given: Sequence[Sequence[profiles.Matchable]],
+    index: MatchIndex,
+    copied: Callable[[ProposedEvent], tuple[int, str] | None] | None,
+    step: Callable[[str], None],
+) -> Integrated:
+    """The proposals of a document this transaction inserted, read in ``parts`` (``pieces``), each
+    folded in; ``given``, when a worker read it, each part's ``profile.matchables`` (its proposals
+    then name the article as read, not the document)."""
+    out = Integrated()
+    for n, part in enumerate(parts):
+        if len(parts) > 1:
+            step(f"storing part {n + 1} of {len(parts)}")
+        mine = given[n] if given else None
+        proposals = part if mine else engine.for_document(part, str(document_id))
+        out.merge(
+            fold_in(
+                tx, ingest, document_id, proposals, index=index, new=True, copied=copied, given=mine
+            )
         )
     return out
 
@@ -272,19 +316,6 @@ def _target(
         return None, ""
     texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
     return match[0], match[1].explain(texts)
-
-
-def _stored_as_proposed(p: ProposedEvent, mine: Profile) -> bool:
-    """``profile.of_record`` of the event just stored for ``p`` with every one of its sources is
-    ``mine``, the proposal's own profile: each source brought its terms, the title adds none and does
-    not mark a statement the terms do not. (Then the index need not work it out again.)"""
-    from ..eventtext import key_terms
-
-    if mine.span is None or not all(r.terms for r in p.sources):
-        return False
-    if ":" in p.title and not any(t[:1] == SPEAKER for t in p.key_terms):
-        return False
-    return key_terms(p.title) <= frozenset(p.key_terms)
 
 
 def _quotes(tx: Tx, event_id: int) -> list[str]:

@@ -38,6 +38,7 @@ from . import pieces
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from ..happening.profile import Matchable
     from ..readers import ParsedArticle
     from ..readers.fingerprint import Fingerprint
 
@@ -65,6 +66,7 @@ class PreparedArticle:
     digest: str  # ``content_hash``
     fingerprint: Fingerprint
     reading: pieces.Reading
+    matchables: tuple[tuple[Matchable, ...], ...]  # ``profile.matchables`` of each of its parts
 
 
 @pickled_as_arguments
@@ -95,6 +97,7 @@ def plain_size(path: str) -> bool:
 def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
     """``path`` read, each article hashed, fingerprinted and analysed; None when the file is not
     the plain case (see the module's docstring): the import then works it in its own process."""
+    from ..happening.profile import matchables
     from ..readers import read_articles
     from ..readers.fingerprint import fingerprint
 
@@ -108,11 +111,9 @@ def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
             if len(article.text) > pieces.LONG:
                 return None
             reading = pieces.read(article)
-            out.append(
-                PreparedArticle(
-                    parsed, content_hash(parsed.text), fingerprint(article.text), reading
-                )
-            )
+            digest, fp = content_hash(parsed.text), fingerprint(article.text)
+            found = tuple(matchables(part) for part in reading.parts)
+            out.append(PreparedArticle(parsed, digest, fp, reading, found))
     except Exception:  # the import meets it again in its own process, and says what it was
         return None
     return PreparedFile(path, tuple(out))

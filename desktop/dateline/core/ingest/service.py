@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import engine
 from ..errors import Cancelled, DatelineError, ImportFailed
 from ..happening import quotes
 from ..readers.fingerprint import Fingerprint
@@ -39,6 +38,7 @@ from .integrate import (
     Integrated,
     extractor_version,
     fold_in,
+    fold_in_new,
     refresh_sources,
     timex_rows,
     untouched_events,
@@ -49,6 +49,7 @@ from .report import ImportReport, ProgressFn, ReextractCounts, ReextractReport, 
 from .watch import Watch, megabytes
 
 if TYPE_CHECKING:
+    from ..happening.profile import Matchable
     from ..model import Article, ProposedEvent
     from ..readers import ParsedArticle
     from ..store import Store
@@ -176,7 +177,10 @@ class Ingest:
         index = self._ready_index(spans)
         self._writes.before_article(tally, batched=len(article.text) <= pieces.LONG)
         try:
-            self._store_new(parsed, article, digest, fingerprint, reading, tally, watch, index)
+            given = ready.matchables if ready is not None else ()
+            self._store_new(
+                parsed, article, digest, (fingerprint, reading, given), tally, watch, index
+            )
         except Cancelled:
             raise
         except DatelineError as exc:
@@ -192,12 +196,13 @@ class Ingest:
         parsed: ParsedArticle,
         article: Article,
         digest: str,
-        fingerprint: Fingerprint,
-        reading: pieces.Reading,
+        read: tuple[Fingerprint, pieces.Reading, Sequence[Sequence[Matchable]]],
         tally: Tally,
         watch: Watch,
         index: MatchIndex,
     ) -> None:
+        """``read``: its fingerprint, reading and (from a worker) ``profile.matchables``."""
+        fingerprint, reading, given = read
         result = Integrated()
         try:
             # a batch's article is written in milliseconds; an interrupted write would undo the batch
@@ -211,13 +216,9 @@ class Ingest:
                 copies.record(tx, doc_id, fingerprint)
                 tx.insert_timexes(doc_id, timex_rows(reading.timexes, extractor_version()))
                 copied = _copy_target(tx, original)
-                for n, part in enumerate(reading.parts):
-                    if len(reading.parts) > 1:
-                        watch.step(f"storing part {n + 1} of {len(reading.parts)}")
-                    proposals = engine.for_document(part, str(doc_id))
-                    result.merge(
-                        fold_in(tx, self, doc_id, proposals, index=index, new=True, copied=copied)
-                    )
+                result = fold_in_new(
+                    tx, self, doc_id, reading.parts, given, index, copied, watch.step
+                )
                 audit = _import_audit(article, digest, reading, result, original)
                 tx.audit("import", "document", doc_id, {}, audit)
                 _audit_attached(tx)
