@@ -59,9 +59,10 @@ class Profile:
     keys: frozenset[str] = frozenset()
     who: frozenset[str] = frozenset()  # the last words of its speakers' or actors' names
     speech: bool = False  # a statement: it has a speaker, or its kind is "statement"
-    # An event told by several reports: each report's own profile, on the event's dates (matching
-    # checks a newcomer against each, as clustering does: ``same.related``).
-    parts: tuple[Profile, ...] = ()
+    # An event told by several reports: each report as (document, sentence start, its terms, soft,
+    # stated), in a fixed order; ``parts`` makes their profiles, on the event's dates, when matching
+    # checks a newcomer against each, as clustering does (``same.related``): seldom, so not here.
+    reports: tuple[Report, ...] = ()
 
     def match_keys(self) -> frozenset[str]:
         """What two profiles must share to be compared at all (``same.compare``): a speaker for
@@ -88,7 +89,7 @@ class Profile:
             self.keys,
             self.who,
             self.speech,
-            tuple(part.in_document(document) for part in self.parts),
+            tuple((document, *r[1:]) for r in self.reports),
         )
 
 
@@ -106,7 +107,7 @@ def from_terms(
     sentences: Iterable[tuple[str, int]] = (),
     soft: bool = False,
     stated: bool = True,
-    parts: tuple[Profile, ...] = (),
+    reports: tuple[Report, ...] = (),
 ) -> Profile:
     """A profile from marker terms (one report's, or the union of an event's reports')."""
     speakers: set[str] = set()
@@ -164,7 +165,7 @@ def from_terms(
         keys,
         who,
         "statement" in actions,
-        parts,
+        reports,
     )
 
 
@@ -228,22 +229,33 @@ def of_proposal(event: ProposedEvent) -> Profile:
         ((s.document, s.sentence_start) for s in event.sources),
         all(dated_by_story(s.basis) for s in event.sources),
         any(not s.basis for s in event.sources),
-        _parts(span, [(s.terms, s.document, s.sentence_start, s.basis) for s in event.sources]),
+        _reports([(s.terms, s.document, s.sentence_start, s.basis) for s in event.sources]),
     )
 
 
-def _parts(
-    span: Span | None, reports: Sequence[tuple[Iterable[str], str, int, str]]
-) -> tuple[Profile, ...]:
-    """Each report's profile, on the event's dates: (terms, document, sentence start, basis)."""
-    if len(reports) < 2:
+Report = tuple[str, int, tuple[str, ...], bool, bool]  # see ``Profile.reports``
+
+
+def _reports(told: Sequence[tuple[Iterable[str], str, int, str]]) -> tuple[Report, ...]:
+    """(terms, document, sentence start, basis) of each report, as ``Profile.reports`` keeps them."""
+    if len(told) < 2:
         return ()
     # in one order whatever order the reports come in (a proposal's, or as stored)
-    told = sorted((doc, start, tuple(sorted(terms)), basis) for terms, doc, start, basis in reports)
     return tuple(
-        from_terms(span, terms, ((doc, start),), dated_by_story(basis), not basis)
-        for doc, start, terms, basis in told
+        sorted(
+            (doc, start, tuple(sorted(terms)), dated_by_story(basis), not basis)
+            for terms, doc, start, basis in told
+        )
     )
+
+
+def parts(p: Profile, limit: int) -> list[Profile]:
+    """The profiles of the first ``limit`` of ``p``'s reports, each on ``p``'s dates (none for an
+    event of one report)."""
+    return [
+        from_terms(p.span, terms, ((doc, start),), soft, stated)
+        for doc, start, terms, soft, stated in p.reports[:limit]
+    ]
 
 
 def of_record(event: EventRecord) -> Profile:
@@ -271,7 +283,7 @@ def of_record(event: EventRecord) -> Profile:
         ((str(s.document_id), s.sentence_start) for s in event.sources),
         bool(event.sources) and all(dated_by_story(s.basis) for s in event.sources),
         not event.sources or any(not s.basis for s in event.sources),
-        _parts(span, reports),
+        _reports(reports),
     )
 
 

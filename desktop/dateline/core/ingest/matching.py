@@ -87,7 +87,7 @@ def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evid
         ev = compare(mine, prof, matching=True)
         if ev.verdict != Verdict.MERGE:
             continue
-        if open_ and not all(related(mine, part) for part in prof.parts[:MEMBERS_CHECKED]):
+        if open_ and not all(related(mine, q) for q in profiles.parts(prof, MEMBERS_CHECKED)):
             continue  # it would join the event through one of its reports (``cluster``)
         mine_rank = (ev.score, prof.stated, -eid)  # then a stated date, then the oldest event
         if rank is None or mine_rank > rank:
