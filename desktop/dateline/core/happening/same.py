@@ -143,7 +143,8 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     """How strongly two profiles tell one happening, with the reasons.
 
     ``matching``: ``b`` is a stored event and ``a`` a report of a new article, which has already
-    been grouped with the rest of its article; what the two share counts as across articles.
+    been grouped with the rest of its article; what the two share counts as across articles, and
+    only MERGE evidence is told (anything less is NOTHING: an import joins or leaves alone).
     """
     # The cheap tests first: most pairs an index offers share a word and little else.
     if a.speech or b.speech:
@@ -203,12 +204,22 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     )
     if copied or merge:
         verdict = Verdict.MERGE
+    elif matching:
+        return (
+            NOTHING  # an import acts only on MERGE evidence: what would be suggested is not asked
+        )
     elif actors or ((kinds or share >= CLEAR_SHARE) and (precise or len(common) > 1)):
         # Beyond a day or a week, one word in common (often the kind itself, "debated") says
         # nothing: a year-wide mention would be offered against every report of its kind.
         verdict = Verdict.SUGGEST
     else:
         return NOTHING
+    return _evidence(verdict, score, actors, kinds, words, _date_reason(a, b))
+
+
+def _evidence(
+    verdict: Verdict, score: float, actors: list[str], kinds: list[str], words: list[str], when: str
+) -> Evidence:
     reasons = []
     if actors:
         reasons.append("same actor " + ", ".join(actors))
@@ -216,7 +227,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         reasons.append("both " + ", ".join(k.lstrip(NOUN).replace("_", " ") for k in kinds))
     if words:
         reasons.append("shared " + ", ".join(words[:SHOWN_WORDS]))
-    reasons.append(_date_reason(a, b))
+    reasons.append(when)
     return Evidence(verdict, score, tuple(reasons), tuple(words), tuple(kinds))
 
 
