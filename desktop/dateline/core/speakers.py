@@ -45,6 +45,8 @@ _VERB_THEN_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({NAME})")
 _NAME_THEN_APPOSITION = re.compile(rf"\s*({NAME}),[^,;:]{{1,80}},\s*$")
 
 
+# Words that open a run of capitalised words without being part of the name after them.
+_BEFORE_NAMES = frozenset("the a an in on at during nato eu u.s".split())
 _CORPORATE = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC Plc PLC AG SA NV".split())
 
 
@@ -63,7 +65,7 @@ def last_name_before(text: str) -> str:
     names = _NAMES.findall(text)
     for name in reversed(names):
         first = name.split()[0]
-        if first.lower() in {"the", "a", "an", "in", "on", "at", "during", "nato", "eu", "u.s"}:
+        if first.lower() in _BEFORE_NAMES or _linking_word(first):
             name = " ".join(name.split()[1:])
         if name.lower() in _PRONOUNS or name.lower() == "it":
             continue  # "He said on Wednesday": a capitalised pronoun, resolved by the caller
@@ -142,6 +144,19 @@ def sentence_speaker(sentence: str) -> str:
         return "" if name.lower() in _PRONOUNS or name.lower() == "it" else surname(name)
     m = _VERB_THEN_NAME.search(sentence)
     return surname(m.group(1)) if m and not _calendar_name(m.group(1)) else ""
+
+
+# Conjunctions and the adverbs that link a sentence to the one before ("But they said", "Yet
+# officials said", "Meanwhile, he said"): capitalised where they open one, never who spoke.
+_LINKING = frozenset(
+    """and but or nor yet so then also still however meanwhile moreover furthermore nevertheless
+    nonetheless instead thus hence indeed separately later earlier now again besides otherwise
+    likewise similarly consequently accordingly""".split()
+)
+
+
+def _linking_word(word: str) -> bool:
+    return word.lower().rstrip(",") in _LINKING
 
 
 def _calendar_name(name: str) -> bool:

@@ -11,12 +11,14 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from ..calendar_words import MONTH_SHORT_FORMS, WEEKDAY_SHORT_FORMS
 from ..eventtext import Frame, key_terms
 from ..eventtext import _statement_title as statement_title
 from ..eventtext import _tidy as tidy
 from ..model import Sentence
 from ..speakers import sentence_speaker, surname
 from . import english as en
+from . import lexicon
 from .clauses import Clause
 from .profile import ACTION, NOUN, PLACE, SPEAKER, actor_marker
 
@@ -109,13 +111,26 @@ def _names_in(subject: str, places: bool) -> tuple[str, ...]:
         words = _without_common_opening(m.group().split())
         part: list[str] = []
         for w in [*words, "The"]:
-            if w.rstrip(".'’s") in _NOT_NAMES or w in _NOT_NAMES:
+            if w.rstrip(".'’s") in _NOT_NAMES or w in _NOT_NAMES or _calendar_short(w.rstrip(".")):
                 if part:
                     out.append(" ".join(part))
                 part = []
             else:
                 part.append(w.rstrip(".").removesuffix("'s").removesuffix("’s"))
     return tuple(n for n in out if n)
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_shorts() -> frozenset[str]:
+    """ "Aug", "Sept", "Thurs": a month's or a day's short name, which is no one's name; not those
+    that are English words too ("Sun", "Sat", "Wed", "Mar"), which may be ("Sun Microsystems")."""
+    return frozenset(
+        w for w in (*MONTH_SHORT_FORMS, *WEEKDAY_SHORT_FORMS) if not lexicon.classes(w)
+    )
+
+
+def _calendar_short(word: str) -> bool:
+    return len(word) <= 5 and word in _calendar_shorts()
 
 
 def _without_common_opening(words: list[str]) -> list[str]:

@@ -11,10 +11,11 @@ the subject of this sentence or the one before.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..model import Sentence
 from . import english as en
+from . import lexicon
 from .clauses import Clause
 from .wording import names_of
 
@@ -47,6 +48,17 @@ _CALENDAR = frozenset(
 _NAME_RUN = re.compile(
     r"(?:[A-Z]|[a-z][A-Z])[\w&’'\-.]*"
     r"(?:\s+(?:(?:[A-Z]|[a-z][A-Z])[\w&’'\-.]*|(?:of|de|van|von|al-?)\b))*"
+)
+_OPENING_WORD = re.compile(r"[\w’'\-.&]+")
+# Words English writes in lower case whatever they stand for, which the lexicon does not list.
+_CLOSED = (
+    en.COORDINATORS
+    | en.SUBORDINATORS
+    | en.RELATIVES
+    | en.DETERMINERS
+    | en.PREPOSITIONS
+    | en.PRONOUNS
+    | frozenset({"or", "nor", "yet", "so"})
 )
 _PERSON_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)$")
 _HE_SHE = frozenset({"he", "she"})
@@ -203,3 +215,53 @@ def _may_be_person(name: str) -> bool:
         and not name.isupper()
         and not any(ch.isupper() for ch in name[1:])
     )
+
+
+class Openings:
+    """The words opening an article's sentences that are no one's name, though capitalised there."""
+
+    def __init__(self, sentences: Sequence[Sentence], capitalised: Collection[str]) -> None:
+        self.sentences = sentences
+        self.capitalised = capitalised
+        self._common: dict[int, str] = {}
+        self._named: dict[str, bool] = {}
+
+    def common(self, i: int) -> str:
+        """The word opening sentence ``i`` when it is a common word there ("Stocks in Tokyo
+        closed", "Revenue rose", "Third-quarter profit", "But they said"), else ""."""
+        if i not in self._common:
+            text = self.sentences[i].text
+            m = _OPENING_WORD.match(text, first_word(text))
+            word = m.group().removesuffix("’s").removesuffix("'s").rstrip(".") if m else ""
+            common = (
+                word and common_opening(word, self.capitalised) and not self._named_elsewhere(word)
+            )
+            self._common[i] = word if common else ""
+        return self._common[i]
+
+    def without_common(self, i: int, names: list[str]) -> list[str]:
+        """``names`` found in sentence ``i`` without the common word opening it."""
+        word = self.common(i) if names else ""
+        return [n for n in names if n != word] if word else names
+
+    def _named_elsewhere(self, word: str) -> bool:
+        """The article writes ``word`` before another capitalised word somewhere ("Apple Inc.",
+        "Shell Oil", "Apple CEO Steve Jobs"): the start of a name."""
+        if word not in self._named:
+            then_name = re.compile(rf"\b{re.escape(word)}(?:’s|'s)?\s+[A-Z]")
+            self._named[word] = any(then_name.search(s.text) for s in self.sentences)
+        return self._named[word]
+
+
+def common_opening(word: str, capitalised: Collection[str]) -> bool:
+    """A capitalised word opening a sentence is a common word, no name, when the article never
+    capitalises it inside a sentence and English knows it: a noun, verb, adjective or adverb of the
+    lexicon ("Stocks", "Revenue", each part of "Third-quarter") or a little word ("But", "These").
+    "Apple" or "Shell" stay names where the article capitalises them elsewhere."""
+    if not word[:1].isupper() or word in capitalised or any(ch.isupper() for ch in word[1:]):
+        return False
+    low = word.lower()
+    if low in _CLOSED:
+        return True
+    parts = low.split("-")
+    return all(p.isalpha() and lexicon.classes(p) for p in parts)

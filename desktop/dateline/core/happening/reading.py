@@ -35,6 +35,7 @@ from .datable import (
     stretch_of_time,
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names, subject_names
+from .naming import Openings
 from .profile import Profile, from_terms
 from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
@@ -126,8 +127,9 @@ class _Reader:
         self.order = order
         self.out: list[Candidate] = []
         self.clauses = [clauses(s.text, s.is_headline) for s in sentences]
-        self.actors = _resolved_actors(sentences, self.clauses)
         self.titler = Titler(sentences, self.clauses)
+        self.openings = Openings(sentences, self.titler.names.capitalised)
+        self.actors = _resolved_actors(self.openings, self.clauses)
         self.dated_clauses: dict[tuple[int, int], Candidate] = {}
         self.thread: dict[int, Candidate] = {}  # sentence -> the date the story has reached there
         self.background: set[int] = set()  # reports (by order) of a reference point's "when"
@@ -452,7 +454,8 @@ class _Reader:
         text = self.sentences[i].text[clause.start : clause.end]
         places = [n for n in place_names(text) if n not in sure]
         other = [n for n in other if n not in places]
-        return sure, other + [n for n in actor_names(text, False) if n not in sure], places
+        found = self.openings.without_common(i, actor_names(text, False))
+        return sure, other + [n for n in found if n not in sure], places
 
     def _next(self) -> int:
         self.order += 1
@@ -472,15 +475,15 @@ class _Dated:
 
 
 def _resolved_actors(
-    sentences: Sequence[Sentence], found: Sequence[tuple[Clause, ...]]
+    openings: Openings, found: Sequence[tuple[Clause, ...]]
 ) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
     """(sure, other) names each clause's subject stands for; a pronoun stands, less surely, for the
-    last subject named before it."""
+    last subject named before it. A common word opening the sentence ("Stocks in Tokyo") is none."""
     out: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     last: list[str] = []
     for i, cl in enumerate(found):
         for c in cl:
-            sure, other = subject_names(c.subject)
+            sure, other = (openings.without_common(i, n) for n in subject_names(c.subject))
             if c.shared_subject:
                 sure, other = [], sure + other
             if not sure and not other and c.subject.strip().lower() in THIRD_PERSON and last:
