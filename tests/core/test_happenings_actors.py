@@ -123,3 +123,10 @@ def test_two_companies_sales_are_not_one_happening():
     )
     assert not _merged(evs, "Acme", "Borel")
     assert not any("same actor Sales" in s.joined for e in evs for s in e.sources)
+
+
+def test_a_common_word_that_says_something_is_no_speaker():
+    (said,) = [c for c in reports("Traders said the mood was grim.") if c.frame.speech]
+    assert not said.profile.speakers
+    (named,) = [c for c in reports("Trichet said the mood was grim.") if c.frame.speech]
+    assert named.profile.speakers == {"trichet"}

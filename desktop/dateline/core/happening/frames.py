@@ -152,14 +152,16 @@ def markers(
     actors: Iterable[str] = (),
     others: Iterable[str] = (),
     places: Iterable[str] = (),
+    common: str = "",
 ) -> tuple[str, ...]:
     """The frame's words plus the markers matching reads (``profile``): ``actors`` the clause's own
-    subject names, ``others`` names tied to it less surely, ``places`` where it happened."""
+    subject names, ``others`` names tied to it less surely, ``places`` where it happened; ``common``
+    a common word opening the sentence ("Traders said"), no speaker's name."""
     # An event named by its noun phrase ("the NATO summit in Washington") is told by that phrase;
     # the rest of its clause says something else ("a goal that was set ...").
     terms = set(key_terms(frame.title) if frame.event_noun else frame.terms)
     others = list(others)
-    if frame.speech and frame.speaker:
+    if frame.speech and frame.speaker and frame.speaker != common:
         terms.add(SPEAKER + frame.speaker.lower())
     if frame.event_noun:
         terms.add(NOUN + frame.event_noun)

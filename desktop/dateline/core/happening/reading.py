@@ -252,7 +252,7 @@ class _Reader:
             t.rule,
             round(confidence, 3),
             frame,
-            markers(frame, clause, *self._actors_of(i, clause)),
+            markers(frame, clause, *self._actors_of(i, clause), self.openings.common(i)),
             timex=t,
         )
         return _Dated(cand, i, clause, where, background)
@@ -322,7 +322,7 @@ class _Reader:
                 speakers.upto = max(speakers.upto, i - 1)
                 value, rule, confidence, basis = self._date_for(i, c, story, story_basis)
                 frame = clause_frame(s.text, c, speakers)
-                terms = markers(frame, c, *self._actors_of(i, c))
+                terms = markers(frame, c, *self._actors_of(i, c), self.openings.common(i))
                 frame = frame.titled(self.titler.title(i, c, (), frame))
                 cand = Candidate(
                     self.article.id,
