@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dateline.core.engine import find_timexes, propose
 from dateline.core.happening.naming import common_opening
 from dateline.core.happening.reading import read_article
@@ -107,22 +109,31 @@ def _merged(evs, a: str, b: str):
     ]
 
 
-def test_two_markets_closing_the_same_day_are_not_one_happening():
-    evs = _events(
-        "Stocks in Tokyo closed lower on Wednesday. Exporters led the fall.",
-        "Stocks in London closed higher on Wednesday. Banks led the rise.",
-    )
-    assert not _merged(evs, "Tokyo", "London")
-    assert not any("same actor Stocks" in s.joined for e in evs for s in e.sources)
-
-
-def test_two_companies_sales_are_not_one_happening():
-    evs = _events(
-        "Sales rose 8% in the third quarter, Acme said.",
-        "Sales rose 3% in the third quarter at Borel.",
-    )
-    assert not _merged(evs, "Acme", "Borel")
-    assert not any("same actor Sales" in s.joined for e in evs for s in e.sources)
+@pytest.mark.parametrize(
+    ("first", "second", "a", "b", "word"),
+    [
+        (  # two markets closing the same day
+            "Stocks in Tokyo closed lower on Wednesday. Exporters led the fall.",
+            "Stocks in London closed higher on Wednesday. Banks led the rise.",
+            "Tokyo",
+            "London",
+            "Stocks",
+        ),
+        (  # two companies' sales
+            "Sales rose 8% in the third quarter, Acme said.",
+            "Sales rose 3% in the third quarter at Borel.",
+            "Acme",
+            "Borel",
+            "Sales",
+        ),
+    ],
+)
+def test_reports_sharing_only_a_common_opening_word_are_not_one_happening(
+    first, second, a, b, word
+):
+    evs = _events(first, second)
+    assert not _merged(evs, a, b)
+    assert not any(f"same actor {word}" in s.joined for e in evs for s in e.sources)
 
 
 def test_a_common_word_that_says_something_is_no_speaker():
