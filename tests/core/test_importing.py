@@ -371,6 +371,10 @@ def test_every_imported_event_is_found_by_its_title_and_by_its_quotes(tmp_path, 
     conn.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
     events = store.events(store.event_ids())
     assert len(events) >= 7
+    for event_id, quotes in conn.execute("SELECT id, quotes FROM events"):
+        # each of its sources' quotes, once, in order
+        rows = conn.execute("SELECT quote FROM sources WHERE event_id = ? ORDER BY id", (event_id,))
+        assert quotes == " ".join(q for (q,) in rows)
     for e in events:
         title_word = max(e.title.replace(":", " ").split(), key=len).strip("’'\".,;()")
         assert e.id in store.event_ids(EventFilter(text=title_word)), (e.title, title_word)

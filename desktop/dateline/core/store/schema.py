@@ -6,10 +6,10 @@ in order so the store can name the backup it takes before migrating (``<file>.ba
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from .script import run as _run
 
 migrations = Migrations("dateline")
 
@@ -309,7 +309,7 @@ def m009_drop_unread_event_indexes(db: Database) -> None:
     )
 
 
-_EVENT_QUOTES = (
+EVENT_QUOTES = (
     "coalesce((SELECT group_concat(s.quote, ' ') FROM sources s WHERE s.event_id = {ref}), '')"
 )
 _FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
@@ -363,7 +363,7 @@ def m010_shared_database(db: Database) -> None:
         DROP TRIGGER sources_fts_au;
         DROP TABLE events_fts;
         ALTER TABLE events ADD COLUMN quotes TEXT NOT NULL DEFAULT '';
-        UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="events.id")};
+        UPDATE events SET quotes = {EVENT_QUOTES.format(ref="events.id")};
         CREATE VIRTUAL TABLE events_fts USING fts5(
             title, description, notes, quotes, content=[events], content_rowid=[id],
             {_FTS_OPTIONS});
@@ -385,15 +385,15 @@ def m010_shared_database(db: Database) -> None:
             WHERE new.search_pending = 0;
         END;
         CREATE TRIGGER events_quotes_ai AFTER INSERT ON sources BEGIN
-            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="new.event_id")}
+            UPDATE events SET quotes = {EVENT_QUOTES.format(ref="new.event_id")}
             WHERE id = new.event_id;
         END;
         CREATE TRIGGER events_quotes_ad AFTER DELETE ON sources BEGIN
-            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="old.event_id")}
+            UPDATE events SET quotes = {EVENT_QUOTES.format(ref="old.event_id")}
             WHERE id = old.event_id;
         END;
         CREATE TRIGGER events_quotes_au AFTER UPDATE OF quote, event_id ON sources BEGIN
-            UPDATE events SET quotes = {_EVENT_QUOTES.format(ref="events.id")}
+            UPDATE events SET quotes = {EVENT_QUOTES.format(ref="events.id")}
             WHERE id IN (old.event_id, new.event_id);
         END;
         INSERT INTO events_fts(rowid, title, description, notes, quotes)
@@ -472,26 +472,24 @@ def m012_document_copies(db: Database) -> None:
     )
 
 
+@migrations(name="m013_quotes_after_sources")
+def m013_quotes_after_sources(db: Database) -> None:
+    # An event's ``quotes`` were gathered again after each of its sources was inserted, a rewrite of
+    # the event's row per source. An import inserts an event marked search_pending (m007) and then
+    # its sources: the sources of such an event now leave ``quotes`` alone, and the import gathers
+    # them once, when it clears the mark (``Tx.index_pending_events``).
+    _run(
+        db,
+        f"""
+        DROP TRIGGER events_quotes_ai;
+        CREATE TRIGGER events_quotes_ai AFTER INSERT ON sources
+        WHEN (SELECT search_pending FROM events WHERE id = new.event_id) = 0 BEGIN
+            UPDATE events SET quotes = {EVENT_QUOTES.format(ref="new.event_id")}
+            WHERE id = new.event_id;
+        END;
+        """,
+    )
+
+
 # Every step in order: all of them are pending on an empty database.
 SCHEMA_STEPS: tuple[str, ...] = tuple(m.name for m in migrations.pending(Database(memory=True)))
-
-
-def _run(db: Database, script: str) -> None:
-    """Run several statements inside the migration's transaction (``executescript`` would commit)."""
-    for statement in _split(script):
-        db.execute(statement)
-
-
-def _split(script: str) -> list[str]:
-    """The statements of ``script``: a line ends one where SQLite says it is complete (so a
-    ``CREATE TRIGGER ... END;`` block stays whole)."""
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out

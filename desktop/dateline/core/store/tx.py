@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import ConflictError, NotFound
 from .records import dumps, json_list, now_utc, placeholders
+from .schema import EVENT_QUOTES
 
 Image = dict[str, Any]
 
@@ -310,9 +311,11 @@ class Tx:
         the search index. One statement, in rowid order: FTS5 flushes its pending rows to a new
         segment whenever a statement that writes it begins inside a transaction, so one UPDATE per
         event (as with executemany) wrote and then merged a segment per event. The caller inserted
-        every pending event from ``first_id`` on, so the range holds them and no other."""
+        every pending event from ``first_id`` on, so the range holds them and no other. Their
+        ``quotes`` are gathered here too: their sources' inserts left them alone (schema m013)."""
         self.conn.execute(
-            "UPDATE events SET search_pending = 0 WHERE id >= ? AND search_pending != 0",
+            f"UPDATE events SET quotes = {EVENT_QUOTES.format(ref='events.id')}, search_pending = 0"
+            " WHERE id >= ? AND search_pending != 0",
             (first_id,),
         )
 
