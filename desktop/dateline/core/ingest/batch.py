@@ -5,7 +5,7 @@ An article's writes dirty about 65 pages of the write-ahead log (the document an
 events and their date indexes, sources, timexes, fingerprint keys, audit), most of them again by the
 next article: a commit per article wrote each page each time, two system calls a page, and flushed
 both search indexes into a new segment each time. So an import keeps one transaction open across the
-articles of ``BATCH_S`` (15 pages an article): each article is a savepoint inside it, so one that fails
+articles of ``BATCH_S``: each article is a savepoint inside it, so one that fails
 is undone alone and the batch goes on, as before. A batch ends before a file too large to read in one
 go and before a long article (both are read with the lock free, a piece at a time), and before stored
 events are loaded for matching.
@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 # it waits (another program): 0.6 % of an import. Dateline's own writers are let in at once.
 MAKE_WAY_EVERY_S = 0.5
 MAKE_WAY_S = 3 * LOCK_POLL_S  # long enough for a waiting writer to ask twice
-BATCH_S = 0.1  # the longest a batch holds the write lock
+# The longest a batch holds the write lock: as long as a writer that does not say it waits may wait.
+# Against 0.1 s, on 10,000 generated articles, the store's system time fell from 0.36 to 0.20 ms an
+# article and its processor time by about 7%: fewer commits write the pages many articles dirty once.
+BATCH_S = MAKE_WAY_EVERY_S
 
 
 @dataclass
