@@ -166,3 +166,19 @@ def test_a_long_text_fingerprinted_in_steps_is_the_same(monkeypatch):
     steps = []
     assert fingerprint(text, step=lambda: steps.append(1)) == whole
     assert len(steps) > 40
+
+
+def test_resemblance_is_the_share_of_shared_hashes_among_the_unions_smallest():
+    """Broder's bottom-k estimate, worked out directly, for texts that overlap by every amount."""
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(300)]
+    for _ in range(200):
+        a_words = [rng.choice(words) for _ in range(rng.randint(5, 500))]
+        cut = rng.randint(0, len(a_words))
+        b_words = a_words[cut:] + [rng.choice(words) for _ in range(rng.randint(0, 400))]
+        a, b = fingerprint(" ".join(a_words)), fingerprint(" ".join(b_words))
+        if a.exact == b.exact or not b.sketch:
+            continue
+        union = sorted(set(a.sketch) | set(b.sketch))[:SKETCH_SIZE]
+        shared = [h for h in union if h in a.sketch and h in b.sketch]
+        assert similarity(a, b).resemblance == round(len(shared) / len(union), 4)

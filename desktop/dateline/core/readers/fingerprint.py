@@ -165,9 +165,10 @@ def similarity(a: Fingerprint, b: Fingerprint) -> Similarity:
         return Similarity(1.0, 1.0, True, True)
     if not a.sketch or not b.sketch:
         return Similarity(0.0, 0.0, False, False)
-    set_a, set_b = set(a.sketch), set(b.sketch)
-    union = sorted(set_a | set_b)[:SKETCH_SIZE]  # sorted() in C: 3x heapq.nsmallest here
-    both = sum(1 for h in union if h in set_a and h in set_b)
+    set_a = set(a.sketch)
+    union = sorted(set_a.union(b.sketch))[:SKETCH_SIZE]  # sorted() in C: 3x heapq.nsmallest here
+    last = union[-1]  # the hashes of both among the union's smallest are the shared ones up to it
+    both = sum(1 for h in set_a.intersection(b.sketch) if h <= last)
     # Below the sketch's largest kept value each sketch holds every run of its text, so the
     # k smallest of the union are an unbiased sample of A ∪ B (Broder's bottom-k estimate).
     resemblance = both / len(union)
