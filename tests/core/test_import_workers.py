@@ -35,6 +35,27 @@ def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return out
 
 
+def _found(db: Path) -> dict[str, tuple[list[int], list[int]]]:
+    """What searching documents and events for each word of the documents' titles finds, after
+    checking that both search indexes hold what their tables hold and nothing waits to be indexed."""
+    conn = sqlite3.connect(db)
+    for table in ("documents", "events"):
+        conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE search_pending").fetchone() == (0,)
+    words = {w.lower() for (t,) in conn.execute("SELECT title FROM documents") for w in t.split()}
+    match = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY 1"
+    out = {
+        w: tuple(
+            [r[0] for r in conn.execute(match.format(t), (w,))]
+            for t in ("documents_fts", "events_fts")
+        )
+        for w in sorted(words)
+        if w.isalpha()
+    }
+    conn.close()
+    return out
+
+
 def _import(folder: Path, db: Path, workers: int, task=None, **kw):
     with Store.open(db) as store:
         ingest = Ingest(store)
@@ -68,6 +89,9 @@ def test_an_import_with_a_worker_stores_exactly_what_one_process_stores(tmp_path
     _same_reports(alone, pooled)
     assert len(alone.imported) == 40 and alone.duplicates and len(alone.failed) == 2
     assert _rows(tmp_path / "alone.db") == _rows(tmp_path / "pooled.db")
+    # a batch writes its articles' search rows as it commits: they find the same
+    found = _found(tmp_path / "alone.db")
+    assert found == _found(tmp_path / "pooled.db") and all(d for d, _ in found.values())
 
 
 @pytest.mark.slow

@@ -22,9 +22,10 @@ from sqlite_utils import Database
 
 from ..errors import NotFound, StoreError
 from ..model import AuditEntry, DocumentRecord, EventRecord, ExportBundle, Status, TimexRecord
-from . import connection
+from . import connection, pending
 from . import records as rec
 from .change import Change
+from .connection import default_db_path
 from .queries import ORDERS, EventFilter, order_sql, overlapping_ids_sql, where_sql
 from .schema import SCHEMA_STEPS, migrations
 from .search import DocumentHit, search_documents
@@ -41,16 +42,6 @@ __all__ = [
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def default_db_path() -> Path:
-    """$DATELINE_DB if set, else the user data dir's dateline.db."""
-    env = os.environ.get("DATELINE_DB")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("Dateline", appauthor=False)) / "dateline.db"
 
 
 class Command(Protocol):
@@ -122,6 +113,7 @@ class Store:
         self.path = path
         self.who = who
         self.readonly = readonly
+        self._run: tuple[int, int] | None = None  # a run's ``pending.marks``
 
     # ---- opening ----
     @classmethod
@@ -234,26 +226,31 @@ class Store:
             raise StoreError(f"The database {self.path} is open read-only.")
         try:
             with connection.write_transaction(self.conn):
-                yield Tx(self.conn, self.who)
+                yield Tx(self.conn, self.who, deferred=self._run is not None)
         except sqlite3.Error as exc:
             raise _readable(exc, self.path) from exc
 
     def begin_run(self) -> None:
         """Take the write lock for a run of transactions: until ``end_run``, each ``transaction()``
-        is a savepoint inside one (an import storing worker-prepared articles: ``ingest.batch``)."""
+        is a savepoint inside one (an import storing worker-prepared articles: ``ingest.batch``),
+        whose search rows are written as the run commits (``pending``)."""
         if self.readonly:
             raise StoreError(f"The database {self.path} is open read-only.")
         try:
             connection.begin_immediate(self.conn)
+            self._run = pending.marks(self.conn)
         except sqlite3.Error as exc:
             raise _readable(exc, self.path) from exc
 
     def end_run(self) -> bool:
         """Commit the run ``begin_run`` began; False when an error had rolled it back already
         (SQLite undoes a whole transaction on some errors: a full disk, an I/O error)."""
+        since, self._run = self._run, None
         if not self.conn.in_transaction:
             return False
         try:
+            if since is not None:
+                pending.write(self.conn, since)
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):

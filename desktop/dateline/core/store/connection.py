@@ -251,6 +251,16 @@ def close(conn: sqlite3.Connection, *, readonly: bool) -> None:
         conn.close()
 
 
+def default_db_path() -> Path:
+    """$DATELINE_DB if set, else the user data dir's dateline.db."""
+    env = os.environ.get("DATELINE_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Dateline", appauthor=False)) / "dateline.db"
+
+
 # ---- SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE ----
 
 

@@ -230,9 +230,12 @@ def field_diff(
 class Tx:
     """The writes of one transaction; ``Store.transaction()`` makes one."""
 
-    def __init__(self, conn: sqlite3.Connection, who: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, who: str, *, deferred: bool = False) -> None:
         self.conn = conn
         self.who = who
+        # inside a run (``Store.begin_run``): new documents' and events' search rows are written as
+        # the run commits (``store.pending``)
+        self.deferred = deferred
         self.now = now_utc()
         self.before = Snapshot()
 
@@ -313,6 +316,8 @@ class Tx:
         event (as with executemany) wrote and then merged a segment per event. The caller inserted
         every pending event from ``first_id`` on, so the range holds them and no other. Their
         ``quotes`` are gathered here too: their sources' inserts left them alone (schema m013)."""
+        if self.deferred:
+            return  # the run writes them as it commits
         self.conn.execute(
             f"UPDATE events SET quotes = {EVENT_QUOTES.format(ref='events.id')}, search_pending = 0"
             " WHERE id >= ? AND search_pending != 0",
@@ -361,8 +366,10 @@ class Tx:
 
     # ---- documents ----
     def insert_document(self, row: Mapping[str, Any]) -> int:
-        """A new document (an import): its row as given, stamped with this transaction's time."""
-        return _insert(self.conn, "documents", {**row, "imported_at": self.now})
+        """A new document (an import): its row as given, stamped with this transaction's time (in a
+        run, marked for its search row to be written as the run commits)."""
+        pending = {"search_pending": 1} if self.deferred else {}
+        return _insert(self.conn, "documents", {**row, "imported_at": self.now, **pending})
 
     def update_document(self, document_id: int, **values: Any) -> None:
         self.touch_document(document_id)
