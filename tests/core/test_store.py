@@ -298,3 +298,29 @@ def test_stored_term_lists_are_the_json_any_reader_expects(terms):
     # Match terms and alternatives are written without json.dumps when nothing needs escaping.
     assert terms_json(terms) == json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
     assert json.loads(terms_json(terms)) == terms
+
+
+def test_a_failed_write_inside_another_undoes_only_its_own_rows():
+    """Writes nest as savepoints of one name: each failure undoes its own level, and what a level
+    took in from the levels inside it."""
+    import sqlite3
+
+    from dateline.core.store.connection import write_transaction
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    with write_transaction(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+        with write_transaction(conn):
+            conn.execute("INSERT INTO t VALUES (2)")
+            with pytest.raises(ValueError), write_transaction(conn):
+                conn.execute("INSERT INTO t VALUES (3)")
+                raise ValueError
+            conn.execute("INSERT INTO t VALUES (4)")
+        with pytest.raises(ValueError), write_transaction(conn):
+            conn.execute("INSERT INTO t VALUES (5)")
+            with write_transaction(conn):
+                conn.execute("INSERT INTO t VALUES (6)")
+            raise ValueError
+    assert [r[0] for r in conn.execute("SELECT x FROM t")] == [1, 2, 4]
+    assert not conn.in_transaction

@@ -221,7 +221,9 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (a savepoint when already inside a transaction)."""
     if conn.in_transaction:
-        name = f"dateline_{secrets.token_hex(8)}"
+        # One name for every level: savepoints nest, and each statement names the innermost of
+        # that name, this one. A fixed text is prepared once (a new name was parsed every time).
+        name = "dateline_write"
         conn.execute(f"SAVEPOINT {name}")
         try:
             yield
