@@ -54,8 +54,9 @@ def match_stored(
     skip = set(exclude)
     found = index.candidates(ingest.store.conn, mine) if index is not None else None
     if index is not None and found is not None:
+        profs = index.profiles
         ids = sorted(found - skip, reverse=True)
-        kept = [(eid, index.profiles[eid]) for eid in ids if eid in index.profiles]
+        kept = [(eid, prof) for eid in ids if (prof := profs.get(eid)) is not None]
     else:
         kept = _from_sql(ingest, mine, skip)
     return _best(mine, kept[:CANDIDATE_LIMIT])
