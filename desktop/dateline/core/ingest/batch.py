@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import StoreError
 from ..store.connection import LOCK_POLL_S, waiting_file
 
 if TYPE_CHECKING:
@@ -80,15 +82,20 @@ class Batch:
         """The open batch's transaction still holds its articles (an error may have undone it)."""
         return self.since is None or self.store.conn.in_transaction
 
-    def end(self, tally: Tally, reason: str = "") -> None:
-        """Commit the open batch. If an error undid it (``reason`` says which), the articles it held
-        leave the tally's imported ones for its failed ones."""
+    def end(self, tally: Tally, reason: str = "") -> bool:
+        """Commit the open batch. If an error undid it (``reason`` says which) or its commit fails
+        (a full disk as its search rows are written), the articles it held leave the tally's
+        imported ones for its failed ones; True then."""
         if self.since is None:
-            return
+            return False
         mark = self._mark
         self.since, self._mark = None, None
-        if self.store.end_run() or mark is None:
-            return
+        try:
+            committed = self.store.end_run()
+        except StoreError as exc:  # rolled back
+            committed, reason = False, reason or exc.message
+        if committed or mark is None:
+            return not committed
         lost = tally.imported[mark.imported :]
         del tally.imported[mark.imported :]
         del tally.copies[mark.copies :]
@@ -96,13 +103,15 @@ class Batch:
         tally.events, tally.attached = mark.events, mark.attached
         why = reason or "the write was undone by an error"
         tally.failed.extend((path, f"not stored: {why}") for path, _ in lost)
+        return True
 
 
 class Writes:
     """An import's use of the write lock: its batch, and the moments it leaves the lock free."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, undone: Callable[[], None] = lambda: None) -> None:
         self.batch = Batch(store)
+        self.undone = undone  # told when a batch's writes were undone
         self.made_way = 0.0  # when the lock was last left free for others
         self.committed = 0.0  # when the import last committed
         self._waiting = waiting_file(store.path)
@@ -153,5 +162,6 @@ class Writes:
 
     def end_batch(self, tally: Tally, reason: str = "") -> None:
         if self.batch.open:
-            self.batch.end(tally, reason)
+            if self.batch.end(tally, reason):
+                self.undone()
             self.committed = time.monotonic()

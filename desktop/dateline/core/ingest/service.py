@@ -72,7 +72,9 @@ class Ingest:
         # (``prepare``): None = as many as suit the batch and the machine, 0 = none.
         self.workers: int | None = None
         self.prepare_task: prepare.Task = prepare.prepare_files
-        self._writes = Writes(store)  # when an import takes the write lock and leaves it free
+        # when an import takes the write lock and leaves it free; an undone batch's events leave
+        # the matching index with it
+        self._writes = Writes(store, undone=self._forget_index)
 
     # ---- import ----
     def import_paths(
@@ -233,6 +235,9 @@ class Ingest:
             tally.undated.append(parsed.path)
         tally.events += len(result.added)
         tally.attached += len(result.attached)
+
+    def _forget_index(self) -> None:
+        self.index = None  # it holds what was rolled back
 
     def _ready_index(self, spans: Sequence[tuple[dt.date, dt.date]]) -> MatchIndex:
         """The matching index, up to date with the database and holding the years of ``spans`` (an
