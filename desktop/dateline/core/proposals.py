@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from . import timevalue
 from .happening.cluster import Group, cluster
+from .happening.profile import Profile
 from .happening.reading import Candidate, read_article
 from .happening.same import Evidence
 from .happening.wording import flaw, tidy
@@ -37,17 +38,38 @@ def propose_events(
 ) -> list[ProposedEvent]:
     """Candidate timeline events for ``articles`` given each one's timexes (by article id), in date
     order (unresolved last). ``engine`` finds the timexes and calls this."""
+    return [event for event, _ in proposed(articles, timexes)]
+
+
+def proposed(
+    articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex]]
+) -> list[tuple[ProposedEvent, Profile | None]]:
+    """``propose_events``, each event with its ``profile.of_proposal`` when clustering already has
+    it (an event of one report, on that report's dates: most events), else None. Matching needs
+    the profile of every event an import stores: this saves working most of them out again."""
     cands = candidates_for(articles, timexes)
     groups = cluster([c.profile for c in cands], _order(cands))
-    events = [_to_event(cands, g) for g in groups]
+    events = [_with_profile(_to_event(cands, g), cands, g) for g in groups]
     events.sort(
-        key=lambda e: (
-            timevalue.sort_key(e.value, e.end),
-            e.sources[0].document,
-            e.sources[0].start,
+        key=lambda pair: (
+            timevalue.sort_key(pair[0].value, pair[0].end),
+            pair[0].sources[0].document,
+            pair[0].sources[0].start,
         )
     )
     return events
+
+
+def _with_profile(
+    event: ProposedEvent, cands: Sequence[Candidate], group: Group
+) -> tuple[ProposedEvent, Profile | None]:
+    """``event`` and its one report's profile, which is ``profile.of_proposal(event)``: the same
+    terms, sentence and dates, dated by the story exactly when its basis says so
+    (``profile.dated_by_story``), stated exactly when it has no basis."""
+    if len(group.members) != 1:
+        return event, None
+    c = cands[group.members[0]]
+    return event, c.profile if event.end == c.end_value else None
 
 
 def _order(cands: Sequence[Candidate]) -> list[int]:

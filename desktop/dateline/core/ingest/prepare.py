@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Cancelled
-from ..model import pickled_as_arguments
+from ..model import Article, pickled_as_arguments
 from . import pieces
 
 if TYPE_CHECKING:
@@ -97,7 +97,6 @@ def plain_size(path: str) -> bool:
 def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
     """``path`` read, each article hashed, fingerprinted and analysed; None when the file is not
     the plain case (see the module's docstring): the import then works it in its own process."""
-    from ..happening.profile import matchables
     from ..readers import read_articles
     from ..readers.fingerprint import fingerprint
 
@@ -110,13 +109,29 @@ def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
             article = parsed.article("new")
             if len(article.text) > pieces.LONG:
                 return None
-            reading = pieces.read(article)
+            # ``pieces.read`` of an article this short: the engine's reading of it whole
+            reading, matched = _analysed(article)
             digest, fp = content_hash(parsed.text), fingerprint(article.text)
-            found = tuple(matchables(part) for part in reading.parts)
-            out.append(PreparedArticle(parsed, digest, fp, reading, found))
+            out.append(PreparedArticle(parsed, digest, fp, reading, (matched,)))
     except Exception:  # the import meets it again in its own process, and says what it was
         return None
     return PreparedFile(path, tuple(out))
+
+
+def _analysed(article: Article) -> tuple[pieces.Reading, tuple[Matchable, ...]]:
+    """``pieces.read(article)`` of an article short enough to be read whole (``engine.analyse``),
+    and ``profile.matchables`` of its proposals, taking the profiles the engine made for them."""
+    from ..engine import find_timexes
+    from ..happening.profile import as_stored, of_proposal
+    from ..proposals import proposed
+
+    timexes = find_timexes(article)
+    pairs = proposed([article], {article.id: timexes})
+    found = []
+    for p, mine in pairs:
+        mine = mine if mine is not None else of_proposal(p)
+        found.append((mine, as_stored(p, mine)))
+    return pieces.Reading(timexes, (tuple(p for p, _ in pairs),)), tuple(found)
 
 
 def prepare_files(paths: tuple[str, ...], published: dt.date | None) -> list[PreparedFile | None]:

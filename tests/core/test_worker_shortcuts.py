@@ -1,0 +1,54 @@
+"""What an import's worker hands the store is what the general path works out: its shortcuts (profiles
+taken from clustering rather than made again) change nothing the store is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.core.happening.profile import matchables
+from dateline.core.ingest import pieces, prepare
+from support.articles import generated_articles
+
+# Reports of one happening grouped, ranges that end before they start (proposed on their first date), a headline
+# and lead dated by the story, a clause continuing a dated sentence, a statement, a date in a quotation.
+TRICKY = [
+    "Council approves budget\n\nThe council approved the budget on Monday, the mayor said. "
+    "The mayor resigned on 4 June 2013. The council approved the budget on Monday again.",
+    "Prices to rise\n\nPrices will rise from Monday to 1000 stores, the chain said on Tuesday. "
+    "He then left for Paris. It also said sales fell in the first half of 2012. The plant was "
+    "shut from Monday to 1000. The strike lasted from 5 June to 3 June 2013.",
+    "Jobs resigns\n\nSteve Jobs resigned as chief executive of Apple yesterday. He was fired in "
+    "1985 and he founded NeXT. “Today is a great day,” Jones said at Sunday's rollout.",
+    "Talks end\n\nThe talks ended on Thursday and Friday. The summit in Geneva on 3 May 2011, "
+    "which leaders attended, closed. Sales were up 5% compared to March 2008.",
+]
+
+
+def _files(tmp_path: Path, seeds: Path) -> list[Path]:
+    generated_articles(tmp_path / "gen", 40)
+    for n, text in enumerate(TRICKY):
+        (tmp_path / f"tricky{n}.txt").write_text(text, encoding="utf-8")
+    found = sorted((tmp_path / "gen").glob("*.txt")) + sorted(seeds.glob("*.txt"))
+    return found + sorted(tmp_path.glob("tricky*.txt"))
+
+
+@pytest.mark.parametrize("published", [None, "2013-06-12"])
+def test_a_worker_hands_over_what_the_general_path_works_out(
+    tmp_path: Path, seeds_dir: Path, published: str | None
+) -> None:
+    import datetime as dt
+
+    day = dt.date.fromisoformat(published) if published else None
+    several = 0
+    for path in _files(tmp_path, seeds_dir):
+        got = prepare.prepare_file(str(path), day)
+        assert got is not None and got.articles, path
+        for ready in got.articles:
+            article = ready.parsed.article("new")
+            reading = pieces.read(article)
+            assert ready.reading == reading
+            assert ready.matchables == tuple(matchables(part) for part in reading.parts)
+            several += sum(len(p.sources) > 1 for p in reading.proposals)
+    assert several  # the general path was taken too
