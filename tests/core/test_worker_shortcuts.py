@@ -3,12 +3,17 @@ taken from clustering rather than made again) change nothing the store is given.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from dateline.core.errors import ImportFailed
+from dateline.core.happening.naming import Openings
 from dateline.core.happening.profile import matchables
 from dateline.core.ingest import pieces, prepare
+from dateline.core.model import Sentence
+from dateline.core.readers.encoding import read_limited
 from support.articles import generated_articles
 
 # Reports of one happening grouped, ranges that end before they start (proposed on their first date), a headline
@@ -52,3 +57,40 @@ def test_a_worker_hands_over_what_the_general_path_works_out(
             assert ready.matchables == tuple(matchables(part) for part in reading.parts)
             several += sum(len(p.sources) > 1 for p in reading.proposals)
     assert several  # the general path was taken too
+
+
+def test_a_file_is_read_whole_whatever_its_size_said(tmp_path: Path) -> None:
+    # the reader asks for the size stat() gave and a byte more: a file that says it holds nothing
+    # (as those under /proc do) or that grew is still read to its end, and refused over the limit
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Title\n\nBody " * 50)
+    assert read_limited(path, 10_000) == path.read_bytes()
+    proc = Path("/proc/self/status")
+    if proc.exists() and proc.stat().st_size == 0:
+        data = read_limited(proc, 1_000_000)
+        assert data.startswith(b"Name:") and data.endswith(b"\n")
+        with pytest.raises(ImportFailed):
+            read_limited(proc, 10)
+    with pytest.raises(ImportFailed):
+        read_limited(path, 100)
+
+
+def test_a_word_is_named_elsewhere_only_before_a_capital_in_one_sentence() -> None:
+    # one search over the joined sentences finds what one search per sentence finds
+    def slow(sentences: list[Sentence], word: str) -> bool:
+        then_name = re.compile(rf"\b{re.escape(word)}(?:’s|'s)?\s+[A-Z]")
+        return any(then_name.search(s.text) for s in sentences)
+
+    texts = [
+        ["Stocks fell.", "Stocks", "Rose again."],
+        ["Shell Oil said so.", "Shell fell."],
+        ["Revenue rose", "Revenue’s Chief left."],
+        ["It was Apple ", "Inc. that sold."],
+        ["Sales\u00a0Rose.", "Sales"],
+        ["Sales's", "Sales's Record"],
+    ]
+    for parts in texts:
+        sentences = [Sentence(0, len(t), t) for t in parts]
+        openings = Openings(sentences, ())
+        for word in ("Stocks", "Shell", "Revenue", "Apple", "Sales", "Sales's"):
+            assert openings._named_elsewhere(word) == slow(sentences, word), (parts, word)

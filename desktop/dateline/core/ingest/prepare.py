@@ -101,9 +101,8 @@ def prepare_file(path: str, published: dt.date | None) -> PreparedFile | None:
     from ..readers.fingerprint import fingerprint
 
     try:
-        if not plain_size(path):
-            return None
-        parsed_all = list(read_articles(path, published=published))
+        # a larger file fails to read (ImportFailed) as ``plain_size`` would have turned it away
+        parsed_all = read_articles(path, published=published, max_bytes=MAX_FILE_BYTES)
         out = []
         for parsed in parsed_all:
             article = parsed.article("new")

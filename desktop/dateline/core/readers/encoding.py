@@ -111,8 +111,12 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     if st.st_size > max_bytes:
         raise ImportFailed(name, _too_big(st.st_size, max_bytes))
     try:
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+        with open(path, "rb") as fh:
+            # what stat() told and a byte more, which tells whether the file grew since: asking
+            # for ``max_bytes`` at once has the reader allocate them all, for every small file
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += fh.read(max_bytes + 1 - len(data))
     except PermissionError:
         raise ImportFailed(name, "permission denied: cannot read this file") from None
     except OSError as exc:
