@@ -225,6 +225,7 @@ class Openings:
         self.capitalised = capitalised
         self._common: dict[int, str] = {}
         self._named: dict[str, bool] = {}
+        self._text: str | None = None
 
     def common(self, i: int) -> str:
         """The word opening sentence ``i`` when it is a common word there ("Stocks in Tokyo
@@ -248,8 +249,11 @@ class Openings:
         """The article writes ``word`` before another capitalised word somewhere ("Apple Inc.",
         "Shell Oil", "Apple CEO Steve Jobs"): the start of a name."""
         if word not in self._named:
+            if self._text is None:
+                # one search over the sentences joined by a character no match can cross
+                self._text = "\0".join(s.text for s in self.sentences)
             then_name = re.compile(rf"\b{re.escape(word)}(?:’s|'s)?\s+[A-Z]")
-            self._named[word] = any(then_name.search(s.text) for s in self.sentences)
+            self._named[word] = then_name.search(self._text) is not None
         return self._named[word]
 
 
