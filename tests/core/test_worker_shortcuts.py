@@ -3,6 +3,7 @@ taken from clustering rather than made again) change nothing the store is given.
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -94,3 +95,12 @@ def test_a_word_is_named_elsewhere_only_before_a_capital_in_one_sentence() -> No
         openings = Openings(sentences, ())
         for word in ("Stocks", "Shell", "Revenue", "Apple", "Sales", "Sales's"):
             assert openings._named_elsewhere(word) == slow(sentences, word), (parts, word)
+
+
+def test_preparing_files_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    folder = generated_articles(tmp_path / "gen", 3)
+    paths = tuple(str(p) for p in sorted(folder.glob("*.txt")))
+    got = prepare.prepare_files(paths, None)
+    assert gc.get_threshold() == before
+    assert got == [prepare.prepare_file(p, None) for p in paths]

@@ -23,11 +23,13 @@ process: starting a worker costs a good part of a second. ``DATELINE_IMPORT_WORK
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,6 +57,9 @@ STEAL_AHEAD_PER_WORKER = (
 MAX_FILE_BYTES = 256_000  # larger files are read here, where their progress can be told
 WAIT_STEP = 0.05  # seconds between two looks at Cancel while waiting for a worker
 WORKERS_ENV = "DATELINE_IMPORT_WORKERS"
+GC_YOUNG = (
+    10_000  # allocations between two collections of the young objects while files are prepared
+)
 
 
 @pickled_as_arguments
@@ -135,7 +140,21 @@ def _analysed(article: Article) -> tuple[pieces.Reading, tuple[Matchable, ...]]:
 
 def prepare_files(paths: tuple[str, ...], published: dt.date | None) -> list[PreparedFile | None]:
     """``prepare_file`` of each of ``paths``: what a worker does with a chunk of the batch."""
-    return [prepare_file(path, published) for path in paths]
+    with _young_collected_every(GC_YOUNG):
+        return [prepare_file(path, published) for path in paths]
+
+
+@contextmanager
+def _young_collected_every(allocations: int) -> Iterator[None]:
+    """The collector's youngest generation collected after ``allocations`` objects, not 700.
+    Nearly everything the engine makes of an article is freed by reference counting before that,
+    so the collector no longer scans the same short-lived objects over and over (3% of the work)."""
+    first, *older = gc.get_threshold()
+    gc.set_threshold(max(first, allocations), *older)
+    try:
+        yield
+    finally:
+        gc.set_threshold(first, *older)
 
 
 def worker_count(files: int) -> int:
