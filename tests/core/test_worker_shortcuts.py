@@ -4,6 +4,8 @@ taken from clustering rather than made again) change nothing the store is given.
 from __future__ import annotations
 
 import gc
+import importlib
+import random
 import re
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from dateline.core.ingest import pieces, prepare
 from dateline.core.model import Sentence
 from dateline.core.readers.encoding import read_limited
 from support.articles import generated_articles
+
+fingerprint = importlib.import_module("dateline.core.readers.fingerprint")
 
 # Reports of one happening grouped, ranges that end before they start (proposed on their first date), a headline
 # and lead dated by the story, a clause continuing a dated sentence, a statement, a date in a quotation.
@@ -104,3 +108,24 @@ def test_preparing_files_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
     got = prepare.prepare_files(paths, None)
     assert gc.get_threshold() == before
     assert got == [prepare.prepare_file(p, None) for p in paths]
+
+
+def test_each_run_of_words_hashes_as_its_five_words_do() -> None:
+    # each run's polynomial is worked out from the one before: the same value as from its words
+    mask, prime = (1 << 64) - 1, fingerprint._PRIME
+
+    def slow(ids: list[int]) -> list[int]:
+        ids = ids + [0] * (5 - len(ids)) if ids else ids
+        out = []
+        for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False):
+            h = ((((a * prime + b) * prime + c) * prime + d) * prime + e) & mask
+            h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & mask
+            h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & mask
+            out.append(h ^ (h >> 31))
+        return out
+
+    rnd = random.Random(3)
+    for n in [*range(12), 200]:
+        for top in (0, 1, mask):
+            ids = [rnd.randint(0, top) for _ in range(n)]
+            assert fingerprint._shingle_hashes(ids) == slow(ids), (n, top)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import itertools
 import re
 import struct
 import unicodedata
@@ -52,6 +53,7 @@ _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MASK = (1 << 64) - 1
 _PRIME = 0x100000001B3
+_PRIME_4 = pow(_PRIME, SHINGLE_WORDS - 1, 1 << 64)
 _FORMAT_VERSION = 1
 
 
@@ -148,13 +150,19 @@ def _shingle_hashes(ids: list[int]) -> list[int]:
         return []
     if len(ids) < SHINGLE_WORDS:
         ids = ids + [0] * (SHINGLE_WORDS - len(ids))
+    a, b, c, d, e = ids[:SHINGLE_WORDS]
+    h = ((((a * _PRIME + b) * _PRIME + c) * _PRIME + d) * _PRIME + e) & _MASK
     out = []
-    for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False):
-        h = ((((a * _PRIME + b) * _PRIME + c) * _PRIME + d) * _PRIME + e) & _MASK
+    # each run's polynomial from the one before: drop its first word, take the next (modulo 2**64,
+    # exactly the value the run's five words give)
+    for first, following in itertools.zip_longest(ids, ids[SHINGLE_WORDS:]):
         # splitmix64's finaliser: every bit of the run reaches the high bits the sketch keeps.
-        h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK
-        out.append(h ^ (h >> 31))
+        g = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        g = ((g ^ (g >> 27)) * 0x94D049BB133111EB) & _MASK
+        out.append(g ^ (g >> 31))
+        if following is None:
+            return out
+        h = ((h - first * _PRIME_4) * _PRIME + following) & _MASK
     return out
 
 
