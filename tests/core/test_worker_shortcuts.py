@@ -17,6 +17,7 @@ from dateline.core.happening.profile import matchables
 from dateline.core.ingest import pieces, prepare
 from dateline.core.model import Sentence
 from dateline.core.readers.encoding import read_limited
+from dateline.core.temporal.lowered import Finder
 from support.articles import generated_articles
 
 fingerprint = importlib.import_module("dateline.core.readers.fingerprint")
@@ -129,3 +130,11 @@ def test_each_run_of_words_hashes_as_its_five_words_do() -> None:
         for top in (0, 1, mask):
             ids = [rnd.randint(0, top) for _ in range(n)]
             assert fingerprint._shingle_hashes(ids) == slow(ids), (n, top)
+
+
+def test_the_lowered_finder_reads_odd_letters_as_the_pattern_does() -> None:
+    pattern = re.compile(r"\b(?:said|says|will|ask(?:ed)?)\b", re.IGNORECASE)
+    finder = Finder(pattern)
+    for text in ("He said it", "He ſaid it", "It \u212aeeps, will aſk", "Tím said, İt will", ""):
+        got = [m.span() for m in finder.finditer(text)]
+        assert got == [m.span() for m in pattern.finditer(text)], text

@@ -49,7 +49,8 @@ class Finder:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``."""
-        if self.starts is None or any(c in text for c in _ODD):
+        # every odd letter is beyond ASCII: most texts are told apart without looking for them
+        if self.starts is None or (not text.isascii() and any(c in text for c in _ODD)):
             yield from self.pattern.finditer(text)
             return
         match = self.pattern.match
