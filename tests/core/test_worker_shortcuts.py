@@ -17,6 +17,7 @@ from dateline.core.happening.profile import matchables
 from dateline.core.ingest import pieces, prepare
 from dateline.core.model import Sentence
 from dateline.core.readers.encoding import read_limited
+from dateline.core.temporal import tense
 from dateline.core.temporal.lowered import Finder
 from support.articles import generated_articles
 
@@ -138,3 +139,11 @@ def test_the_lowered_finder_reads_odd_letters_as_the_pattern_does() -> None:
     for text in ("He said it", "He ſaid it", "It \u212aeeps, will aſk", "Tím said, İt will", ""):
         got = [m.span() for m in finder.finditer(text)]
         assert got == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_the_tense_cues_finder_is_made_once_per_pattern() -> None:
+    cues = re.compile(r"(?P<past>\bsaid\b)|(?P<future>\bwill\b)", re.IGNORECASE)
+    other = re.compile(r"(?P<past>\bsaid\b)|(?P<future>\bwill\b)")
+    assert tense._finder(cues) is tense._finder(cues)
+    assert tense._finder(other).pattern is other
+    assert tense._finder(cues).pattern is cues
