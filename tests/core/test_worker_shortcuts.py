@@ -103,13 +103,15 @@ def test_a_word_is_named_elsewhere_only_before_a_capital_in_one_sentence() -> No
             assert openings._named_elsewhere(word) == slow(sentences, word), (parts, word)
 
 
-def test_preparing_files_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
+def test_a_worker_collects_young_objects_less_often(tmp_path: Path) -> None:
+    folder = generated_articles(tmp_path / "gen", 2)
+    paths = [str(p) for p in sorted(folder.glob("*.txt"))]
     before = gc.get_threshold()
-    folder = generated_articles(tmp_path / "gen", 3)
-    paths = tuple(str(p) for p in sorted(folder.glob("*.txt")))
-    got = prepare.prepare_files(paths, None)
-    assert gc.get_threshold() == before
-    assert got == [prepare.prepare_file(p, None) for p in paths]
+    with prepare.Ahead(paths, None, 1) as ahead:
+        assert ahead.pool is not None
+        got = ahead.pool.submit(gc.get_threshold).result(timeout=60)
+    assert got == (prepare.GC_YOUNG, *before[1:])
+    assert gc.get_threshold() == before  # the import's own process keeps its collector as it was
 
 
 def test_each_run_of_words_hashes_as_its_five_words_do() -> None:

@@ -28,8 +28,7 @@ import hashlib
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,21 +139,14 @@ def _analysed(article: Article) -> tuple[pieces.Reading, tuple[Matchable, ...]]:
 
 def prepare_files(paths: tuple[str, ...], published: dt.date | None) -> list[PreparedFile | None]:
     """``prepare_file`` of each of ``paths``: what a worker does with a chunk of the batch."""
-    with _young_collected_every(GC_YOUNG):
-        return [prepare_file(path, published) for path in paths]
+    return [prepare_file(path, published) for path in paths]
 
 
-@contextmanager
-def _young_collected_every(allocations: int) -> Iterator[None]:
-    """The collector's youngest generation collected after ``allocations`` objects, not 700.
-    Nearly everything the engine makes of an article is freed by reference counting before that,
-    so the collector no longer scans the same short-lived objects over and over (3% of the work)."""
-    first, *older = gc.get_threshold()
-    gc.set_threshold(max(first, allocations), *older)
-    try:
-        yield
-    finally:
-        gc.set_threshold(first, *older)
+def worker_started() -> None:
+    """A worker process's set-up: its collector looks at young objects every ``GC_YOUNG``
+    allocations, not 700. Nearly everything the engine makes of an article is freed by reference
+    counting before that, so it no longer scans the same short-lived objects over and over."""
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
 
 
 def worker_count(files: int) -> int:
@@ -229,7 +221,9 @@ class Ahead:
 
             # "spawn": a fresh interpreter per worker, never a fork of a process running Qt or threads
             context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=worker_started
+            )
             self._feed()
         return self
 
