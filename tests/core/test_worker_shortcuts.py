@@ -10,14 +10,20 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from dateline.core import eventtext
 from dateline.core.errors import ImportFailed
+from dateline.core.happening import words
 from dateline.core.happening.naming import Openings
 from dateline.core.happening.profile import matchables
 from dateline.core.ingest import pieces, prepare
 from dateline.core.model import Sentence
 from dateline.core.readers.encoding import read_limited
 from dateline.core.temporal import tense
+from dateline.core.temporal.grammar import grammar_for
+from dateline.core.temporal.language import ENGLISH
 from dateline.core.temporal.lowered import Finder
 from support.articles import generated_articles
 
@@ -149,3 +155,28 @@ def test_the_tense_cues_finder_is_made_once_per_pattern() -> None:
     assert tense._finder(cues) is tense._finder(cues)
     assert tense._finder(other).pattern is other
     assert tense._finder(cues).pattern is cues
+
+
+# "é": a text beyond ASCII takes the patterns with categories, which must agree too
+_WORDS = "1,000|2.5| - |billion| million| may |the |'9|late|Mid-|90s|March|last".split("|")
+_ASCII_PIECES = st.sampled_from([*"aZq_07 \t\n\x1c\x1f,.'-&$\"();:[]!Ié", *_WORDS])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ASCII_PIECES, max_size=24).map("".join))
+def test_the_ascii_patterns_find_what_the_unicode_ones_find(text: str) -> None:
+    if text.isascii():
+        assert eventtext._WORD_ASCII.findall(text) == eventtext._WORD.findall(text)
+        got = [m.span() for m in words._TOKEN_ASCII.finditer(text)]
+        assert got == [m.span() for m in words._TOKEN.finditer(text)]
+        starts = grammar_for(ENGLISH)
+        low = text.lower()
+        got = [m.span() for m in starts._starts_ascii.finditer(low)]
+        assert got == [m.span() for m in starts._starts.finditer(low)]
+        assert fingerprint._WORD_ASCII.findall(text.lower()) == fingerprint._WORD.findall(
+            text.lower()
+        )
+    assert eventtext.key_terms(text) == frozenset(
+        filter(None, map(eventtext._term, eventtext._WORD.findall(text)))
+    )
+    assert [t[:2] for t in words.tokens(text)] == [m.span() for m in words._TOKEN.finditer(text)]

@@ -50,6 +50,9 @@ MIN_SIZE_RATIO = 0.25
 STEP_CHARS = 500_000  # a long text is read this much at a time between ``step`` calls
 
 _WORD = re.compile(r"[^\W_]+")
+_WORD_ASCII = re.compile(
+    r"[a-z0-9]+"
+)  # ``_WORD`` in a lower-case ASCII text, without category look-ups
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MASK = (1 << 64) - 1
 _PRIME = 0x100000001B3
@@ -92,7 +95,7 @@ class Similarity:
 def normalized_words(text: str) -> list[str]:
     """The words a fingerprint is made of: case-folded, accents and punctuation dropped."""
     if text.isascii():  # the normal forms of ASCII are itself: only the case to fold
-        return _WORD.findall(text.lower())
+        return _WORD_ASCII.findall(text.lower())
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     # Only non-ASCII characters can be combining marks: news copy has few, so only those are tested.
     return _WORD.findall(_NON_ASCII.sub(_without_marks, text))

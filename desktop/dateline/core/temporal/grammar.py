@@ -56,6 +56,11 @@ class Grammar:
         self._starts = re.compile(
             r"(?<![\w'’])(?:(?:" + _trie(sorted(self.gate)) + r")(?![a-z])|\d|'(?=\d))"
         )
+        # the same for a text all in ASCII, where \w and \d are classes of ASCII ranges, which the
+        # engine tests faster than it looks a character's category up
+        self._starts_ascii = re.compile(
+            r"(?<![A-Za-z0-9_'])(?:(?:" + _trie(sorted(self.gate)) + r")(?![a-z])|[0-9]|'(?=[0-9]))"
+        )
 
     def _may_start(self, text: str, word: str, end: int) -> bool:
         """Can a match begin at this token? Digits always can; a word when the gate says so."""
@@ -98,7 +103,8 @@ class Grammar:
             for tok in _TOKEN.finditer(text):
                 yield tok.start(), tok.group(), tok.end()
             return
-        for m in self._starts.finditer(text.lower()):
+        starts = self._starts_ascii if text.isascii() else self._starts
+        for m in starts.finditer(text.lower()):
             start, end = m.span()
             yield start, text[start:end], end
 
