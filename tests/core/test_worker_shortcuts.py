@@ -101,11 +101,14 @@ def test_a_word_is_named_elsewhere_only_before_a_capital_in_one_sentence() -> No
         ["It was Apple ", "Inc. that sold."],
         ["Sales\u00a0Rose.", "Sales"],
         ["Sales's", "Sales's Record"],
+        ["XStocks Inc rose.", "Stocks fell."],
+        ["StocksStocks Inc", "Stocks_Stocks Rose", "Stocks’s  Chief"],
+        ["'Apple Inc", "x'Apple Inc"],
     ]
     for parts in texts:
         sentences = [Sentence(0, len(t), t) for t in parts]
         openings = Openings(sentences, ())
-        for word in ("Stocks", "Shell", "Revenue", "Apple", "Sales", "Sales's"):
+        for word in ("Stocks", "Shell", "Revenue", "Apple", "Sales", "Sales's", "'Apple"):
             assert openings._named_elsewhere(word) == slow(sentences, word), (parts, word)
 
 

@@ -252,9 +252,24 @@ class Openings:
             if self._text is None:
                 # one search over the sentences joined by a character no match can cross
                 self._text = "\0".join(s.text for s in self.sentences)
-            then_name = re.compile(rf"\b{re.escape(word)}(?:’s|'s)?\s+[A-Z]")
-            self._named[word] = then_name.search(self._text) is not None
+            self._named[word] = _then_name(word, self._text)
         return self._named[word]
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _then_name(word: str, text: str) -> bool:
+    """``re.search(rf"\\b{word}(?:’s|'s)?\\s+[A-Z]", text)``: the pattern without its leading
+    "\\b" opens on the word's letters, which the engine looks for as a string (a pattern opening on
+    "\\b" is tried at every position), and the boundary is then checked where it matched."""
+    pattern = re.compile(rf"{re.escape(word)}(?:’s|'s)?\s+[A-Z]")
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        if _BOUNDARY.match(text, m.start()):
+            return True
+        at = m.start() + 1
+    return False
 
 
 def common_opening(word: str, capitalised: Collection[str]) -> bool:
