@@ -183,3 +183,13 @@ def test_the_ascii_patterns_find_what_the_unicode_ones_find(text: str) -> None:
         filter(None, map(eventtext._term, eventtext._WORD.findall(text)))
     )
     assert [t[:2] for t in words.tokens(text)] == [m.span() for m in words._TOKEN.finditer(text)]
+
+
+def test_a_sketch_keeps_the_smallest_runs_in_order_however_many_there_are() -> None:
+    for count in (3, 200, 300, 1100, 3000):
+        text = " ".join(f"w{i % 997} x{i}" for i in range(count))
+        got = fingerprint.fingerprint(text)
+        ids = list(map(fingerprint._word_hash, fingerprint.normalized_words(text)))
+        runs = set(fingerprint._shingle_hashes(ids))
+        assert got.sketch == tuple(sorted(runs))[: fingerprint.SKETCH_SIZE]
+        assert got.shingles == len(runs)
