@@ -141,3 +141,36 @@ def test_a_common_word_that_says_something_is_no_speaker():
     assert not said.profile.speakers
     (named,) = [c for c in reports("Trichet said the mood was grim.") if c.frame.speech]
     assert named.profile.speakers == {"trichet"}
+
+
+# ---- one name written with and without hyphens ----
+def test_a_name_written_with_hyphens_or_spaces_is_one_actor():
+    """ "Jean-Pierre Raffarin" and "Jean Pierre Raffarin" resigning the same day are one happening; told
+    apart they were "different actors", which ruled the merge out."""
+    events = propose(
+        [
+            Article(
+                "a0",
+                "Report\n\nJean-Pierre Raffarin resigned as prime minister on Monday.",
+                published=WED,
+            ),
+            Article(
+                "a1",
+                "Report\n\nJean Pierre Raffarin resigned as prime minister of France on "
+                "Monday after the referendum.",
+                published=WED,
+            ),
+        ]
+    )
+    (resigned,) = [e for e in events if "resigned" in e.title]
+    assert {s.document for s in resigned.sources} == {"a0", "a1"}
+
+
+def test_part_of_a_hyphenated_name_is_not_that_name():
+    from dateline.core.happening.same import shared_actors
+
+    hp = report("Report\n\nHewlett-Packard cut its dividend on Monday.", "dividend").profile
+    packard = report("Report\n\nPackard cut its dividend on Monday.", "dividend").profile
+    spaced = report("Report\n\nHewlett Packard cut its dividend on Monday.", "dividend").profile
+    assert not shared_actors(hp, packard, sure=True)
+    assert shared_actors(hp, spaced, sure=True) == ["Hewlett Packard"]

@@ -355,7 +355,15 @@ def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     if any(long_[i : i + n] == short for i in range(len(long_) - n + 1)):
         return True
-    return n == 1 and _initials(long_) == short[0]  # "GM" is "General Motors"
+    if n == 1 and _initials(long_) == short[0]:  # "GM" is "General Motors"
+        return True
+    # "Jean-Pierre Raffarin" is "Jean Pierre Raffarin", "Dar-es-Salaam" is "Dar es Salaam": the
+    # whole name only ("Packard" alone is not "Hewlett-Packard")
+    return any("-" in w for w in short + long_) and _unhyphened(short) == _unhyphened(long_)
+
+
+def _unhyphened(name: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for w in name for part in w.split("-") if part)
 
 
 def _initials(name: tuple[str, ...]) -> str:
