@@ -26,14 +26,20 @@ def marks(conn: sqlite3.Connection) -> tuple[int, int]:
 
 def write(conn: sqlite3.Connection, since: tuple[int, int]) -> None:
     """Write the search rows of the documents and events inserted pending after ``since``
-    (``marks``), with the events' quotes gathered (schema m013), in id order."""
+    (``marks``), in id order."""
     documents, events = since
-    conn.execute(
-        f"UPDATE events SET quotes = {EVENT_QUOTES.format(ref='events.id')}, search_pending = 0"
-        " WHERE id > ? AND search_pending != 0",
-        (events,),
-    )
+    index_events(conn, events)
     conn.execute(
         "UPDATE documents SET search_pending = 0 WHERE id > ? AND search_pending != 0",
         (documents,),
+    )
+
+
+def index_events(conn: sqlite3.Connection, after: int) -> None:
+    """Write the search rows of the events inserted pending after id ``after``, with their quotes
+    gathered (schema m013): one statement, in id order."""
+    conn.execute(
+        f"UPDATE events SET quotes = {EVENT_QUOTES.format(ref='events.id')}, search_pending = 0"
+        " WHERE id > ? AND search_pending != 0",
+        (after,),
     )

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConflictError, NotFound
+from . import pending
 from .records import dumps, json_list, now_utc, placeholders
-from .schema import EVENT_QUOTES
 
 Image = dict[str, Any]
 
@@ -318,11 +318,7 @@ class Tx:
         ``quotes`` are gathered here too: their sources' inserts left them alone (schema m013)."""
         if self.deferred:
             return  # the run writes them as it commits
-        self.conn.execute(
-            f"UPDATE events SET quotes = {EVENT_QUOTES.format(ref='events.id')}, search_pending = 0"
-            " WHERE id >= ? AND search_pending != 0",
-            (first_id,),
-        )
+        pending.index_events(self.conn, first_id - 1)
 
     def set_tags(self, event_id: int, tags: Iterable[str]) -> None:
         self.touch_event(event_id)
