@@ -104,6 +104,16 @@ def test_a_future_or_modal_clause_points_ahead():
     assert read("The fund's sales were flat this year through January.")["January"][1] == "2009-01"
 
 
+def test_a_verb_after_and_opens_its_own_clause():
+    # the weekday's own clause is past however near the next clause's "will" stands
+    text = "The mayor met with harbour pilots and their union on Monday and will visit the docks on Friday."
+    found = read(text)
+    assert found["Monday"][1] == "2009-03-02"
+    assert found["Friday"][1] == "2009-03-06"
+    # a cue after the date still tells the tense when nothing before it does
+    assert read("The talks on Monday will decide it.")["Monday"][1] == "2009-03-09"
+
+
 def test_the_weekend_of_a_day_is_that_weekend_and_can_be_placed():
     (t,) = find_timexes("The storm hit on the weekend of October 11.", dt.date(2008, 10, 14))
     assert (t.text, t.value) == ("the weekend of October 11", "2008-W41-WE")

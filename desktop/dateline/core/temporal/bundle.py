@@ -71,6 +71,9 @@ class Cues:
     of_year: re.Pattern[str]  # " of 1990" after "the first two quarters"
     past_verb: re.Pattern[str]  # a past verb after "soon"
     words: Mapping[str, frozenset[str]]  # the filters' word sets, by name (``english.cues``)
+    # a coordinator that opens another clause with the subject left out, right before its verb
+    # ("met on Thursday and will testify"): that verb's tense is not the date's (``tense``)
+    clause_join: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -39,6 +39,8 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     if cut:
         right = right[: cut.start()]
     after = cue.search(right)
+    if after is not None and best is not None and cues.clause_join.search(right, 0, after.start()):
+        after = None  # "met on Thursday and will testify": the verb after "and" has its own clause
     if after is not None:
         # a cue to the right ("Wednesday said") is a weaker witness than one left
         dist = 2 * after.start() + 20

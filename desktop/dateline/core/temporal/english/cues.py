@@ -73,6 +73,7 @@ CUES = Cues(
         re.IGNORECASE,
     ),
     limit_before=re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE),
+    clause_join=re.compile(r"(?:^|\W)(?:and|but|or|then|yet)\s+$", re.IGNORECASE),
     coord=re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I),
     range=re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I),
     range_open=re.compile(r"(?:between|from)\s+$", re.I),
