@@ -55,3 +55,13 @@ def test_comma_separated_list_is_one_group():
     found = find_timexes("Ministers met Monday, Tuesday and Wednesday.", WED)
     assert [t.text for t in found] == ["Monday", "Tuesday", "Wednesday"]
     assert len({t.group for t in found}) == 1 and found[0].group is not None
+
+
+def test_to_between_a_week_and_a_year_is_the_verbs_not_a_range():
+    found = find_timexes("The opening was moved last week to late 2025.", WED)
+    assert [(t.text, t.group) for t in found] == [("last week", None), ("late 2025", None)]
+    # a range of unlike parts still holds with "from" or "through"
+    found = find_timexes("Sales rose this year through August.", WED)
+    assert [t.group_role for t in found] == ["start", "end"]
+    found = find_timexes("He served from June 2019 to 2021.", WED)
+    assert [t.group_role for t in found] == ["start", "end"]

@@ -147,7 +147,13 @@ def _group(text: str, found: list[tuple[Timex, str]], cues: Cues) -> list[Timex]
             else:
                 roles[i] = roles[i] or "member"
                 roles[i + 1] = "member"
-        elif cues.range.fullmatch(gap):
+        elif cues.range.fullmatch(gap) and (
+            a.granularity == b.granularity
+            or gap.strip().lower() != "to"
+            or cues.range_open.search(text, max(0, a.start - 10), a.start)
+        ):
+            # "Monday to Wednesday", "this year through August", "from June 2005 to 2007"; "to"
+            # between a week and a year is a verb's: "postponed last week to late 2008"
             gid = groups[i] or next_id
             if groups[i] is None:
                 next_id += 1
