@@ -117,6 +117,32 @@ def test_a_figure_compared_with_and_a_first_since_are_comparison_points():
         assert reference_reason(sentence, start, start + len(words)) == "", sentence
 
 
+def test_a_figure_right_before_the_date_is_a_comparison_but_a_record_in_a_period_dates_it():
+    sentence = "The ferry line carried 8,120 cars on Sunday, down from 9,450 a year ago."
+    start = sentence.index("a year ago")
+    assert "comparison" in reference_reason(sentence, start, start + len("a year ago"))
+    assert [e.value for e in events(sentence)] == ["2021-03-07"]
+    # a record set in a period is dated by it; "since" still makes a comparison
+    for sentence, words, value in (
+        ("The yard launched a record 31 ferries in 2019.", "2019", "2019"),
+        ("The brewer posted record sales in the third quarter of 2020.", "the third quarter", "2020-Q3"),
+        ("The line was the busiest in the region until a rival overtook it in 2018.", "2018", "2018"),
+    ):  # fmt: skip
+        start = sentence.index(words)
+        assert reference_reason(sentence, start, start + len(words)) == "", sentence
+        assert value in [e.value for e in events(sentence)], sentence
+    sentence = "The index posted its biggest drop since 2011."
+    assert reference_reason(sentence, sentence.index("2011"), sentence.index("2011") + 4)
+    # so does "since" a named happening and its date; a clause with a verb dates its happening
+    for sentence, comparison in (
+        ("The index had its worst day since the harbour strike of 1998.", True),
+        ("Shares fell 7%, the biggest fall since the dock fire in 1998.", True),
+        ("The yard has grown since the second dock was built in 1998.", False),
+    ):  # fmt: skip
+        at = sentence.index("1998")
+        assert bool(reference_reason(sentence, at, at + 4)) is comparison, sentence
+
+
 def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
     sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
     start = sentence.index("2015")

@@ -19,21 +19,32 @@ _BEFORE = re.compile(
     # $5.8 billion in 2007" (not after "than": "more than 13% in September" is an amount)
     r"(?:\s+(?:an?\s+[a-z]+\s+of\s+)?(?:(?:fewer|more|less)\s+than\s+|(?:about|around|nearly|"
     r"almost|some|roughly)\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
-    r"(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?"
+    # (or the date right after the figure: "down from 14,164 a year ago")
+    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?)?"
     r"|\bthan(?:\s+(?:in|on|at|during|for))?|\binstead\s+of(?:\s+(?:in|on|at|during|for))?)"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,
 )
-# "since" after a superlative or a record: a comparison, not a start.
-# ("since the October 1987 crash"; "in the third quarter" after a record dates the record)
-_SINCE = re.compile(r"\b(?:since(?:\s+the)?|in)\s*$", re.IGNORECASE)
+# "since" after a superlative or a record: a comparison, not a start ("since the October 1987 crash").
+# "in" after one dates the record: "a record profit in the third quarter", "a record 453 aircraft
+# in 2007"; "its lowest in five years" counts a stretch, which dates nothing anyway.
+_SINCE = re.compile(
+    r"\bsince(?:\s+the)?\s*$"
+    # or the happening named, then its date: "since the September 11 attacks in 2001", "since the
+    # crash of 1987" (no verb in the name: "since the plant was built in 1998" dates the building)
+    r"|\bsince\s+the(?:\s+(?!(?:was|were|is|are|has|had|have|been|be)\b)[\w'’-]+(?<!ed)){1,4}"
+    r"\s+(?:in|of)\s*$",
+    re.IGNORECASE,
+)
 _RECORD = re.compile(
     r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|most|least|"
     r"fewest|first\s+time|record|not\s+(?:been\s+)?seen|lowest|highest|biggest|largest|smallest|"
     r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
+
+
 # "the first ... since": the first time in a while, so a comparison too ("its first close below
 # 10,000 since October 2004"); only with "since" ("first released in 2001" dates the release).
 _FIRST = re.compile(r"\bfirst\b[^.;:]{0,60}$", re.IGNORECASE)
@@ -75,21 +86,13 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
     if tail:
         return f"a comparison point ('{tail.group().strip()} {text}')"
     since = None
-    if not clause_before.isascii() or clause_before.rstrip().lower().endswith(
-        ("since", "in", "since the")
-    ):
+    if not clause_before.isascii() or "since" in clause_before.lower():
         since = _SINCE.search(clause_before)
-    if since and (
-        _RECORD.search(clause_before[: since.start()])
-        or (
-            since.group().lower().startswith("since")
-            and _FIRST.search(clause_before[: since.start()])
-        )
-    ):
-        return f"the start of a comparison ('… since {text}')"
-    if since and since.group().lower().startswith("since"):
-        counted = _COUNTED.search(clause_before[: since.start()])
-        if counted:
+    if since:
+        head = clause_before[: since.start()]
+        if _RECORD.search(head) or _FIRST.search(head):
+            return f"the start of a comparison ('… since {text}')"
+        if _COUNTED.search(head):
             return f"the start of what is counted ('… since {text}')"
     around = sentence[max(0, start - 12) : end + 12]
     if _may_hold(around, _SELF_WORDS) and (_SELF.search(text) or _SELF.search(around)):
