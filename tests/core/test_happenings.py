@@ -143,6 +143,19 @@ def test_a_figure_right_before_the_date_is_a_comparison_but_a_record_in_a_period
         assert bool(reference_reason(sentence, at, at + 4)) is comparison, sentence
 
 
+def test_a_fiscal_quarter_dates_no_happening_on_the_calendar():
+    # where a company's year starts is not in the text: the quarter is kept as a date found,
+    # and the report of the results is the article's news
+    evs = events("The brewer said it earned $4 million in its fiscal second quarter.")
+    assert [e.value for e in evs] == ["2021-03-09"]
+    evs = events("During the first half of the financial year the brewer sold 2 million barrels.")
+    assert not [e for e in evs if e.value.startswith("2021-H") or e.value.startswith("2020-H")]
+    # a calendar quarter still dates its happening
+    assert [
+        e.value for e in events("The brewer earned $4 million in the fourth quarter of 2020.")
+    ] == ["2020-Q4"]
+
+
 def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
     sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
     start = sentence.index("2015")

@@ -80,6 +80,27 @@ def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
     )
 
 
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
+_FISCAL = re.compile(r"\bfiscal\b|\bfinancial[\s-]+year\b", re.IGNORECASE)
+
+
+def fiscal_period(text: str, t: Timex) -> bool:
+    """ "the fiscal first quarter", "the first half of its financial year": a company's own quarter
+    or half, whose months depend on where its year starts, so it dates no happening on the
+    calendar (the value keeps TimeML's calendar reading)."""
+    if not _PART_OF_YEAR.match(t.value):
+        return False
+    return _FISCAL.search(text, max(0, t.start - 12), min(len(text), t.end + 28)) is not None
+
+
+def dates_nothing(text: str, t: Timex) -> bool:
+    """Whether ``t`` in ``text`` is a stretch of time, a lifespan's end or a fiscal period: no
+    happening's date on the calendar, whatever its clause."""
+    return (
+        stretch_of_time(text, t.start) or lifespan(text, t.start, t.end) or fiscal_period(text, t)
+    )
+
+
 def counting_period(t: Timex) -> bool:
     """ "the past decade", "over the last five years": a stretch to count in, not a date."""
     if not _COUNTING.match(t.text):

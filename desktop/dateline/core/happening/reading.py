@@ -28,11 +28,10 @@ from .clauses import THIRD_PERSON, Clause, clause_at, clauses, tells_happening, 
 from .datable import (
     UNDATED_VALUES,
     counting_period,
+    dates_nothing,
     is_range,
-    lifespan,
     modifier,
     other_date,
-    stretch_of_time,
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names, subject_names
 from .naming import Openings
@@ -206,8 +205,8 @@ class _Reader:
                 return None  # a range is proposed once, from its first part
             end_timex = parts[-1]
         text = self.article.text
-        if stretch_of_time(text, t.start) or lifespan(text, t.start, t.end):
-            return None  # "for the rest of the year", "John Smith 1931-2010": no happening's date
+        if dates_nothing(text, t):
+            return None  # "for the rest of the year", "Smith 1931-2010", "the fiscal first quarter"
         i = self.index.index_of(t.start)
         s = self.index.at(t.start)
         if s is None:
