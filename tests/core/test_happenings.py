@@ -198,6 +198,11 @@ def test_a_date_dates_the_coordinated_verb_it_follows_not_an_as_clause_after_it(
         ("close", "future"),  # the bare verb shares "will"
         ("try", "present"),
     ]
+    # a verb whose past is its bare form ("cut", "set", "shut") shares "will" too, so it is not
+    # dated by the day the plan was told of
+    text = "The brewer said on Monday it will shut three plants by 2026 and cut 2,000 jobs."
+    assert [(c.lemma, c.tense) for c in clauses(text)][-1] == ("cut", "future")
+    assert [e.title for e in events(text) if e.title.startswith("Brewer cut")] == []
     found = clauses("Prices rose and wages fell.")
     assert [c.lemma for c in found] == ["rise", "fall"]  # "wages" before "fell" is a noun
 

@@ -107,7 +107,8 @@ def clauses(sentence: str, headline: bool = False) -> tuple[Clause, ...]:
 
 
 def _bare_verb_first(clause: Clause, seg: list[Token]) -> bool:
-    if clause.tense != PRESENT or clause.verb_start != seg[0].start:
+    # "will close 14 plants and cut 21,000 jobs": "cut" is read as a past first, yet it is bare
+    if clause.tense not in (PRESENT, PAST) or clause.verb_start != seg[0].start:
         return False
     forms = en.verb_forms(seg[0].low)
     return bool(forms and "VB" in forms[1] and "VBZ" not in forms[1])
