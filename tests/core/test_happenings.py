@@ -122,6 +122,12 @@ def test_a_figure_right_before_the_date_is_a_comparison_but_a_record_in_a_period
     start = sentence.index("a year ago")
     assert "comparison" in reference_reason(sentence, start, start + len("a year ago"))
     assert [e.value for e in events(sentence)] == ["2021-03-07"]
+    # so is last year's figure after a forecast; a stretch after "after" is no figure
+    sentence = "The yard expects to launch 40 ferries this year, after 31 launches in 2020."
+    at = sentence.index("2020")
+    assert "comparison" in reference_reason(sentence, at, at + 4)
+    sentence = "The harbour master retired after 30 years in 2020."
+    assert reference_reason(sentence, at := sentence.index("2020"), at + 4) == ""
     # a record set in a period is dated by it; "since" still makes a comparison
     for sentence, words, value in (
         ("The yard launched a record 31 ferries in 2019.", "2019", "2019"),

@@ -21,6 +21,11 @@ _BEFORE = re.compile(
     r"almost|some|roughly)\s+)?[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?"
     # (or the date right after the figure: "down from 14,164 a year ago")
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:in|on|at|during|for))?)?"
+    # "expects 470 deliveries this year, after 453 in 2007": the year before's figure (not a
+    # stretch: "retired after 30 years in 2005" dates the retirement)
+    r"|\bafter\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?[$€£]?\d[\d,.]*"
+    r"(?:\s*(?:%|percent|per\s+cent|million|billion))?"
+    r"(?:\s+(?!(?:years?|months?|weeks?|days?|hours?|decades?)\b)[a-z]+){0,2}?\s+(?:in|during|for)"
     r"|\bthan(?:\s+(?:in|on|at|during|for))?|\binstead\s+of(?:\s+(?:in|on|at|during|for))?)"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
@@ -103,7 +108,7 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
 
 
 # Words without one of which the pattern cannot match (a gate before the regex's pass).
-_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative", "instead")
+_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative", "instead", "after")
 _SELF_WORDS = ("year-ago", "same")
 _EARLIER_WORDS = ("earlier", "ago", "before", "previous", "prior")
 
