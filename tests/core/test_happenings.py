@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.core.engine import propose
+from dateline.core.happening import profile
 from dateline.core.happening.clauses import clauses
 from dateline.core.happening.reference import reference_reason
+from dateline.core.happening.same import Verdict, compare
 from dateline.core.model import Article
 
 TUE = dt.date(2021, 3, 9)
@@ -288,6 +290,17 @@ def test_merging_never_chains_reports_whose_dates_disagree():
     for e in evs:
         days = {s.value for s in e.sources if s.value.count("-") == 2}
         assert len(days) <= 1, e  # 3 May and 9 November never share an event
+
+
+def test_one_company_doing_one_kind_of_thing_twice_in_a_year_is_suggested_not_merged():
+    evs = events(
+        "Last month Norvik delivered its first ferry to Baltic Lines.",
+        "Norvik expects to deliver 40 vessels this year.",
+    )
+    assert all(len({s.document for s in e.sources}) == 1 for e in evs)
+    first, forecast = by_words(evs, "first ferry")[0], by_words(evs, "40 vessels")[0]
+    found = compare(profile.of_proposal(first), profile.of_proposal(forecast))
+    assert found.verdict == Verdict.SUGGEST and "same actor Norvik" in found.reasons
 
 
 # ---- 5. one happening, different words ----

@@ -199,7 +199,14 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         and (
             (precise and (actors or share >= CLEAR_SHARE))
             or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
-            or (actors and share >= CLEAR_SHARE)  # a coarse date and a finer one
+            # a coarse date and a finer one, and besides the actor and an action something more
+            # in common: an event noun, another name or a word ("Airbus delivered its first A380
+            # last month" / "Airbus expects to deliver 470 aircraft this year")
+            or (
+                actors
+                and share >= CLEAR_SHARE
+                and _more_than_actor_and_action(a, b, actors, kinds, common)
+            )
         )
     )
     if copied or merge:
@@ -242,6 +249,17 @@ def related(a: Profile, b: Profile) -> bool:
 def _telling(common: frozenset[str], kinds: Sequence[str]) -> frozenset[str]:
     """The words of ``common`` that say which happening of ``kinds`` two reports tell."""
     return common.difference(market_terms(), *map(kind_terms, kinds))
+
+
+def _more_than_actor_and_action(
+    a: Profile, b: Profile, actors: Sequence[str], kinds: Sequence[str], common: frozenset[str]
+) -> bool:
+    """Besides one actor and an action, something more in common: an event noun, a word, or a
+    name that is the subject of neither ("launched the iTunes Music Store in 2003" / "on April
+    28, 2003"); one company doing one kind of thing twice in a year is not one happening."""
+    if any(k.startswith(NOUN) for k in kinds) or _telling(common, kinds) or len(actors) > 1:
+        return True
+    return bool(_shared_names(a.names - a.actors, b.names - b.actors))
 
 
 def _kind_and_day(a: Profile, b: Profile) -> bool:
@@ -341,7 +359,12 @@ def _own_news(said: Profile, told: Profile) -> Evidence:
 def shared_actors(a: Profile, b: Profile, sure: bool = False) -> list[str]:
     """Actors named in both ("Jobs" is "Steve Jobs"; "Apple" is "Apple Computer"; "Apple Corps" is
     not "Apple Computer"). ``sure``: only the clauses' own subjects, else any name tied to them."""
-    xs, ys = (a.actors, b.actors) if sure else (a.actors | a.names, b.actors | b.names)
+    if sure:
+        return _shared_names(a.actors, b.actors)
+    return _shared_names(a.actors | a.names, b.actors | b.names)
+
+
+def _shared_names(xs: frozenset[tuple[str, ...]], ys: frozenset[tuple[str, ...]]) -> list[str]:
     out = []
     for x in xs:
         for y in ys:
