@@ -269,6 +269,24 @@ def test_a_clause_knows_where_its_subject_and_verb_group_stand():
     assert s[c.subject_start : c.subject_end] == "A depot in Lyon, France"
 
 
+def test_a_leading_date_then_a_subject_keeps_the_verb_before_the_comma():
+    # "On Monday" ends where "the ferry line" begins: its verb is before the comma, and the
+    # date is the jump's, not the "after" clause's
+    text = (
+        "On Sunday the ferry line had carried 9,120 cars, its busiest day ever, after the bridge "
+        "closed for repairs."
+    )
+    assert [(c.role, c.lemma) for c in clauses(text)] == [
+        ("main", "carry"),
+        ("subordinate", "close"),
+    ]
+    (carried,) = events(text)
+    assert carried.value == "2021-03-07" and "carried 9,120 cars" in carried.title
+    # a leading phrase with a participle still ends at its comma
+    found = clauses("During a storm remembered for decades, the ferry line carried 40 cars.")
+    assert [(c.role, c.lemma) for c in found] == [("main", "carry")]
+
+
 # ---- 4. coarse dates do not swallow other happenings ----
 def test_year_mentions_by_different_actors_stay_apart():
     evs = events(

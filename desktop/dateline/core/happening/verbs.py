@@ -48,7 +48,7 @@ def verb_group(
         # first part ("From 2001 to 2004 the firm lost money, but")
         if comma is not None and comma < n - 1:
             ends = seg[0].start == 0 and all(t.low in en.COORDINATORS for t in seg[comma + 1 :])
-            k = 0 if ends else comma + 1
+            k = 0 if ends or _subject_after_adverbial(seg, comma) else comma + 1
     while k < n:
         t = seg[k]
         low = t.low
@@ -88,6 +88,28 @@ def verb_group(
             return (k, t, _phrasal(seg, k, lemma), tense, False, False, False)
         k += 1
     return None
+
+
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# what a leading phrase's time ends on ("On Monday", "In the past two months", "In 1986")
+_PHRASE_ENDS = frozenset(
+    "today yesterday week weekend month months year years quarter morning afternoon evening "
+    "night".split()
+)
+
+
+def _subject_after_adverbial(seg: list[Token], comma: int) -> bool:
+    """ "On Monday the Dow soared 936 points, its biggest gain, after ...": a noun phrase opens
+    right after the leading phrase's date, before the comma, so the clause's verb is there too."""
+    return any(
+        seg[d].low in _ARTICLES
+        and (
+            seg[d - 1].text[:1].isupper()
+            or seg[d - 1].text.isdigit()
+            or seg[d - 1].low in _PHRASE_ENDS
+        )
+        for d in range(2, comma)
+    )
 
 
 def _finite_here(
@@ -165,11 +187,15 @@ def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
 
 def _in_phrase(seg: list[Token], k: int) -> bool:
     """Whether the noun before ``seg[k]`` sits in a prepositional phrase ("during a media event")."""
-    for t in reversed(seg[max(0, k - 5) : k]):
+    window = seg[max(0, k - 5) : k]
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
         if t.low in en.PREPOSITIONS:
             return True
         if t.text in (",",) or t.low in en.PRONOUNS or en.verb_forms(t.low):
             return False  # "In 1986 he bought": a subject before the verb
+        if t.low in en.DETERMINERS and i and window[i - 1].low not in en.PREPOSITIONS:
+            return False  # "On Monday the Dow soared": a noun phrase after the phrase's own
     return False
 
 
