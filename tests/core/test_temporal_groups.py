@@ -65,3 +65,8 @@ def test_to_between_a_week_and_a_year_is_the_verbs_not_a_range():
     assert [t.group_role for t in found] == ["start", "end"]
     found = find_timexes("He served from June 2019 to 2021.", WED)
     assert [t.group_role for t in found] == ["start", "end"]
+
+
+def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
+    found = find_timexes("The vote was postponed from March 3 to March 10.", WED)
+    assert [(t.text, t.group) for t in found] == [("March 3", None), ("March 10", None)]

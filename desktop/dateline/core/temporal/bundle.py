@@ -74,6 +74,8 @@ class Cues:
     # a coordinator that opens another clause with the subject left out, right before its verb
     # ("met on Thursday and will testify"): that verb's tense is not the date's (``tense``)
     clause_join: re.Pattern[str] = re.compile(r"(?!)")
+    # a move of a date ("postponed from March 3 to March 10"): the two are not one span
+    moved_from: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True, eq=False)

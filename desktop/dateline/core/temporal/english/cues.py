@@ -74,6 +74,11 @@ CUES = Cues(
     ),
     limit_before=re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE),
     clause_join=re.compile(r"(?:^|\W)(?:and|but|or|then|yet)\s+$", re.IGNORECASE),
+    moved_from=re.compile(
+        r"\b(?:postponed|delayed|moved|pushed\s+back|brought\s+forward|rescheduled|put\s+off|"
+        r"changed|shifted)\s+from\s+$",
+        re.IGNORECASE,
+    ),
     coord=re.compile(r"\s*,?\s*(?:and|or|&)\s*$", re.I),
     range=re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*$", re.I),
     range_open=re.compile(r"(?:between|from)\s+$", re.I),
