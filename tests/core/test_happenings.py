@@ -164,6 +164,20 @@ def test_a_fiscal_quarter_dates_no_happening_on_the_calendar():
     ] == ["2020-Q4"]
 
 
+def test_a_date_given_up_dates_nothing_and_the_new_date_dates_the_happening():
+    for text, new in (
+        ("The ferry strike was postponed from March 3 to March 10.", "2021-03-10"),
+        ("The new terminal, originally planned for June, will open in September.", "2021-09"),
+        ("The first sailing, initially scheduled for 2020, was delayed to May 2021.", "2021-05"),
+    ):
+        assert [e.value for e in events(text)] == [new], text
+    sentence = "The vote had been delayed from February 20 after a dispute."
+    at = sentence.index("February 20")
+    assert "given up" in reference_reason(sentence, at, at + len("February 20"))
+    # "first" with a happening's verb still dates it
+    assert [e.value for e in events("The yard first built a ferry in 1998.")] == ["1998"]
+
+
 def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
     sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
     start = sentence.index("2015")

@@ -26,7 +26,13 @@ _BEFORE = re.compile(
     r"|\bafter\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?[$€£]?\d[\d,.]*"
     r"(?:\s*(?:%|percent|per\s+cent|million|billion))?"
     r"(?:\s+(?!(?:years?|months?|weeks?|days?|hours?|decades?)\b)[a-z]+){0,2}?\s+(?:in|during|for)"
-    r"|\bthan(?:\s+(?:in|on|at|during|for))?|\binstead\s+of(?:\s+(?:in|on|at|during|for))?)"
+    r"|\bthan(?:\s+(?:in|on|at|during|for))?|\binstead\s+of(?:\s+(?:in|on|at|during|for))?"
+    # the date given up: "postponed from March 3", "the vote, moved from June"
+    r"|\b(?:postponed|delayed|moved|pushed\s+back|brought\s+forward|rescheduled|put\s+off)"
+    r"\s+from(?:\s+(?:its|the)\s+(?:original|planned|scheduled)\s+date\s+of)?"
+    # "the launch, originally planned for June, was postponed": the plan before the delay
+    r"|\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|due|expected|"
+    r"slated|intended)\s+(?:to\s+(?:be\s+)?[a-z]+\s+)?(?:for|on|in|by))"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,
@@ -89,6 +95,8 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         clause_before = _CLAUSE_CUT.split(before)[-1]
     tail = _BEFORE.search(clause_before) if _may_hold(clause_before, _BEFORE_WORDS) else None
     if tail:
+        if _GIVEN_UP.search(tail.group()):
+            return f"a date given up ('{tail.group().strip()} {text}')"
         return f"a comparison point ('{tail.group().strip()} {text}')"
     since = None
     if not clause_before.isascii() or "since" in clause_before.lower():
@@ -107,8 +115,28 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
     return ""
 
 
+_GIVEN_UP = re.compile(
+    r"\b(?:instead|postponed|delayed|moved|pushed|brought|rescheduled|put|originally|initially|"
+    r"previously|first)\b",
+    re.IGNORECASE,
+)
+
+
 # Words without one of which the pattern cannot match (a gate before the regex's pass).
-_BEFORE_WORDS = ("compar", "versus", "vs", "from", "than", "relative", "instead", "after")
+_BEFORE_WORDS = (
+    "compar",
+    "versus",
+    "vs",
+    "from",
+    "than",
+    "relative",
+    "instead",
+    "after",
+    "originally",
+    "initially",
+    "previously",
+    "first",
+)
 _SELF_WORDS = ("year-ago", "same")
 _EARLIER_WORDS = ("earlier", "ago", "before", "previous", "prior")
 
