@@ -346,6 +346,20 @@ def test_said_yesterday_and_a_press_conference_on_that_day_are_one_statement():
     assert "same speaker Lindqvist" in statements[0].sources[-1].joined
 
 
+def test_posted_a_loss_and_lost_are_one_happening():
+    evs = events(
+        "The brewer lost $4.2 million in 2020, its first loss in a decade.",
+        "The brewer posted a net loss of $4.2 million last year.",
+        "The brewer had an operating loss of $4.2 million in 2020, the company said.",
+    )
+    (loss,) = [e for e in evs if e.value == "2020"]
+    assert {s.document for s in loss.sources} == {"a0", "a1", "a2"}
+    assert "both lost" in loss.sources[-1].joined
+    # another company's loss that year stays apart
+    evs = events("The brewer lost $4.2 million in 2020.", "The distiller posted a loss in 2020.")
+    assert all(len(e.sources) == 1 for e in evs)
+
+
 def test_a_launch_in_a_year_joins_the_launch_on_a_day_of_that_year():
     evs = events(
         "Northwind launched its streaming service on 14 April 2016.",

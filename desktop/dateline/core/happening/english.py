@@ -104,6 +104,17 @@ NOUN_ACTIONS: dict[str, str] = {
     "death": "die",
     "arrest": "arrest",
 }
+# A verb that only carries the noun after it ("posted a loss", "had an operating loss", "booked
+# orders"), and the nouns whose happening it then tells, as the verb would ("lost").
+LIGHT_VERBS = frozenset("post report record book suffer have make incur log take".split())
+RESULT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("loss losses".split(), "lose"),
+    **dict.fromkeys("profit profits earnings".split(), "earn"),
+    **dict.fromkeys("delivery deliveries".split(), "deliver"),
+    **dict.fromkeys("order orders".split(), "order"),
+    **dict.fromkeys("cut cuts layoff layoffs".split(), "cut"),
+    **dict.fromkeys("closure closures".split(), "close"),
+}
 # What a thing becomes: "will be operational", "was closed" tell a happening, not a state.
 BECOMING = frozenset(
     """operational available open closed ready complete completed effective final official public

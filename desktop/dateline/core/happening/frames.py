@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from ..calendar_words import MONTH_SHORT_FORMS, WEEKDAY_SHORT_FORMS
-from ..eventtext import Frame, key_terms
+from ..eventtext import Frame, key_terms, stem
 from ..eventtext import _statement_title as statement_title
 from ..eventtext import _tidy as tidy
 from ..model import Sentence
@@ -170,7 +170,10 @@ def markers(
         places = [*places, *place_names(frame.title)]
         if frame.event_noun in en.NOUN_ACTIONS:
             terms.add(ACTION + en.NOUN_ACTIONS[frame.event_noun])
-    if clause is not None and clause.lemma and not clause.stative:
+    carried = _carried(clause.lemma, terms) if clause and not frame.speech else ""
+    if carried:
+        terms.add(ACTION + carried)  # "posted a loss" tells what "lost" tells
+    elif clause is not None and clause.lemma and not clause.stative:
         action = en.action_of(clause.lemma)
         if action != "statement" or frame.speech:  # the date may be what was said, not the saying
             terms.add(ACTION + action)
@@ -181,6 +184,18 @@ def markers(
     for name in places:
         terms.add(PLACE + "_".join(name.lower().split()))
     return tuple(sorted(terms))
+
+
+def _carried(lemma: str, terms: set[str]) -> str:
+    """The action a light verb carries in its noun ("posted a loss": "lose"), else ""."""
+    if lemma not in en.LIGHT_VERBS:
+        return ""
+    return next((a for noun, a in _result_stems().items() if noun in terms), "")
+
+
+@functools.lru_cache(maxsize=1)
+def _result_stems() -> dict[str, str]:
+    return {stem(noun): action for noun, action in en.RESULT_NOUNS.items()}
 
 
 _SUBJECT_HEAD_END = re.compile(r",|\b(?:in|of|at|for|from|to|with|on|by)\b")
