@@ -360,6 +360,17 @@ def test_posted_a_loss_and_lost_are_one_happening():
     assert all(len(e.sources) == 1 for e in evs)
 
 
+def test_agreed_on_a_day_to_buy_tells_a_purchase_like_agreed_to_buy():
+    assert [c.lemma for c in clauses("The brewer agreed on Sunday to buy a rival.")] == ["buy"]
+    assert [c.lemma for c in clauses("The union voted late Monday to strike.")] == ["strike"]
+    evs = events(
+        "The brewer agreed on Sunday to buy Norvik Ales for $40 million.",
+        "Norvik Ales was bought by the brewer on Sunday for $40 million.",
+    )
+    (deal,) = [e for e in evs if e.value == "2021-03-07"]
+    assert {s.document for s in deal.sources} == {"a0", "a1"}
+
+
 def test_a_launch_in_a_year_joins_the_launch_on_a_day_of_that_year():
     evs = events(
         "Northwind launched its streaming service on 14 April 2016.",

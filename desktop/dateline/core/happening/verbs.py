@@ -81,10 +81,12 @@ def verb_group(
         if forms and _finite_here(seg, k, forms[1], headline, role, after_aux):
             lemma, tags = forms
             tense = PAST if "VBD" in tags and not (headline and "VBZ" in tags) else PRESENT
-            if lemma in en.GOVERNING and k + 2 < n and seg[k + 1].low == "to":
-                # "set to be operational", "decided to close": the happening is what follows
+            to = _to_after(seg, k) if lemma in en.GOVERNING else None
+            if to is not None:
+                # "set to be operational", "decided to close", "agreed on Sunday to buy": the
+                # happening is what follows
                 planned = lemma in en.PROSPECTIVE
-                return (k, t, _governed(seg, k + 2), tense, False, False, planned)
+                return (k, t, _governed(seg, to + 1), tense, False, False, planned)
             return (k, t, _phrasal(seg, k, lemma), tense, False, False, False)
         k += 1
     return None
@@ -255,9 +257,10 @@ def _after_aux(
             if aux in ("has", "have", "had") and not passive and "VBN" not in tags:
                 return None  # "has options on six more": "have" is the verb
             is_passive = "VBN" in tags and (aux in en.BE or passive)
-            if lemma in en.GOVERNING and j + 2 < len(seg) and seg[j + 1].low == "to":
+            to = _to_after(seg, j) if lemma in en.GOVERNING else None
+            if to is not None:
                 planned = lemma in en.PROSPECTIVE
-                return (k, seg[j], _governed(seg, j + 2), tense, is_passive, negated, planned)
+                return (k, seg[j], _governed(seg, to + 1), tense, is_passive, negated, planned)
             if (
                 aux in en.BE
                 and is_passive
@@ -274,6 +277,22 @@ def _phrasal(seg: list[Token], j: int, lemma: str) -> str:
     if j + 1 < len(seg):
         return en.PHRASAL.get((lemma, seg[j + 1].low), lemma)
     return lemma
+
+
+# A day told between a verb and its "to" ("agreed on Sunday to buy", "voted late Monday to strike").
+_DAY_BETWEEN = frozenset(
+    """on late early last this yesterday today tonight monday tuesday wednesday thursday friday
+    saturday sunday morning afternoon evening night""".split()
+)
+
+
+def _to_after(seg: list[Token], k: int) -> int | None:
+    """Where the "to" after the verb at ``seg[k]`` stands, past a day told between them; None
+    when no verb follows it."""
+    j = k + 1
+    while j < len(seg) and j - k <= 4 and seg[j].low in _DAY_BETWEEN:
+        j += 1
+    return j if j + 1 < len(seg) and seg[j].low == "to" else None
 
 
 def _governed(seg: list[Token], j: int) -> str:
