@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.core.engine import propose
+from dateline.core.eventtext import key_terms
 from dateline.core.happening import profile
 from dateline.core.happening.clauses import clauses
 from dateline.core.happening.reference import reference_reason
@@ -369,6 +370,22 @@ def test_agreed_on_a_day_to_buy_tells_a_purchase_like_agreed_to_buy():
     )
     (deal,) = [e for e in evs if e.value == "2021-03-07"]
     assert {s.document for s in deal.sources} == {"a0", "a1"}
+
+
+def test_a_figure_rounded_in_one_report_is_the_figure_of_the_other():
+    evs = events(
+        "Norway's Oslo Bors index fell 4.3 percent on Monday to close at 1,473.",
+        "The Oslo Bors dropped 4.25 percent on Monday.",
+    )
+    (fall,) = [e for e in evs if e.value == "2021-03-08"]
+    assert {s.document for s in fall.sources} == {"a0", "a1"}
+    assert "1473" in key_terms("It closed at 1,473.")  # the full stop is no decimal
+    # a round sum is not another's rounded, and two reports without a name in common stay apart
+    evs = events(
+        "Ferry revenue dropped to $1 billion in 2020.",
+        "Bus revenue dropped to $1.27 billion in 2020.",
+    )
+    assert all(len(e.sources) == 1 for e in evs)
 
 
 def test_a_launch_in_a_year_joins_the_launch_on_a_day_of_that_year():

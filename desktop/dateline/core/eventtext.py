@@ -61,11 +61,14 @@ _STOPWORDS = frozenset(
     however although though yet still even already many much one two three new last next year years
     month months week weeks day days time first half""".split()
 )
-_WORD = re.compile(r"[€$£]?\d[\d.,]*(?:\s(?:billion|million|trillion))?|[A-Za-zÀ-ÿ][\w’'\-]*")
+# (a number ends on a digit: "closed at 10,473." is 10473)
+_WORD = re.compile(
+    r"[€$£]?\d(?:[\d.,]*\d)?(?:\s(?:billion|million|trillion))?|[A-Za-zÀ-ÿ][\w’'\-]*"
+)
 # ``_WORD`` for a text all in ASCII, where \d is [0-9] and \w is [A-Za-z0-9_]: the engine tests a
 # character against a class of ASCII ranges faster than it looks its Unicode category up.
 _WORD_ASCII = re.compile(
-    r"\$?[0-9][0-9.,]*(?:\s(?:billion|million|trillion))?|[A-Za-z][A-Za-z0-9_'\-]*"
+    r"\$?[0-9](?:[0-9.,]*[0-9])?(?:\s(?:billion|million|trillion))?|[A-Za-z][A-Za-z0-9_'\-]*"
 )
 
 

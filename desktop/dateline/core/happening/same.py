@@ -166,6 +166,8 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
     common = wa & wb
+    if a.name_words & b.name_words:  # one figure rounded: only where the two name the same
+        common |= _near_figures(wa, wb)
     share = len(common) / max(1, min(len(wa), len(wb)))
     if share < SOME_SHARE:
         return NOTHING  # every verdict below needs at least some share of what it was about
@@ -305,6 +307,43 @@ def _figures_apart(a: Profile, b: Profile, moves: bool = False) -> bool:
         return False
     fb = _figures(b, moves)
     return bool(fb) and 2 * len(fa & fb) <= min(len(fa), len(fb))
+
+
+_AMOUNT = re.compile(r"^([$€£]?)(\d+)(?:\.(\d+))?((?:\s(?:billion|million|trillion))?)$")
+
+
+def _near_figures(xs: frozenset[str], ys: frozenset[str]) -> frozenset[str]:
+    """The figures of ``xs`` that one of ``ys`` gives rounded, or more exactly (4.3 and 4.25;
+    10473 and 10473.09; "$5.8 billion" and "$5.75 billion"), not the same words. The rounded one
+    keeps two digits at least: "$1 billion" is a round sum, not "$1.27 billion" rounded."""
+    fx = [w for w in xs - ys if w[:1].isdigit() or w[:1] in "$€£"]
+    if not fx:
+        return frozenset()
+    fy = [_amount(w) for w in ys - xs if w[:1].isdigit() or w[:1] in "$€£"]
+    out = set()
+    for w in fx:
+        x = _amount(w)
+        if x is not None and any(y is not None and _rounded_alike(x, y) for y in fy):
+            out.add(w)
+    return frozenset(out)
+
+
+def _amount(w: str) -> tuple[str, float, int, str] | None:
+    """(currency, value, decimals, scale) of a figure; None for a bare year or no figure."""
+    m = _AMOUNT.match(w)
+    if m is None or (not m.group(1) and not m.group(3) and len(m.group(2)) == 4):
+        return None  # "2008" is a year's number, not a figure
+    decimals = m.group(3) or ""
+    return m.group(1), float(m.group(2) + "." + (decimals or "0")), len(decimals), m.group(4)
+
+
+def _rounded_alike(x: tuple[str, float, int, str], y: tuple[str, float, int, str]) -> bool:
+    if x[0] != y[0] or x[3] != y[3] or x[2] == y[2]:
+        return False  # another currency or scale, or as exact as each other: equal or not
+    rough = x if x[2] < y[2] else y
+    if rough[1] * 10 ** rough[2] < 10:
+        return False  # one digit: a round figure
+    return abs(x[1] - y[1]) <= 0.5 * 10.0 ** -rough[2] + 1e-9
 
 
 def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
