@@ -126,3 +126,14 @@ def test_the_weekend_of_a_day_is_that_weekend_and_can_be_placed():
     )
     (t,) = find_timexes("The talks this weekend went well.", dt.date(2009, 3, 2))  # a Monday
     assert t.value == "2009-W09-WE"  # told in the past: the weekend just gone
+
+
+def test_the_next_day_counts_from_the_day_just_told_of():
+    text = (
+        "On February 9, the union called a strike. Two days later, talks resumed. "
+        "The next day, the strike ended."
+    )
+    assert read(text)["The next day"][1] == "2009-02-12"
+    # a coarser date told in between: the day is one of that month, not an earlier day
+    text = "On Monday the mayor spoke. The pier burned last October. The ferry sank that same day."
+    assert read(text)["that same day"][1] == "2008-10"

@@ -72,11 +72,14 @@ class Context:
         finest: Granularity | None = None,
         *,
         skip_shifted: bool = False,
+        derived: bool = False,
     ) -> Mention | None:
+        """The latest earlier mention at ``finest`` or finer; ``derived``: one counted from
+        another mention may be it too (a narrative's "two days later ... the next day")."""
         order = list(Granularity)
         for m in reversed(self.mentions):
             if (
-                m.derived
+                (m.derived and not derived)
                 or m.duration
                 or m.start >= before
                 or before - m.start > 3000

@@ -150,6 +150,9 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, unresolved_period(unit), 0.8, mod=mod)]
 
 
+_DAY_OR_FINER = (Granularity.DAY, Granularity.HOUR, Granularity.MINUTE)
+
+
 def _mention_day(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     txt = norm(ctx.text[hit.start : hit.end])
@@ -161,7 +164,17 @@ def _mention_day(hit: Hit, ctx: Context) -> list[Reading]:
     unit = norm(g["unit"])
     pod = ctx.lang.words.parts_of_day.get(unit, "")
     typ = TimexType.TIME if pod else TimexType.DATE
-    last = ctx.last_mention(hit.start, Granularity.DAY)
+    # the day last told of: not one before a coarser date in between ("last October when he was
+    # shot ... that same day" names a day of October, not the Thursday told of before)
+    last = ctx.last_mention(hit.start, derived=True)
+    if last is not None and last.derived and last.granularity not in _DAY_OR_FINER:
+        last = ctx.last_mention(hit.start)  # "the following week. The same day": the day before
+    if last is not None and last.granularity not in _DAY_OR_FINER:
+        if off == 0 and not pod and last.granularity in (Granularity.WEEK, Granularity.MONTH):
+            # "last October when he was shot ... that same day": a day of that month
+            return [Reading(hit.start, hit.end, typ, last.value, Anchor.MENTION, 0.6,
+                            anchor_start=last.start)]  # fmt: skip
+        last = None
     if last is not None:
         v = shift_value(last.value[:10], "D", off)
         if v:
