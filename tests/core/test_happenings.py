@@ -179,6 +179,20 @@ def test_a_date_given_up_dates_nothing_and_the_new_date_dates_the_happening():
     assert [e.value for e in events("The yard first built a ferry in 1998.")] == ["1998"]
 
 
+def test_the_same_day_of_a_story_is_that_day_not_a_comparison_period():
+    evs = events(
+        "On March 3, the ferry line was sold, and the sale closed the following week. The same "
+        "day, its chief executive resigned.",
+        published=dt.date(2021, 4, 20),
+    )
+    (resigned,) = by_words(evs, "resigned")
+    assert resigned.value == "2021-03-03"
+    # "the same period last year" is still one to compare with
+    sentence = "Ticket sales rose 8% over the same period last year."
+    at = sentence.index("the same period")
+    assert "comparison" in reference_reason(sentence, at, at + len("the same period last year"))
+
+
 def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
     sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
     start = sentence.index("2015")

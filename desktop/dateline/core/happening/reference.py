@@ -63,8 +63,15 @@ _FIRST = re.compile(r"\bfirst\b[^.;:]{0,60}$", re.IGNORECASE)
 # date on, not a happening on it ("has been on leave since January" keeps its start).
 _COUNTED = re.compile(r"\b(?:has|have|had)\b[^.;:]*\d[^.;:]*$", re.IGNORECASE)
 # The expression itself names a comparison period.
-_SELF = re.compile(
-    r"\b(?:year-ago|(?:the\s+)?same\s+(?:period|month|quarter|week|time|day))\b", re.IGNORECASE
+_SELF = re.compile(r"\byear-ago\b", re.IGNORECASE)
+# "the same period last year", "over the same month": a period to compare with; "The same day, the
+# regulator opened an inquiry" is the day just told of, and dates what follows.
+_SAME = re.compile(r"\bsame\s+(?:period|month|quarter|week|time|day)\b", re.IGNORECASE)
+_YEAR_BACK = re.compile(
+    r"^(?:\s+\w+){0,2}?\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?"
+    r"(?:previous|prior)\s+year|the\s+year\s+before|(?:of|in)\s+(?:\d{4}|the\s+previous|last))"
+    r"|\b(?:over|from|than|versus|vs\.?|against|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # "a year earlier", "the previous year" are comparison periods after a figure ("$3m a year earlier").
 _EARLIER = re.compile(
@@ -108,7 +115,9 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         if _COUNTED.search(head):
             return f"the start of what is counted ('… since {text}')"
     around = sentence[max(0, start - 12) : end + 12]
-    if _may_hold(around, _SELF_WORDS) and (_SELF.search(text) or _SELF.search(around)):
+    if _may_hold(around, _SELF_WORDS) and (
+        _SELF.search(around) or _same_compared(sentence, start, end)
+    ):
         return f"a comparison period ('{text}')"
     if _may_hold(text, _EARLIER_WORDS) and _EARLIER.search(text) and _FIGURE.search(clause_before):
         return f"a comparison period ('{text}')"
@@ -120,6 +129,19 @@ _GIVEN_UP = re.compile(
     r"previously|first)\b",
     re.IGNORECASE,
 )
+
+
+def _same_compared(sentence: str, start: int, end: int) -> bool:
+    """ "the same period" with a year back after it, or after "over", "from", "than"."""
+    if _SAME.search(sentence, max(0, start - 20), end + 12) is None:
+        return False
+    if _SAME.search(sentence, start, end) is None:
+        return True  # "same" outside the date: "the same period last year" read as "last year"
+    return bool(
+        _YEAR_BACK.match(sentence[end : end + 40])
+        or _YEAR_BACK.search(sentence[start:end])
+        or _YEAR_BACK.search(sentence[max(0, start - 12) : start])
+    )
 
 
 # Words without one of which the pattern cannot match (a gate before the regex's pass).
