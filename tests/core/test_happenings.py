@@ -81,6 +81,17 @@ def test_without_a_publication_date_nothing_undated_is_dated():
     assert events("The harbour authority closed the terminal.", published=None) == []
 
 
+def test_a_sentence_counted_weeks_from_another_happening_is_not_the_storys_news():
+    evs = events(
+        "Ferry line cuts jobs\n\nThe ferry line merged with a rival in 2019.\n"
+        "A month after the merger, 200 jobs were cut.\n"
+    )
+    assert by_words(evs, "200 jobs") == []
+    # hours after it: still the day's news
+    evs = events("Hours after the storm, the harbour closed.")
+    assert [e.value for e in evs] == ["2021-03-09"]
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

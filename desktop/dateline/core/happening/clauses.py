@@ -9,6 +9,7 @@ a happening of its own (past or present perfect, not a state, not a plan).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 
 from . import english as en
@@ -278,8 +279,20 @@ def speaker_subject(subject: str) -> bool:
 TEMPORAL = frozenset({"when", "after", "before", "while", "once", "until"})
 
 
+# "A week after the merger, ...", "two months before the vote": the time of another happening,
+# counted on; not the story's day (hours, a day or so: still the news of the day).
+_COUNTED_FROM = re.compile(
+    r"(?:^|[,;]\s*)(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|"
+    r"\d+)\s+)?(?:weeks?|months?|years?)\s+(?:after|before)\s+(?:the|a|an|his|her|its|their)\b",
+    re.IGNORECASE,
+)
+
+
 def timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
-    """The sentence has a past clause of time ("When ... introduced it", "while ... underwent")."""
+    """The sentence has a past clause of time ("When ... introduced it", "while ... underwent"), or
+    counts weeks or more from another happening ("A week after the merger, ...")."""
+    if _COUNTED_FROM.search(sentence):
+        return True
     for c in found:
         if c.role != "subordinate" or c.tense not in (PAST, PLUPERFECT):
             continue
