@@ -413,6 +413,29 @@ def test_a_figure_rounded_in_one_report_is_the_figure_of_the_other():
     assert all(len(e.sources) == 1 for e in evs)
 
 
+def test_resigned_and_stepped_down_are_one_resignation_but_unveiled_and_released_may_be_two():
+    evs = events(
+        "Norvik Lines chief Anna Berg resigned yesterday after eight months in the job.",
+        "Anna Berg stepped down as chief executive of Norvik Lines on Monday.",
+    )
+    (resigned,) = [e for e in evs if e.value == "2021-03-08"]
+    assert {s.document for s in resigned.sources} == {"a0", "a1"}
+    assert "both resign" in resigned.sources[-1].joined
+    evs = events(
+        "Norvik unveiled the Model 9 ferry on Monday.",
+        "Norvik released a software update for its ferries on Monday.",
+    )
+    assert all(len(e.sources) == 1 for e in evs)
+
+
+def test_one_actors_moves_with_different_figures_are_two_moves():
+    evs = events(
+        "In late trading on Monday, the Oslo index fell 51.20 points to 1,527.29.",
+        "In early trading on Monday, the Oslo index fell 48.85 points to 1,478.44.",
+    )
+    assert all(len(e.sources) == 1 for e in evs)  # suggested, as the analyst may know better
+
+
 def test_a_launch_in_a_year_joins_the_launch_on_a_day_of_that_year():
     evs = events(
         "Northwind launched its streaming service on 14 April 2016.",

@@ -194,6 +194,7 @@ def kind_terms(kind: str) -> frozenset[str]:
     if kind:
         nouns |= {n for n, k in en.NOUN_ACTIONS.items() if k == kind}
         verbs = {v for v, k in en.ACTION_CLASSES.items() if k == kind} | {kind}
+        verbs |= {v for (v, _), k in en.PHRASAL.items() if k == kind}  # "stepped down"
     else:
         verbs = set()
     words = set(nouns) | {n + "s" for n in nouns} | verbs

@@ -28,7 +28,7 @@ from fractions import Fraction
 from .. import timevalue
 from ..eventtext import surface_words
 from . import english as en
-from .profile import NOUN, Profile, kind_terms, market_terms
+from .profile import ACTION, NOUN, Profile, kind_terms, market_terms
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
 CLEAR_SHARE = 0.5  # share of the smaller side's words the two reports have in common
@@ -166,15 +166,22 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
     common = wa & wb
-    if a.name_words & b.name_words:  # one figure rounded: only where the two name the same
+    kinds = (
+        [] if kindless else sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
+    )
+    if a.name_words & b.name_words:
+        # where the two name the same: one figure rounded ("4.3" / "4.25"), and the kind told in
+        # other words ("resigned" / "stepped down"), are words in common too
         common |= _near_figures(wa, wb)
+        told = [k for k in kinds if k in ONE_HAPPENING_KINDS]
+        if told and not common & _kinds_words(told):
+            common |= {ACTION + told[0]}
     share = len(common) / max(1, min(len(wa), len(wb)))
     if share < SOME_SHARE:
         return NOTHING  # every verdict below needs at least some share of what it was about
     if conflict(a, b):
         return NOTHING
     assert a.span is not None and b.span is not None
-    kinds = sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
     # the same dates, or a late report of a stated date
     same = a.span == b.span or not a.span.compatible(b.span)
     # the same report, word for word; not two short reports made of the kind's words and a
@@ -189,14 +196,20 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     # Without an actor in common, what the two share besides the words of the kind both tell and a
     # market's vocabulary: "closed" and "stocks" are in every report of a market's close that day.
     kind_only = bool(kinds) and not actors and not _telling(common, kinds)
-    words = sorted(common)
+    words = sorted(w for w in common if w[:1] != ACTION)
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
     # Without an actor in common, reports that give different figures ("closed at $21.25" /
     # "closed at $4.375") tell different happenings however alike their words.
     moves = not MOVES.isdisjoint(kinds)
     merge = (
         kinds
-        and (actors or not _figures_apart(a, b, moves))
+        # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
+        # climbed to $98 million in the petroleum segment"), rounded or not
+        and (
+            not _figures_apart(a, b, moves, rounded=True)
+            if moves
+            else actors or not _figures_apart(a, b)
+        )
         and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
@@ -248,9 +261,22 @@ def related(a: Profile, b: Profile) -> bool:
     return compare(a, b).verdict > Verdict.NONE or bool(shared_actors(a, b))
 
 
+# Kinds whose words, different as they are, tell one happening of one actor on one day ("resigned"
+# / "stepped down", "fell" / "dropped", "bought" / "acquired"); not "unveiled" / "released", which
+# are often two happenings of one product, months apart.
+ONE_HAPPENING_KINDS = frozenset(
+    {"resign", "die", "acquire", "fall", "rise", "arrest", "kill", "close"}
+)
+
+
 def _telling(common: frozenset[str], kinds: Sequence[str]) -> frozenset[str]:
     """The words of ``common`` that say which happening of ``kinds`` two reports tell."""
-    return common.difference(market_terms(), *map(kind_terms, kinds))
+    told = common.difference(market_terms(), _kinds_words(kinds))
+    return frozenset(w for w in told if w[:1] != ACTION)
+
+
+def _kinds_words(kinds: Sequence[str]) -> frozenset[str]:
+    return frozenset().union(*map(kind_terms, kinds))
 
 
 def _more_than_actor_and_action(
@@ -299,14 +325,15 @@ def _figures(p: Profile, moves: bool) -> frozenset[str]:
     )
 
 
-def _figures_apart(a: Profile, b: Profile, moves: bool = False) -> bool:
+def _figures_apart(a: Profile, b: Profile, moves: bool = False, rounded: bool = False) -> bool:
     """Both reports give sums or rates (for a price move, any numbers), and at most half of the
     fewer are the same ("closed at $18.75, down $1.125" / "closed at $4.375, up $1.125")."""
     fa = _figures(a, moves)
     if not fa:
         return False
     fb = _figures(b, moves)
-    return bool(fb) and 2 * len(fa & fb) <= min(len(fa), len(fb))
+    same = fa & fb | _near_figures(fa, fb) if rounded else fa & fb
+    return bool(fb) and 2 * len(same) <= min(len(fa), len(fb))
 
 
 _AMOUNT = re.compile(r"^([$€£]?)(\d+)(?:\.(\d+))?((?:\s(?:billion|million|trillion))?)$")
