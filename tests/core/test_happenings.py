@@ -92,6 +92,20 @@ def test_a_sentence_counted_weeks_from_another_happening_is_not_the_storys_news(
     assert [e.value for e in evs] == ["2021-03-09"]
 
 
+def test_a_record_summed_up_to_now_is_not_the_days_news():
+    evs = events(
+        "Norvik unveils a ferry\n\nNorvik launched its first ferry in June 2007, and has since "
+        "sold more than 40 of them.\nThe line has so far received $50 million in aid.\n"
+        "In the biggest order since 1998, Baltic Lines has bought six ferries.\n"
+    )
+    assert by_words(evs, "has since sold") and all(
+        e.value == "2007-06" for e in by_words(evs, "has since sold")
+    )
+    assert by_words(evs, "so far received") == []
+    (order,) = by_words(evs, "biggest order")  # "since 1998" compares, it sums nothing up
+    assert order.value == "2021-03-09"
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

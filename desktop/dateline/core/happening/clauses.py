@@ -288,6 +288,29 @@ _COUNTED_FROM = re.compile(
 )
 
 
+_SO_FAR = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|thus\s+far|in\s+total|over\s+the\s+years|ever\s+since)\b",
+    re.IGNORECASE,
+)
+
+
+# "the largest operation since Vietnam": a comparison, not a stretch summed up
+_RECORD_BEFORE = re.compile(
+    r"\b(?:largest|biggest|highest|lowest|worst|best|most|least|first|record|smallest|longest|"
+    r"strongest|weakest|sharpest|steepest)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def cumulative(sentence: str, c: Clause) -> bool:
+    """A perfect clause that sums up a stretch ("has since sold 40 million", "has so far
+    received $50 billion"): a record up to now, not the day's news."""
+    for m in _SO_FAR.finditer(sentence, c.start, c.end):
+        if not _RECORD_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+            return True
+    return False
+
+
 def timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
     """The sentence has a past clause of time ("When ... introduced it", "while ... underwent"), or
     counts weeks or more from another happening ("A week after the merger, ...")."""

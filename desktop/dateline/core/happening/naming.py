@@ -16,7 +16,8 @@ from collections.abc import Collection, Sequence
 from ..model import Sentence
 from . import english as en
 from . import lexicon
-from .clauses import Clause
+from .clauses import THIRD_PERSON, Clause
+from .frames import subject_names
 from .wording import names_of
 
 # Words that make a name an organisation's, a place's or a product's rather than a person's.
@@ -284,3 +285,24 @@ def common_opening(word: str, capitalised: Collection[str]) -> bool:
         return True
     parts = low.split("-")
     return all(p.isalpha() and lexicon.classes(p) for p in parts)
+
+
+def resolved_actors(
+    openings: Openings, found: Sequence[tuple[Clause, ...]]
+) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
+    """(sure, other) names each clause's subject stands for; a pronoun stands, less surely, for the
+    last subject named before it. A common word opening the sentence ("Stocks in Tokyo") is none."""
+    out: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    last: list[str] = []
+    for i, cl in enumerate(found):
+        for c in cl:
+            sure, other = (openings.without_common(i, n) for n in subject_names(c.subject))
+            if c.shared_subject:
+                sure, other = [], sure + other
+            if not sure and not other and c.subject.strip().lower() in THIRD_PERSON and last:
+                other = last
+            if sure or other:
+                out[(i, c.start)] = (sure, other)
+                if c.main and sure:
+                    last = sure
+    return out

@@ -24,7 +24,14 @@ from ..eventtext import Frame, analyse, key_terms
 from ..model import Article, Sentence, Timex, TimexType
 from ..sentences import SentenceIndex, split_sentences
 from ..span import Span
-from .clauses import THIRD_PERSON, Clause, clause_at, clauses, tells_happening, timed_by_clause
+from .clauses import (
+    Clause,
+    clause_at,
+    clauses,
+    cumulative,
+    tells_happening,
+    timed_by_clause,
+)
 from .datable import (
     UNDATED_VALUES,
     counting_period,
@@ -33,8 +40,8 @@ from .datable import (
     modifier,
     other_date,
 )
-from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names, subject_names
-from .naming import Openings
+from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names
+from .naming import Openings, resolved_actors
 from .profile import Profile, from_terms
 from .quotes import reanchored, spoken_that_day
 from .reference import reference_reason
@@ -128,7 +135,7 @@ class _Reader:
         self.clauses = [clauses(s.text, s.is_headline) for s in sentences]
         self.titler = Titler(sentences, self.clauses)
         self.openings = Openings(sentences, self.titler.names.capitalised)
-        self.actors = _resolved_actors(self.openings, self.clauses)
+        self.actors = resolved_actors(self.openings, self.clauses)
         self.dated_clauses: dict[tuple[int, int], Candidate] = {}
         self.thread: dict[int, Candidate] = {}  # sentence -> the date the story has reached there
         self.background: set[int] = set()  # reports (by order) of a reference point's "when"
@@ -314,8 +321,10 @@ class _Reader:
             for n, c in enumerate(self.clauses[i]):
                 if (i, c.start) in self.dated_clauses or not tells_happening(c, s.is_headline):
                     continue
-                if c.tense == PERFECT and n and self._dated_aside(i, self.clauses[i][n - 1], c):
-                    continue  # "Jobs, born in 1955, has built ...": a record summed up, not news
+                if c.tense == PERFECT and (
+                    cumulative(s.text, c) or (n and self._dated_aside(i, self.clauses[i][n - 1], c))
+                ):
+                    continue  # "Jobs, born in 1955, has built", "has since sold": a record summed up
                 if c.reporting and i in spoken:
                     continue  # "'I can announce today that ...,' he said": one statement, dated
                 speakers.upto = max(speakers.upto, i - 1)
@@ -471,27 +480,6 @@ class _Dated:
     clause: Clause | None
     where: Clause | None
     background: bool = False  # told of a reference point ("since 2004, when ..."): no thread
-
-
-def _resolved_actors(
-    openings: Openings, found: Sequence[tuple[Clause, ...]]
-) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
-    """(sure, other) names each clause's subject stands for; a pronoun stands, less surely, for the
-    last subject named before it. A common word opening the sentence ("Stocks in Tokyo") is none."""
-    out: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
-    last: list[str] = []
-    for i, cl in enumerate(found):
-        for c in cl:
-            sure, other = (openings.without_common(i, n) for n in subject_names(c.subject))
-            if c.shared_subject:
-                sure, other = [], sure + other
-            if not sure and not other and c.subject.strip().lower() in THIRD_PERSON and last:
-                other = last
-            if sure or other:
-                out[(i, c.start)] = (sure, other)
-                if c.main and sure:
-                    last = sure
-    return out
 
 
 def _shorten(text: str, words: int = 8) -> str:
