@@ -375,6 +375,19 @@ def test_one_company_doing_one_kind_of_thing_twice_in_a_year_is_suggested_not_me
     assert found.verdict == Verdict.SUGGEST and "same actor Norvik" in found.reasons
 
 
+def test_one_companys_reports_of_a_year_with_different_counts_stay_apart():
+    evs = events(
+        "Norvik plans to deliver 13 ferries in 2020.",
+        "Norvik delivered 12 ferries in 2020, fewer than planned.",
+        "Norvik delivered 12 ferries in 2020, its shipyard said.",
+    )
+    (delivered,) = [e for e in evs if len(e.sources) > 1]
+    assert {s.document for s in delivered.sources} == {"a1", "a2"}
+    # a year naming a noun ("its 40th ferry of 2020") does not date the delivery told that day
+    evs = events("Norvik delivered its 40th ferry of 2020 on Monday.")
+    assert [e.value for e in evs] == ["2021-03-08"]
+
+
 # ---- 5. one happening, different words ----
 def test_said_yesterday_and_a_press_conference_on_that_day_are_one_statement():
     evs = events(

@@ -50,6 +50,11 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
 _BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
 
 
+_OF_BEFORE = re.compile(
+    r"\b(?!(?:end|start|beginning|middle|half|quarter|rest|part|spring|summer|autumn|fall|winter|"
+    r"remainder|close|course|months?|years?|weeks?)\s)[A-Za-z][\w’'-]*\s+of\s+$",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.IGNORECASE)
 _BEFORE_NOUN = re.compile(r"\s+[a-z]{3,}\b(?!\s+(?:and|or|to)\b)")
 
@@ -62,6 +67,7 @@ def modifier(sentence: str, start: int, end: int) -> bool:
     return bool(
         _POSSESSIVE.match(after)
         or (_BEFORE_NAME.match(after) and year)
+        or (year and _OF_BEFORE.search(sentence, max(0, start - 24), start))  # "aircraft of 2008"
         or (
             year
             and _BEFORE_NOUN.match(sentence, end)

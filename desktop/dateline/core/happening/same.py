@@ -210,6 +210,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
             if moves
             else actors or not _figures_apart(a, b)
         )
+        # over a month or more, one actor does one kind of thing many times: what each report
+        # counts tells them apart ("plans to deliver 13 A380s in 2008" / "delivered 12 in 2008")
+        and (precise or not _figures_apart(a, b, True, rounded=True))
         and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
