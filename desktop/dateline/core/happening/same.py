@@ -165,17 +165,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     # What the two share besides who acted: a name in common is counted once, as the actor.
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
-    common = wa & wb
-    kinds = (
-        [] if kindless else sorted((a.actions & b.actions) | {"#" + n for n in a.nouns & b.nouns})
-    )
-    if a.name_words & b.name_words:
-        # where the two name the same: one figure rounded ("4.3" / "4.25"), and the kind told in
-        # other words ("resigned" / "stepped down"), are words in common too
-        common |= _near_figures(wa, wb)
-        told = [k for k in kinds if k in ONE_HAPPENING_KINDS]
-        if told and not common & _kinds_words(told):
-            common |= {ACTION + told[0]}
+    common, kinds = _in_common(a, b, wa, wb, kindless)
     share = len(common) / max(1, min(len(wa), len(wb)))
     if share < SOME_SHARE:
         return NOTHING  # every verdict below needs at least some share of what it was about
@@ -198,21 +188,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     kind_only = bool(kinds) and not actors and not _telling(common, kinds)
     words = sorted(w for w in common if w[:1] != ACTION)
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
-    # Without an actor in common, reports that give different figures ("closed at $21.25" /
-    # "closed at $4.375") tell different happenings however alike their words.
-    moves = not MOVES.isdisjoint(kinds)
     merge = (
         kinds
-        # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
-        # climbed to $98 million in the petroleum segment"), rounded or not
-        and (
-            not _figures_apart(a, b, moves, rounded=True)
-            if moves
-            else actors or not _figures_apart(a, b)
-        )
-        # over a month or more, one actor does one kind of thing many times: what each report
-        # counts tells them apart ("plans to deliver 13 A380s in 2008" / "delivered 12 in 2008")
-        and (precise or not _figures_apart(a, b, True, rounded=True))
+        and _figures_agree(a, b, kinds, bool(actors), precise)
         and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
@@ -240,6 +218,42 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     else:
         return NOTHING
     return _evidence(verdict, score, actors, kinds, words, _date_reason(a, b))
+
+
+def _in_common(
+    a: Profile, b: Profile, wa: frozenset[str], wb: frozenset[str], kindless: bool
+) -> tuple[frozenset[str], list[str]]:
+    """The words two reports share besides their names, and the kinds of happening both tell."""
+    common = wa & wb
+    kinds = (
+        [] if kindless else sorted((a.actions & b.actions) | {NOUN + n for n in a.nouns & b.nouns})
+    )
+    if a.name_words & b.name_words:
+        # where the two name the same: one figure rounded ("4.3" / "4.25"), and the kind told in
+        # other words ("resigned" / "stepped down"), are words in common too
+        common |= _near_figures(wa, wb)
+        told = [k for k in kinds if k in ONE_HAPPENING_KINDS]
+        if told and not common & _kinds_words(told):
+            common |= {ACTION + told[0]}
+    return common, kinds
+
+
+def _figures_agree(
+    a: Profile, b: Profile, kinds: Sequence[str], actors: bool, precise: bool
+) -> bool:
+    """Whether the figures two reports give allow one happening."""
+    if not MOVES.isdisjoint(kinds):
+        # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
+        # climbed to $98 million in the petroleum segment"), rounded or not
+        if _figures_apart(a, b, True, rounded=True):
+            return False
+    elif not actors and _figures_apart(a, b):
+        # without an actor in common, reports that give different figures ("closed at $21.25" /
+        # "closed at $4.375") tell different happenings however alike their words
+        return False
+    # over a month or more, one actor does one kind of thing many times: what each report counts
+    # tells them apart ("plans to deliver 13 A380s in 2008" / "delivered 12 A380s in 2008")
+    return precise or not _figures_apart(a, b, True, rounded=True)
 
 
 def _evidence(
