@@ -218,6 +218,16 @@ def test_the_same_day_of_a_story_is_that_day_not_a_comparison_period():
     assert "comparison" in reference_reason(sentence, at, at + len("the same period last year"))
 
 
+def test_a_record_since_a_happening_told_with_its_date_is_a_comparison():
+    sentence = "It was the biggest fall since the harbour reopened after the March 3, 2011 storm."
+    at = sentence.index("March 3, 2011")
+    assert "comparison" in reference_reason(sentence, at, at + len("March 3, 2011"))
+    # "at least" is no record
+    sentence = "He has met her at least three times since he arrived on April 6."
+    at = sentence.index("April 6")
+    assert reference_reason(sentence, at, at + len("April 6")) == ""
+
+
 def test_an_amount_counted_since_a_date_dates_nothing_but_a_when_after_it_does():
     sentence = "The brewer has lost $40 million since 2015, when it last made a profit."
     start = sentence.index("2015")

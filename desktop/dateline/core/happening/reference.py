@@ -48,8 +48,9 @@ _SINCE = re.compile(
     r"\s+(?:in|of)\s*$",
     re.IGNORECASE,
 )
+_SINCE_TOLD = re.compile(r"\bsince\b[^,;:()]{0,60}$", re.IGNORECASE)
 _RECORD = re.compile(
-    r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|most|least|"
+    r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|(?<!\bat\s)(?:most|least)|"
     r"fewest|first\s+time|record|not\s+(?:been\s+)?seen|lowest|highest|biggest|largest|smallest|"
     r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^.;:]{0,60}$",
     re.IGNORECASE,
@@ -114,6 +115,12 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
             return f"the start of a comparison ('… since {text}')"
         if _COUNTED.search(head):
             return f"the start of what is counted ('… since {text}')"
+    elif "since" in clause_before.lower():
+        # a record since a happening told with its date: "its biggest drop since the markets
+        # reopened after the September 11, 2001 attacks"
+        told = _SINCE_TOLD.search(clause_before)
+        if told and _RECORD.search(clause_before[: told.start()]):
+            return f"the start of a comparison ('… since … {text}')"
     around = sentence[max(0, start - 12) : end + 12]
     if _may_hold(around, _SELF_WORDS) and (
         _SELF.search(around) or _same_compared(sentence, start, end)
