@@ -106,6 +106,15 @@ def test_a_record_summed_up_to_now_is_not_the_days_news():
     assert order.value == "2021-03-09"
 
 
+def test_also_in_what_was_said_does_not_carry_the_sentence_before_on():
+    evs = events(
+        "Harbour fees rise\n\nThe harbour board met on Thursday.\nThe mayor said on Monday that "
+        "fees would rise.\nAnalysts said shippers were also worried about delays.\n"
+    )
+    (analysts,) = by_words(evs, "Analysts said")
+    assert analysts.sources[0].rule == "story"  # the day of the news, not the mayor's Monday
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

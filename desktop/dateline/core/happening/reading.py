@@ -429,9 +429,10 @@ class _Reader:
             return None
         subject = c.subject.strip()
         opens = self.sentences[i].text.lstrip("“\"' ")
-        if not (
-            _CONTINUES.match(subject) or _CONTINUES.match(opens) or " also " in f" {opens[:40]} "
-        ):
+        # "It also said": a main clause's own "also", not one of what was said or of a clause
+        # joined to its sentence's ("had condemned it on Aug. 2 but also criticized")
+        also = c.role == "main" and " also " in f" {self.sentences[i].text[c.start : c.end][:40]} "
+        if not (_CONTINUES.match(subject) or _CONTINUES.match(opens) or also):
             return None
         for k in range(i - 1, max(-1, i - 3), -1):
             carried = self.thread.get(k)
