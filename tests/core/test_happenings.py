@@ -115,6 +115,17 @@ def test_also_in_what_was_said_does_not_carry_the_sentence_before_on():
     assert analysts.sources[0].rule == "story"  # the day of the news, not the mayor's Monday
 
 
+def test_a_contracted_negation_tells_no_happening():
+    for text in (
+        "The harbour master couldn't be reached for comment.",
+        "Terms weren't disclosed.",
+        "The ferry line didn't say when the route reopens.",
+    ):
+        assert clauses(text)[0].negated, text
+        assert events(text) == [], text
+    assert [c.tense for c in clauses("The pier won't reopen.")] == ["future"]
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

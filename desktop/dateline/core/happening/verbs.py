@@ -60,19 +60,14 @@ def verb_group(
         if t.text[:1].isupper() and (k > 0 or low not in CLOSED_CLASS) and not title_case:
             k += 1
             continue
-        if low in en.MODALS:
-            return _after_aux(seg, k, FUTURE if low in ("will", "'ll", "shall", "wo") else MODAL)
-        if low in en.HAVE and low != "having":
-            got = _after_aux(seg, k, PLUPERFECT if low in ("had", "'d") else PERFECT)
-            if got is not None:
-                return got
-            return (k, t, "have", PAST if low == "had" else PRESENT, False, False, False)
-        if low in en.BE and low not in ("be", "been", "being"):
-            got = _after_aux(seg, k, PAST if low in ("was", "were") else PRESENT)
-            if got is not None:
-                return got
-            return (k, t, _copula(seg, k), PAST if low in ("was", "were") else PRESENT,
-                    False, False, False)  # fmt: skip
+        contracted = _CONTRACTED.get(low[:-3]) if low.endswith(("n't", "n’t")) else None
+        is_aux, got = _aux_group(seg, k, contracted or low)
+        if is_aux:
+            if got is not None and contracted:
+                # "couldn't be reached", "didn't say": the auxiliary, negated
+                at, verb, lemma, tense, passive, _, prospective = got
+                return (at, verb, lemma, tense, passive, True, prospective)
+            return got
         if low in en.DO:
             got = _after_aux(seg, k, PAST if low == "did" else PRESENT)
             if got is not None:
@@ -112,6 +107,37 @@ def _subject_after_adverbial(seg: list[Token], comma: int) -> bool:
         )
         for d in range(2, comma)
     )
+
+
+# The auxiliary of a contraction with "n't" ("could" for "couldn't", "will" for "won't").
+_CONTRACTED = {
+    "could": "could", "would": "would", "should": "should", "must": "must", "might": "might",
+    "ca": "can", "wo": "will", "sha": "shall", "did": "did", "does": "does", "do": "do",
+    "was": "was", "were": "were", "is": "is", "are": "are", "has": "has", "have": "have",
+    "had": "had", "need": "need",
+}  # fmt: skip
+
+
+def _aux_group(
+    seg: list[Token], k: int, low: str
+) -> tuple[bool, tuple[int, Token, str, str, bool, bool, bool] | None]:
+    """Whether ``seg[k]`` (read as ``low``) is a modal, "have" or "be" (or a contracted "do"), and
+    the verb group it opens (None after a modal without a verb: the part has none)."""
+    t = seg[k]
+    if low in en.MODALS:
+        tense = FUTURE if low in ("will", "'ll", "shall", "wo") else MODAL
+        return True, _after_aux(seg, k, tense, low)
+    if low in en.HAVE and low != "having":
+        got = _after_aux(seg, k, PLUPERFECT if low in ("had", "'d") else PERFECT, low)
+        return True, got or (k, t, "have", PAST if low == "had" else PRESENT, False, False, False)
+    if low in en.BE and low not in ("be", "been", "being"):
+        got = _after_aux(seg, k, PAST if low in ("was", "were") else PRESENT, low)
+        tense = PAST if low in ("was", "were") else PRESENT
+        return True, got or (k, t, _copula(seg, k), tense, False, False, False)
+    if low in en.DO and t.low != low:
+        got = _after_aux(seg, k, PAST if low == "did" else PRESENT, low)
+        return got is not None, got
+    return False, None
 
 
 def _finite_here(
@@ -223,14 +249,15 @@ def _subject_like(t: Token) -> bool:
 
 
 def _after_aux(
-    seg: list[Token], k: int, tense: str
+    seg: list[Token], k: int, tense: str, aux: str = ""
 ) -> tuple[int, Token, str, str, bool, bool, bool] | None:
-    """The group an auxiliary at ``seg[k]`` opens: the verb after it (adverbs and "not" skipped)."""
+    """The group an auxiliary at ``seg[k]`` (read as ``aux``) opens: the verb after it (adverbs
+    and "not" skipped)."""
     negated = False
     passive = False
     prospective = False
     j = k + 1
-    aux = seg[k].low
+    aux = aux or seg[k].low
     while j < len(seg):
         low = seg[j].low
         if low in en.NEGATION or low.endswith("n't"):
