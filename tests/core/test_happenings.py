@@ -126,6 +126,16 @@ def test_a_contracted_negation_tells_no_happening():
     assert [c.tense for c in clauses("The pier won't reopen.")] == ["future"]
 
 
+def test_what_is_said_after_a_year_told_as_background_is_dated_by_the_story():
+    evs = events(
+        "Anna Berg, who founded the ferry line in 1998, opened its new terminal yesterday.\n"
+        "She said the line would hire 40 people.\n"
+    )
+    (said,) = by_words(evs, "She said")
+    assert said.value == "2021-03-08" or said.sources[0].rule == "story"
+    assert not [e for e in evs if e.value == "1998" and "She said" in e.sources[0].sentence]
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

@@ -437,10 +437,19 @@ class _Reader:
         for k in range(i - 1, max(-1, i - 3), -1):
             carried = self.thread.get(k)
             if carried is not None:
-                return k, carried
+                # "Albright, who fled Prague in 1948, ... 'Hallelujah,' she said": what is quoted
+                # was said about the story's time, not in a year told of as background
+                return None if c.reporting and not self._recent(carried) else (k, carried)
             if any(cl.main and cl.finite for cl in self.clauses[k]):
                 return None  # an undated sentence in between: the thread is broken
         return None
+
+    def _recent(self, cand: Candidate) -> bool:
+        """A month or finer within the year before publication: an occasion words are said at."""
+        span, published = cand.profile.span, self.article.published
+        if span is None or published is None:
+            return False
+        return span.width <= 31 and span.last >= published.toordinal() - 366
 
     def _thread(self) -> dict[int, Candidate]:
         """What each sentence dates the story to, for the sentence after it to carry on: the
