@@ -381,6 +381,19 @@ def test_a_leading_date_then_a_subject_keeps_the_verb_before_the_comma():
     assert [(c.role, c.lemma) for c in found] == [("main", "carry")]
 
 
+def test_an_of_inside_the_subject_is_no_leading_phrase():
+    text = (
+        "Hundreds of Norvik dockers protested on Monday against the plan to cut 200 jobs, which "
+        "the board announced on Friday."
+    )
+    assert [(c.role, c.lemma) for c in clauses(text)] == [
+        ("main", "protest"),
+        ("relative", "announce"),
+    ]
+    (protest,) = [e for e in events(text) if e.value == "2021-03-08"]
+    assert "protested" in protest.title
+
+
 # ---- 4. coarse dates do not swallow other happenings ----
 def test_year_mentions_by_different_actors_stay_apart():
     evs = events(

@@ -215,11 +215,14 @@ def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
 
 def _in_phrase(seg: list[Token], k: int) -> bool:
     """Whether the noun before ``seg[k]`` sits in a prepositional phrase ("during a media event")."""
-    window = seg[max(0, k - 5) : k]
+    first = max(0, k - 5)
+    window = seg[first:k]
     for i in range(len(window) - 1, -1, -1):
         t = window[i]
         if t.low in en.PREPOSITIONS:
-            return True
+            # "Thousands of Airbus workers protested", "Shares of GM fell": an "of" with no
+            # phrase before it is inside the subject
+            return t.low != "of" or any(w.low in en.PREPOSITIONS for w in seg[: first + i])
         if t.text in (",",) or t.low in en.PRONOUNS or en.verb_forms(t.low):
             return False  # "In 1986 he bought": a subject before the verb
         if t.low in en.DETERMINERS and i and window[i - 1].low not in en.PREPOSITIONS:
