@@ -394,6 +394,15 @@ def test_an_of_inside_the_subject_is_no_leading_phrase():
     assert "protested" in protest.title
 
 
+def test_a_reported_figures_quarter_is_its_period_and_the_day_told_dates_the_report():
+    (report,) = events("Norvik will report its fourth-quarter results on Thursday.")
+    assert report.value == "2021-03-11"
+    # without a day, the quarter dates it; and a year-back comparison is no such day
+    assert [e.value for e in events("Norvik posted a fourth-quarter loss of $4 million.")] == [
+        "2020-Q4"
+    ]
+
+
 # ---- 4. coarse dates do not swallow other happenings ----
 def test_year_mentions_by_different_actors_stay_apart():
     evs = events(

@@ -65,7 +65,8 @@ def modifier(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 12]
     year = sentence[start:end].isdigit()
     return bool(
-        _POSSESSIVE.match(after)
+        report_period(sentence, start, end)
+        or _POSSESSIVE.match(after)
         or (_BEFORE_NAME.match(after) and year)
         or (year and _OF_BEFORE.search(sentence, max(0, start - 24), start))  # "aircraft of 2008"
         or (
@@ -76,14 +77,33 @@ def modifier(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
+def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence, within_week: bool = False) -> bool:
+    """Another date in ``t``'s sentence (``within_week``: one a week or finer)."""
     return any(
         o is not t
         and s.start <= o.start < s.end
         and o.type in (TimexType.DATE, TimexType.TIME)
         and o.value not in UNDATED_VALUES
+        and (not within_week or _WEEK_OR_FINER.match(o.value) is not None)
         for o in timexes
     )
+
+
+_WEEK_OR_FINER = re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d)")
+# "third-quarter results", "first-half earnings": the period of what is reported, which a day or
+# week told with it dates ("will report its third-quarter results on Friday")
+_PERIOD_OF_REPORT = re.compile(
+    r"-(?:quarter|half)\s+(?:net\s+|operating\s+)?(?:results?|earnings|profits?|loss(?:es)?|"
+    r"income|sales|revenues?|figures|dividends?)\b",
+    re.IGNORECASE,
+)
+
+
+def report_period(sentence: str, start: int, end: int) -> bool:
+    """The date at [start, end) is the adjectival period of a reported figure ("third-quarter
+    loss", "first-half results")."""
+    dash = sentence.rfind("-", start, end)
+    return dash > start and _PERIOD_OF_REPORT.match(sentence, dash) is not None
 
 
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")

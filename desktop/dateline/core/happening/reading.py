@@ -39,6 +39,7 @@ from .datable import (
     is_range,
     modifier,
     other_date,
+    report_period,
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names
 from .naming import Openings, resolved_actors
@@ -229,8 +230,10 @@ class _Reader:
             if clause is None:
                 return None
             background = True
-        elif modifier(s.text, rel, rel_end) and other_date(timexes, t, s):
-            return None  # "this year's conference ... yesterday": the other date dates it
+        elif modifier(s.text, rel, rel_end) and other_date(
+            timexes, t, s, report_period(s.text, rel, rel_end)
+        ):
+            return None  # "this year's conference ... yesterday", "third-quarter results on Friday"
         elif _UNTIL.search(s.text, max(0, rel - 7), rel):
             # "The ceasefire held until March 2003, when fighting resumed": the date is when the
             # "when" clause happened; the clause before it lasted up to then
