@@ -136,6 +136,13 @@ def test_what_is_said_after_a_year_told_as_background_is_dated_by_the_story():
     assert not [e for e in evs if e.value == "1998" and "She said" in e.sources[0].sentence]
 
 
+def test_a_contrasting_while_does_not_time_the_sentence():
+    evs = events("Norvik's ticket sales fell 30 percent, while Baltic Lines' fell 23 percent.")
+    assert [e.value for e in evs] == ["2021-03-09"]
+    # a clause of time with "while" still does
+    assert events("The deputy ran the line while the chief underwent surgery.") == []
+
+
 # ---- 2. reference points ----
 def test_comparison_points_are_kept_out_of_the_timeline():
     for sentence, words in (

@@ -321,6 +321,8 @@ def timed_by_clause(sentence: str, found: tuple[Clause, ...]) -> bool:
             continue
         first = sentence[c.start : c.end].split()[:1]
         word = first[0].lower().strip(",") if first else ""
+        if word == "while" and sentence[: c.start].rstrip().endswith(","):
+            continue  # "Ford's sales fell 30%, while Toyota's fell 23%": a contrast, no time
         if word in TEMPORAL and (word in ("when", "while") or _set_off(sentence, c.start)):
             return True
     return False
