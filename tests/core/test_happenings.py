@@ -410,6 +410,15 @@ def test_a_reported_figures_quarter_is_its_period_and_the_day_told_dates_the_rep
     ]
 
 
+def test_a_happening_named_by_its_noun_after_after_is_titled_by_it():
+    evs = events(
+        "Norvik delivered its first seaplane in October 2019, two years after the plane's maiden "
+        "flight in April 2017."
+    )
+    (flight,) = [e for e in evs if e.value == "2017-04"]
+    assert flight.title == "Plane's maiden flight"
+
+
 # ---- 4. coarse dates do not swallow other happenings ----
 def test_year_mentions_by_different_actors_stay_apart():
     evs = events(

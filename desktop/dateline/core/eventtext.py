@@ -49,7 +49,9 @@ _EVENT_NOUNS = frozenset(
     ministerial session assembly congress convention parade festival match game tour deadline
     ceasefire agreement deal treaty accord offensive invasion raid bombing explosion crash earthquake
     storm flood inauguration funeral wedding debate interview briefing announcement release report
-    verdict ruling sentencing arrest resignation appointment merger acquisition ipo""".split()
+    verdict ruling sentencing arrest resignation appointment merger acquisition ipo flight delivery
+    bankruptcy recall closure shutdown bailout takeover buyout lawsuit settlement debut unveiling
+    accident collapse""".split()
 )
 _STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being has have had
