@@ -137,3 +137,11 @@ def test_the_next_day_counts_from_the_day_just_told_of():
     # a coarser date told in between: the day is one of that month, not an earlier day
     text = "On Monday the mayor spoke. The pier burned last October. The ferry sank that same day."
     assert read(text)["that same day"][1] == "2008-10"
+
+
+def test_a_present_schedule_points_ahead():
+    assert (
+        read("The meeting starts at 3 p.m. on Monday.")["3 p.m. on Monday"][1] == "2009-03-09T15:00"
+    )
+    assert read("The festival takes place on Saturday.")["Saturday"][1] == "2009-03-07"
+    assert read("The season started Monday.")["Monday"][1] == "2009-03-02"

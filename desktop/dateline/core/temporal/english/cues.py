@@ -40,7 +40,7 @@ FUTURE = (
     r"will|won't|wo|shall|would|as\s+soon\s+as|as\s+early\s+as|effective|'ll|’ll|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|due\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
     r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
-    r"await(?:s|ing)?|starting|begins|opens|"
+    r"await(?:s|ing)?|starting|begins|starts|opens|takes\s+place|kicks\s+off|"
     # a modal points ahead ("should be completed in October") unless it looks back ("might have");
     # "could not be reached Monday", "could be located" tell of a past attempt
     r"(?:should|might|(?-i:may))(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|n't|be|have)\b)|"
