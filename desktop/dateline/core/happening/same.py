@@ -19,6 +19,7 @@ provenance panel can say what made a merge. The verdict is one of:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from fractions import Fraction
 from .. import timevalue
 from ..eventtext import surface_words
 from . import english as en
+from .figures import figures_agree, near_figures
 from .profile import ACTION, NOUN, Profile, kind_terms, market_terms
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
@@ -165,13 +167,14 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     # What the two share besides who acted: a name in common is counted once, as the actor.
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
-    common, kinds = _in_common(a, b, wa, wb, kindless)
+    common = _in_common(a, b, wa, wb, kindless)
     share = len(common) / max(1, min(len(wa), len(wb)))
     if share < SOME_SHARE:
         return NOTHING  # every verdict below needs at least some share of what it was about
     if conflict(a, b):
         return NOTHING
     assert a.span is not None and b.span is not None
+    kinds = _kinds(a, b)
     # the same dates, or a late report of a stated date
     same = a.span == b.span or not a.span.compatible(b.span)
     # the same report, word for word; not two short reports made of the kind's words and a
@@ -190,7 +193,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
     merge = (
         kinds
-        and _figures_agree(a, b, kinds, bool(actors), precise)
+        and figures_agree(a, b, kinds, bool(actors), precise)
         and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
@@ -220,40 +223,25 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     return _evidence(verdict, score, actors, kinds, words, _date_reason(a, b))
 
 
+def _kinds(a: Profile, b: Profile) -> list[str]:
+    """The kinds of happening both tell: actions, and "#" event nouns."""
+    return sorted((a.actions & b.actions) | {NOUN + n for n in a.nouns & b.nouns})
+
+
 def _in_common(
     a: Profile, b: Profile, wa: frozenset[str], wb: frozenset[str], kindless: bool
-) -> tuple[frozenset[str], list[str]]:
-    """The words two reports share besides their names, and the kinds of happening both tell."""
+) -> frozenset[str]:
+    """What two reports share besides their names; and, between two naming the same, what they
+    tell alike in other words: one figure rounded ("4.3" / "4.25"), and the kind ("resigned" /
+    "stepped down")."""
     common = wa & wb
-    kinds = (
-        [] if kindless else sorted((a.actions & b.actions) | {NOUN + n for n in a.nouns & b.nouns})
-    )
-    if a.name_words & b.name_words:
-        # where the two name the same: one figure rounded ("4.3" / "4.25"), and the kind told in
-        # other words ("resigned" / "stepped down"), are words in common too
-        common |= _near_figures(wa, wb)
-        told = [k for k in kinds if k in ONE_HAPPENING_KINDS]
-        if told and not common & _kinds_words(told):
-            common |= {ACTION + told[0]}
-    return common, kinds
-
-
-def _figures_agree(
-    a: Profile, b: Profile, kinds: Sequence[str], actors: bool, precise: bool
-) -> bool:
-    """Whether the figures two reports give allow one happening."""
-    if not MOVES.isdisjoint(kinds):
-        # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
-        # climbed to $98 million in the petroleum segment"), rounded or not
-        if _figures_apart(a, b, True, rounded=True):
-            return False
-    elif not actors and _figures_apart(a, b):
-        # without an actor in common, reports that give different figures ("closed at $21.25" /
-        # "closed at $4.375") tell different happenings however alike their words
-        return False
-    # over a month or more, one actor does one kind of thing many times: what each report counts
-    # tells them apart ("plans to deliver 13 A380s in 2008" / "delivered 12 A380s in 2008")
-    return precise or not _figures_apart(a, b, True, rounded=True)
+    if a.name_words.isdisjoint(b.name_words):
+        return common
+    common |= near_figures(wa, wb)
+    told = [] if kindless else [k for k in _kinds(a, b) if k in ONE_HAPPENING_KINDS]
+    if told and not common & _kinds_words(tuple(told)):
+        common |= {ACTION + told[0]}
+    return common
 
 
 def _evidence(
@@ -288,11 +276,12 @@ ONE_HAPPENING_KINDS = frozenset(
 
 def _telling(common: frozenset[str], kinds: Sequence[str]) -> frozenset[str]:
     """The words of ``common`` that say which happening of ``kinds`` two reports tell."""
-    told = common.difference(market_terms(), _kinds_words(kinds))
+    told = common.difference(market_terms(), _kinds_words(tuple(kinds)))
     return frozenset(w for w in told if w[:1] != ACTION)
 
 
-def _kinds_words(kinds: Sequence[str]) -> frozenset[str]:
+@functools.lru_cache(maxsize=4096)
+def _kinds_words(kinds: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*map(kind_terms, kinds))
 
 
@@ -324,70 +313,6 @@ def _kind_and_day(a: Profile, b: Profile) -> bool:
     if a.actors or b.actors:
         return False
     return not (a.name_words and b.name_words) or bool(a.name_words & b.name_words)
-
-
-# Sums of money and figures with decimals ("$21.25", "$182.6 million", "8.8"): prices, results,
-# rates. Counts ("killed 82") are left out, as they grow from report to report of one happening;
-# not for a price move, where every number is the move's ("rose 6 pence to 388 pence").
-_FIGURE = re.compile(r"^(?:[$€£]\d|\d+\.\d)")
-_NUMBER = re.compile(r"^[$€£]?\d")
-MOVES = frozenset({"fall", "rise"})  # the kinds of a price's or an index's move (``english``)
-
-
-def _figures(p: Profile, moves: bool) -> frozenset[str]:
-    if not moves:
-        return frozenset(w for w in p.content if _FIGURE.match(w))
-    return frozenset(
-        w for w in p.content if _NUMBER.match(w) and not (len(w) == 4 and w[:2] in ("19", "20"))
-    )
-
-
-def _figures_apart(a: Profile, b: Profile, moves: bool = False, rounded: bool = False) -> bool:
-    """Both reports give sums or rates (for a price move, any numbers), and at most half of the
-    fewer are the same ("closed at $18.75, down $1.125" / "closed at $4.375, up $1.125")."""
-    fa = _figures(a, moves)
-    if not fa:
-        return False
-    fb = _figures(b, moves)
-    same = fa & fb | _near_figures(fa, fb) if rounded else fa & fb
-    return bool(fb) and 2 * len(same) <= min(len(fa), len(fb))
-
-
-_AMOUNT = re.compile(r"^([$€£]?)(\d+)(?:\.(\d+))?((?:\s(?:billion|million|trillion))?)$")
-
-
-def _near_figures(xs: frozenset[str], ys: frozenset[str]) -> frozenset[str]:
-    """The figures of ``xs`` that one of ``ys`` gives rounded, or more exactly (4.3 and 4.25;
-    10473 and 10473.09; "$5.8 billion" and "$5.75 billion"), not the same words. The rounded one
-    keeps two digits at least: "$1 billion" is a round sum, not "$1.27 billion" rounded."""
-    fx = [w for w in xs - ys if w[:1].isdigit() or w[:1] in "$€£"]
-    if not fx:
-        return frozenset()
-    fy = [_amount(w) for w in ys - xs if w[:1].isdigit() or w[:1] in "$€£"]
-    out = set()
-    for w in fx:
-        x = _amount(w)
-        if x is not None and any(y is not None and _rounded_alike(x, y) for y in fy):
-            out.add(w)
-    return frozenset(out)
-
-
-def _amount(w: str) -> tuple[str, float, int, str] | None:
-    """(currency, value, decimals, scale) of a figure; None for a bare year or no figure."""
-    m = _AMOUNT.match(w)
-    if m is None or (not m.group(1) and not m.group(3) and len(m.group(2)) == 4):
-        return None  # "2008" is a year's number, not a figure
-    decimals = m.group(3) or ""
-    return m.group(1), float(m.group(2) + "." + (decimals or "0")), len(decimals), m.group(4)
-
-
-def _rounded_alike(x: tuple[str, float, int, str], y: tuple[str, float, int, str]) -> bool:
-    if x[0] != y[0] or x[3] != y[3] or x[2] == y[2]:
-        return False  # another currency or scale, or as exact as each other: equal or not
-    rough = x if x[2] < y[2] else y
-    if rough[1] * 10 ** rough[2] < 10:
-        return False  # one digit: a round figure
-    return abs(x[1] - y[1]) <= 0.5 * 10.0 ** -rough[2] + 1e-9
 
 
 def _statements(a: Profile, b: Profile, matching: bool = False) -> Evidence:
