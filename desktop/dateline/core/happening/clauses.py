@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import english as en
+from .reference import record_before
 from .segments import segments
 from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
 from .words import (
@@ -294,19 +295,11 @@ _SO_FAR = re.compile(
 )
 
 
-# "the largest operation since Vietnam": a comparison, not a stretch summed up
-_RECORD_BEFORE = re.compile(
-    r"\b(?:largest|biggest|highest|lowest|worst|best|most|least|first|record|smallest|longest|"
-    r"strongest|weakest|sharpest|steepest)\b[^,;]{0,40}$",
-    re.IGNORECASE,
-)
-
-
 def cumulative(sentence: str, c: Clause) -> bool:
     """A perfect clause that sums up a stretch ("has since sold 40 million", "has so far
     received $50 billion"): a record up to now, not the day's news."""
     for m in _SO_FAR.finditer(sentence, c.start, c.end):
-        if not _RECORD_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+        if not record_before(sentence[max(0, m.start() - 60) : m.start()]):  # "largest ... since"
             return True
     return False
 

@@ -52,9 +52,15 @@ _SINCE_TOLD = re.compile(r"\bsince\b[^,;:()]{0,60}$", re.IGNORECASE)
 _RECORD = re.compile(
     r"\b(?:(?:low|high|big|large|small|strong|weak|fast|slow|bad|good)(?:est)|worst|best|(?<!\bat\s)(?:most|least)|"
     r"fewest|first\s+time|record|not\s+(?:been\s+)?seen|lowest|highest|biggest|largest|smallest|"
-    r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^.;:]{0,60}$",
+    r"steepest|sharpest|longest|level\s+since|mark\s+since)\b[^;:]{0,60}$",  # "U.S." may be in it
     re.IGNORECASE,
 )
+
+
+def record_before(text: str) -> bool:
+    """A superlative or a record ends ``text``'s clause ("its biggest drop", "the largest U.S.
+    operation"): a "since" after it compares."""
+    return _RECORD.search(text) is not None
 
 
 # "the first ... since": the first time in a while, so a comparison too ("its first close below
