@@ -253,6 +253,9 @@ def test_the_same_day_of_a_story_is_that_day_not_a_comparison_period():
     sentence = "Ticket sales rose 8% over the same period last year."
     at = sentence.index("the same period")
     assert "comparison" in reference_reason(sentence, at, at + len("the same period last year"))
+    sentence = "Ticket sales rose 8% in the same month last year."
+    at = sentence.index("the same month")
+    assert "comparison" in reference_reason(sentence, at, at + len("the same month last year"))
 
 
 def test_a_record_since_a_happening_told_with_its_date_is_a_comparison():

@@ -83,9 +83,8 @@ def figures_agree(
     if not MOVES.isdisjoint(kinds):
         # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
         # climbed to $98 million in the petroleum segment"), rounded or not
-        if _figures_apart(a, b, True, rounded=True):
-            return False
-    elif not actors and _figures_apart(a, b):
+        return not _figures_apart(a, b, True, rounded=True)
+    if not actors and _figures_apart(a, b):
         # without an actor in common, reports that give different figures ("closed at $21.25" /
         # "closed at $4.375") tell different happenings however alike their words
         return False

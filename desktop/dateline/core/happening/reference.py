@@ -112,20 +112,19 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         if _GIVEN_UP.search(tail.group()):
             return f"a date given up ('{tail.group().strip()} {text}')"
         return f"a comparison point ('{tail.group().strip()} {text}')"
-    since = None
-    if not clause_before.isascii() or "since" in clause_before.lower():
-        since = _SINCE.search(clause_before)
+    has_since = not clause_before.isascii() or "since" in clause_before.lower()
+    since = _SINCE.search(clause_before) if has_since else None
     if since:
         head = clause_before[: since.start()]
         if _RECORD.search(head) or _FIRST.search(head):
             return f"the start of a comparison ('… since {text}')"
         if _COUNTED.search(head):
             return f"the start of what is counted ('… since {text}')"
-    elif "since" in clause_before.lower():
+    elif has_since:
         # a record since a happening told with its date: "its biggest drop since the markets
         # reopened after the September 11, 2001 attacks"
         told = _SINCE_TOLD.search(clause_before)
-        if told and _RECORD.search(clause_before[: told.start()]):
+        if told and record_before(clause_before[: told.start()]):
             return f"the start of a comparison ('… since … {text}')"
     around = sentence[max(0, start - 12) : end + 12]
     if _may_hold(around, _SELF_WORDS) and (
@@ -145,15 +144,16 @@ _GIVEN_UP = re.compile(
 
 
 def _same_compared(sentence: str, start: int, end: int) -> bool:
-    """ "the same period" with a year back after it, or after "over", "from", "than"."""
-    if _SAME.search(sentence, max(0, start - 20), end + 12) is None:
+    """ "the same period" with a year back after it ("last year", "a year earlier", "of 2007"),
+    or after "over", "from", "than"."""
+    same = _SAME.search(sentence, max(0, start - 20), end + 12)
+    if same is None:
         return False
-    if _SAME.search(sentence, start, end) is None:
-        return True  # "same" outside the date: "the same period last year" read as "last year"
+    if same.end() <= start:
+        return True  # "same" before the date: "the same period last year" read as "last year"
     return bool(
-        _YEAR_BACK.match(sentence[end : end + 40])
-        or _YEAR_BACK.search(sentence[start:end])
-        or _YEAR_BACK.search(sentence[max(0, start - 12) : start])
+        _YEAR_BACK.match(sentence[same.end() : same.end() + 40])
+        or _YEAR_BACK.search(sentence[max(0, same.start() - 12) : same.start()])
     )
 
 

@@ -293,7 +293,7 @@ def _more_than_actor_and_action(
     28, 2003"); one company doing one kind of thing twice in a year is not one happening."""
     if any(k.startswith(NOUN) for k in kinds) or _telling(common, kinds) or len(actors) > 1:
         return True
-    return bool(_shared_names(a.names - a.actors, b.names - b.actors))
+    return bool(_shared_names(a.names, b.names))  # ``names`` holds no subject
 
 
 def _kind_and_day(a: Profile, b: Profile) -> bool:

@@ -61,7 +61,7 @@ def verb_group(
             k += 1
             continue
         contracted = _CONTRACTED.get(low[:-3]) if low.endswith(("n't", "n’t")) else None
-        is_aux, got = _aux_group(seg, k, contracted or low)
+        is_aux, got = _aux_group(seg, k, contracted or low) if contracted or low in _AUX else _NO
         if is_aux:
             if got is not None and contracted:
                 # "couldn't be reached", "didn't say": the auxiliary, negated
@@ -116,6 +116,10 @@ _CONTRACTED = {
     "was": "was", "were": "were", "is": "is", "are": "are", "has": "has", "have": "have",
     "had": "had", "need": "need",
 }  # fmt: skip
+
+
+_AUX = en.MODALS | en.HAVE | en.BE  # the words ``_aux_group`` reads, besides a contracted "do"
+_NO: tuple[bool, None] = (False, None)
 
 
 def _aux_group(

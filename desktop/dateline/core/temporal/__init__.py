@@ -121,11 +121,11 @@ def _group(text: str, found: list[tuple[Timex, str]], cues: Cues) -> list[Timex]
         a, b = out[i], out[i + 1]
         if a.type not in (TimexType.DATE, TimexType.TIME) or b.type is not a.type:
             continue
-        if cues.moved_from.search(text, max(0, a.start - 30), a.start):
-            continue  # "postponed from March 3 to March 10": a date given up, then the new one
         gap = text[a.end : b.start]
         if len(gap) > 12 or groups[i + 1] is not None:
             continue
+        if cues.moved_from.search(text, max(0, a.start - 30), a.start):
+            continue  # "postponed from March 3 to March 10": a date given up, then the new one
         comma_list = (
             re.fullmatch(r"\s*,\s*", gap) is not None
             and i + 2 < len(out)
