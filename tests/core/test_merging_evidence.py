@@ -55,7 +55,7 @@ def test_two_markets_closing_on_the_same_day_are_two_happenings():
     assert _joined(evs, "In Tokyo") == {"a0"}
     found = compare(_profile(tokyo, "a"), _profile(london, "b"))
     assert found.verdict == Verdict.SUGGEST  # offered to the analyst, not joined
-    assert "both closed" in found.explain([tokyo, london])
+    assert "both fall" in found.explain([tokyo, london])  # "closed lower": a fall
 
 
 def test_a_market_close_and_a_company_s_close_the_same_morning_are_two_happenings():

@@ -17,6 +17,7 @@ from .reference import record_before
 from .segments import segments
 from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
 from .words import (
+    COMPLEMENT,
     COORDINATE,
     FUTURE,
     MAIN,
@@ -73,6 +74,11 @@ class Clause:
         return self.lemma in en.STATIVE
 
     @property
+    def given_up(self) -> bool:
+        """ "had planned to fly it in 2008": a plan as it stood before, its dates given up."""
+        return self.prospective and self.tense == PLUPERFECT
+
+    @property
     def irrealis(self) -> bool:
         return self.tense in (FUTURE, MODAL) or self.prospective
 
@@ -91,15 +97,24 @@ def clauses(sentence: str, headline: bool = False) -> tuple[Clause, ...]:
     for i, (a, b, role, subject) in enumerate(parts):
         seg = toks[a:b]
         aux = role == COORDINATE and bool(out) and out[-1].tense in (FUTURE, MODAL)
+        # "demanded that workers give up their bonuses": a bare verb, what should happen
+        asked = (
+            role == COMPLEMENT
+            and bool(out)
+            and out[-1].lemma in en.MANDATIVE
+            and toks[a - 1].low == "that"
+        )
         if subject is not None:
             # after an aside: read with the subject the aside interrupted
             clause = _clause(toks[subject[0] : subject[1]] + seg, role, False, False)
             clause = replace(clause, start=seg[0].start)
         else:
-            clause = _clause(seg, role, headline and i == 0, title_case, aux)
+            clause = _clause(seg, role, headline and i == 0, title_case, aux or asked)
         if aux and _bare_verb_first(clause, seg):
             # "would cut 30,000 jobs and close 14 plants": "close" is as future as "cut"
             clause = replace(clause, tense=out[-1].tense, prospective=out[-1].prospective)
+        elif asked and clause.finite:
+            clause = replace(clause, tense=MODAL)
         if clause.role in (MAIN, COORDINATE) and not clause.subject and last_subject is not None:
             clause = _with_subject(clause, last_subject)
         if clause.subject:

@@ -175,11 +175,38 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("sign", "up"): "sign",
     ("break", "up"): "split",
 }
+# A price's close told by where it went: "closed down 3.2 percent", "ended higher"
+_CLOSING = frozenset({"close", "end", "finish", "open", "trade"})
+_MOVES = {"down": "fall", "lower": "fall", "off": "fall", "up": "rise", "higher": "rise"}
+
+
+def phrasal(lemma: str, particle: str, after: str) -> str:
+    """The happening a verb and its particle tell ("stepped down" -> "resign"), or ``lemma``;
+    "closed down 3.2 percent", "ended higher" are a price's fall and rise (``after``: the word
+    after the particle), "closed down the plant" a closing."""
+    figure = bool(after) and after[0] in "0123456789$€£"
+    if lemma in _CLOSING and particle in _MOVES and (figure or particle in ("lower", "higher")):
+        return _MOVES[particle]
+    return PHRASAL.get((lemma, particle), lemma)
 
 
 # Verbs whose "that" opens what was found or decided ("The tribunal found in 2011 that ..."): a
 # clause of its own, dated by its own date, though the verb makes no statement.
 FINDING = frozenset("find rule conclude decide determine establish".split())
+# Verbs whose "that" opens what is asked for ("demanded that workers accept cuts by 2010"): what
+# should happen, not what did.
+MANDATIVE = frozenset("demand ask request require recommend propose order urge".split())
+
+
+@functools.lru_cache(maxsize=1)
+def mandative_forms() -> frozenset[str]:
+    """Every past or present form of a verb of asking for ("demanded", "urges")."""
+    out: set[str] = set()
+    for lemma in MANDATIVE:
+        for tag, forms in _inflections(lemma).items():
+            if tag in ("VBD", "VBZ"):
+                out.update(forms)
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)

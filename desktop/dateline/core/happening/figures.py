@@ -76,6 +76,12 @@ def _rounded_alike(x: tuple[str, float, int, str], y: tuple[str, float, int, str
     return abs(x[1] - y[1]) <= 0.5 * 10.0 ** -rough[2] + 1e-9
 
 
+def sums_apart(a: Profile, b: Profile) -> bool:
+    """Both reports give sums or rates and at most half of the fewer are the same: no copy of one
+    report ("closed at $29, up 25 cents" / "was down 25 cents to $30.25")."""
+    return _figures_apart(a, b)
+
+
 def figures_agree(
     a: Profile, b: Profile, kinds: Sequence[str], actors: bool, precise: bool
 ) -> bool:

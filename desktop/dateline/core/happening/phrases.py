@@ -65,6 +65,17 @@ def noun_phrase_ending(before: str) -> str:
     """The noun phrase (with its place) that ends ``before``: "a new military aid hub in
     Wiesbaden, Germany"."""
     words = before.rstrip(" ,").split()[-10:]
+    # not past a verb or an aside: "the systems shipped, meanwhile, were | products" (a place's
+    # comma stays: "a hub in Wiesbaden, Germany")
+    cut = [
+        k
+        for k, w in enumerate(words)
+        if w.lower() in en.AUXILIARIES
+        or (w.endswith(",") and k + 1 < len(words) and words[k + 1][:1].islower())
+    ]
+    if cut and cut[-1] + 1 < len(words):
+        words = words[cut[-1] + 1 :]
+        before = " ".join(words)
     starts = [k for k, w in enumerate(words) if w.lower() in _DETERMINER]
     return " ".join(words[starts[-1] :]) if starts else antecedent(before)
 

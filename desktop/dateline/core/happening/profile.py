@@ -34,7 +34,7 @@ MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE)
 # The vocabulary of every report of a market's day ("stocks closed lower", "shares closed at $35, up
 # 12.5 cents"): two such reports share these words whichever market or company each tells of.
 MARKET_WORDS = """stock stocks share shares market markets trading price prices index exchange
-    composite cent cents point points lower higher unchanged""".split()
+    composite cent cents point points lower higher unchanged closed closing""".split()
 
 
 @pickled_as_arguments

@@ -29,7 +29,7 @@ from fractions import Fraction
 from .. import timevalue
 from ..eventtext import surface_words
 from . import english as en
-from .figures import figures_agree, near_figures
+from .figures import figures_agree, near_figures, sums_apart
 from .profile import ACTION, NOUN, Profile, kind_terms, market_terms
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
@@ -177,11 +177,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     kinds = _kinds(a, b)
     # the same dates, or a late report of a stated date
     same = a.span == b.span or not a.span.compatible(b.span)
-    # the same report, word for word; not two short reports made of the kind's words and a
-    # market's ("share prices closed lower" in London and, "elsewhere", in Paris)
-    copied = (
-        same and len(common) >= COPY_WORDS and share >= NEAR_ALL and bool(_telling(common, kinds))
-    )
+    copied = same and _copied(a, b, common, share, kinds)
     if matching and not kinds and not copied:
         return NOTHING  # an import joins only on MERGE evidence, and that needs a kind in common
     precise = max(a.span.width, b.span.width) <= WEEK
@@ -221,6 +217,20 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     else:
         return NOTHING
     return _evidence(verdict, score, actors, kinds, words, _date_reason(a, b))
+
+
+def _copied(
+    a: Profile, b: Profile, common: frozenset[str], share: float, kinds: Sequence[str]
+) -> bool:
+    """The same report, word for word, on the same dates; not two short reports made of the
+    kind's words and a market's ("share prices closed lower" in London and, "elsewhere", in
+    Paris), nor two giving different prices ("closed at $29" / "down 25 cents to $30.25")."""
+    return (
+        len(common) >= COPY_WORDS
+        and share >= NEAR_ALL
+        and bool(_telling(common, kinds))
+        and not sums_apart(a, b)
+    )
 
 
 def _kinds(a: Profile, b: Profile) -> list[str]:

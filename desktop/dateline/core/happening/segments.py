@@ -51,6 +51,7 @@ def segments(toks: list[Token]) -> list[Part]:
             and t.text not in _CUT_MARKS
             and t.low not in _CUT_WORDS
             and prev.low not in after
+            and not (k + 2 < len(toks) and toks[k + 1].low in _IN_ON)
         ):
             continue  # none of the tests below can cut here: most words of a sentence
         if quoted[k] != quoted[k - 1]:
@@ -103,7 +104,10 @@ class _Cutter:
             and k + 1 < len(toks)
             and _gerund(toks[k + 1])
             # not inside a subject ("Men drinking beer after shooting skeet said ...")
-            and (_finite_before(toks, cuts[-1], k) or any(w.text == "," for w in toks[k + 1 :]))
+            and (
+                _finite_before(toks, cuts[-1], k, self.resumed)
+                or any(w.text == "," for w in toks[k + 1 :])
+            )
         ):
             cuts.append((_lead(toks, k), NONFINITE))  # "Exports rose in 2010 after falling 12%"
             self.after_gerund = self.timed = True
@@ -116,7 +120,7 @@ class _Cutter:
         elif (
             low in _TIME_PREPOSITIONS
             and _clause_after(toks, k + 1)
-            and _finite_before(toks, cuts[-1], k)
+            and _finite_before(toks, cuts[-1], k, self.resumed)
         ):
             cuts.append((_lead(toks, k), SUBORDINATE))  # "Shares fell after the firm cut its ..."
             self.timed = True
@@ -143,15 +147,17 @@ class _Cutter:
         elif (
             prev.text == ","
             and _lexical_verb(t, toks[k + 1] if k + 1 < len(toks) else None)
-            and _finite_before(toks, cuts[-1], k - 1)
+            and _finite_before(toks, cuts[-1], k - 1, self.resumed)
         ):
             cuts.append((k, COORDINATE))  # a headline's "Apple releases SDK, announces update"
         elif low == "that" and (
             after_reporting(toks, k)
             or prev.low in en.COORDINATORS
+            or prev.low in en.mandative_forms()
             or any(w.low in en.finding_forms() for w in toks[max(0, k - 4) : k])
         ):
-            cuts.append((k + 1, COMPLEMENT))  # "said that ...", "... and that ...", "found that"
+            # "said that ...", "... and that ...", "found that", "demanded that"
+            cuts.append((k + 1, COMPLEMENT))
         elif (prev.low in self.reporting or prev.low in TIME_WORDS) and bare_complement(toks, k):
             # "The firm said more than 4 billion songs had been ..."; "told reporters the ..."
             cuts.append((k + told_whom(toks, k), COMPLEMENT))
@@ -159,7 +165,10 @@ class _Cutter:
             cuts.append((k, COMPLEMENT))  # "announced Monday it has settled", "said on Monday it"
         elif prev.text == "," and (
             _planned(toks, k)
-            or (_participle(toks, k, cuts[-1][0]) and not _finite_before(toks, cuts[-1], k - 1))
+            or (
+                _participle(toks, k, cuts[-1][0])
+                and not _finite_before(toks, cuts[-1], k - 1, self.resumed)
+            )
         ):
             cuts.append((k, NONFINITE))  # "the hub, set to be operational", "The firm, founded"
         elif comma and _gerund(t):
@@ -167,6 +176,10 @@ class _Cutter:
             self.after_gerund = True
         elif low in ("who", "which") and prev.text[:1].isalpha():
             cuts.append((k, RELATIVE))
+        elif _dated_participle(toks, k) and _finite_before(toks, cuts[-1], k - 1, self.resumed):
+            # the clause's verb before the noun: "markets | slumped on Friday" is that verb
+            cuts.append((k, NONFINITE))  # "using money from the fund | approved in October"
+            self.timed = True  # "..., the company said" after it is a clause of its own
 
 
 def _opening(toks: list[Token]) -> list[tuple[int, str]]:
@@ -307,6 +320,40 @@ def _resumes(toks: list[Token], k: int, opened: int) -> bool:
     return toks[opened].low not in en.RELATIVES or _finite_before(toks, (opened, RELATIVE), k - 1)
 
 
+_IN_ON = frozenset({"in", "on"})
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday early late mid""".split()
+)
+
+
+def _dated_participle(toks: list[Token], k: int) -> bool:
+    """A past participle right after its noun and right before a date, with no comma: "the fund
+    approved in October", "a plant opened in 1995" tell of that noun, not of the clause's verb."""
+    if k + 2 >= len(toks) or toks[k + 1].low not in _IN_ON:
+        return False
+    t, prev, when = toks[k], toks[k - 1], toks[k + 2].low
+    if not (when in _DATE_WORDS or (len(when) == 4 and when.isdigit())):
+        return False
+    if any(w.text.endswith(("'s", "’s")) for w in toks[k + 2 : k + 5]):
+        return False  # "raised in Saturday night's debate": the date is the debate's
+    forms = en.verb_forms(t.low) if t.text[:1].islower() else None
+    if not forms or "VBN" not in forms[1] or forms[0] in en.REPORTING:
+        return False  # "..., an official from the organization said on Wednesday": its verb
+    if any(w.text == "," for w in toks[max(0, k - 8) : k]):
+        return False  # after an aside or a list the noun may be a subject: no cut on a guess
+    low = prev.low
+    if low in CLOSED_CLASS or low in en.DETERMINERS or low in en.PRONOUNS or low.endswith("ly"):
+        return False
+    if low in en.PREPOSITIONS or low in en.GROUP_ADVERBS:
+        return False
+    return (
+        prev.text[:1].isupper()
+        or any(c.isdigit() for c in prev.text)
+        or en.noun_lemma(low) is not None
+    )
+
+
 def _participle(toks: list[Token], k: int, start: int) -> bool:
     """A past participle opening an aside after the subject the part from ``start`` holds ("The
     firm, founded in 1946, ..."), not the verb after an apposition ("The lawyer, Ann Roe, said the
@@ -430,10 +477,20 @@ def _lexical_verb(t: Token, nxt: Token | None = None) -> bool:
     return "VBZ" in forms[1] or ("VBD" in forms[1] and "VBN" not in forms[1])
 
 
-def _finite_before(toks: list[Token], cut: tuple[int, str], b: int) -> bool:
-    """Whether the part from ``cut`` to ``b`` already has its finite verb."""
+def _finite_before(
+    toks: list[Token],
+    cut: tuple[int, str],
+    b: int,
+    resumed: dict[int, tuple[int, int]] | None = None,
+) -> bool:
+    """Whether the part from ``cut`` to ``b`` already has its finite verb. ``resumed``: parts that
+    carry on a clause an aside interrupted, read with that clause's subject ("The bill, which ...,
+    | failed after")."""
     a, role = cut
     seg = toks[a:b]
+    subject = resumed.get(a) if resumed else None
+    if seg and subject is not None:
+        seg = toks[subject[0] : subject[1]] + seg
     return bool(seg) and verb_group(seg, False, role) is not None
 
 

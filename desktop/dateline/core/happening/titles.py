@@ -88,11 +88,12 @@ class Titler:
                 return tidy(self._words(i, content, dates))
         elif (
             clause is not None
-            and clause.lemma in en.FINDING
+            and (clause.lemma in en.FINDING or clause.lemma in en.MANDATIVE)
             and clause.main
             and _FOUND_THAT.match(text, clause.verb_end)
         ):
-            # "The tribunal found in 2011 that the general had ...": what it found, as written
+            # "The tribunal found in 2011 that the general had ...": what it found, as written;
+            # "demanded that the boy be returned": what was asked for
             content = self._said(i, clause)
             if content:
                 verb = text[clause.verb_start : clause.verb_end]

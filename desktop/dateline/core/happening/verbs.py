@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import english as en
 from .words import (
     CLOSED_CLASS,
+    COMPLEMENT,
     COORDINATE,
     FUTURE,
     MODAL,
@@ -188,13 +189,15 @@ def _finite_here(
     if "VBD" in tags:
         # "a media event held at": a participle, when a verb follows ("the revenue of the company
         # made up $7bn" has no other)
-        return not ("VBN" in tags and _in_phrase(seg, k) and _verb_later(seg, k))
+        return not ("VBN" in tags and _in_phrase(seg, k, role) and _verb_later(seg, k))
     if "VBZ" in tags:
         if _verb_next(seg, k):
             return False  # "NATO allies committed": a plural noun before the verb
         if headline and seg[k].low in en.NOUNS_FIRST and _verb_next(seg, k, present=True):
             return False  # "Harbour fees rise": the noun, then the verb
         return headline or _subject_like(seg[k - 1])
+    if after_aux and role == COMPLEMENT and "VB" in tags and seg[k].low != "be":
+        return _subject_like(seg[k - 1])  # "demanded that workers give up": what is asked for
     if "VBP" in tags:
         # "they rise"; in a headline, after a plural noun: "Toyota sales rise", "Oil prices fall"
         return prev in ("they", "we", "i", "you") or (
@@ -217,9 +220,11 @@ def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
     return bool(forms and ("VBD" in forms[1] or (present and "VBP" in forms[1])))
 
 
-def _in_phrase(seg: list[Token], k: int) -> bool:
-    """Whether the noun before ``seg[k]`` sits in a prepositional phrase ("during a media event")."""
-    first = max(0, k - 5)
+def _in_phrase(seg: list[Token], k: int, role: str = "") -> bool:
+    """Whether the noun before ``seg[k]`` sits in a prepositional phrase ("during a media event").
+    A subordinate clause's first word is its conjunction ("after senators demanded"), no
+    preposition."""
+    first = max(1 if role == SUBORDINATE else 0, k - 5)
     window = seg[first:k]
     for i in range(len(window) - 1, -1, -1):
         t = window[i]
@@ -307,10 +312,10 @@ def _after_aux(
 
 
 def _phrasal(seg: list[Token], j: int, lemma: str) -> str:
-    """ "stepped down" -> "resign": a verb and its particle, when they tell another happening."""
-    if j + 1 < len(seg):
-        return en.PHRASAL.get((lemma, seg[j + 1].low), lemma)
-    return lemma
+    """ "stepped down" -> "resign", "closed down 3.2 percent" -> "fall" (``english.phrasal``)."""
+    if j + 1 >= len(seg):
+        return lemma
+    return en.phrasal(lemma, seg[j + 1].low, seg[j + 2].text if j + 2 < len(seg) else "")
 
 
 # A day told between a verb and its "to" ("agreed on Sunday to buy", "voted late Monday to strike").
