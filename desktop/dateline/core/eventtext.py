@@ -53,6 +53,13 @@ _EVENT_NOUNS = frozenset(
     bankruptcy recall closure shutdown bailout takeover buyout lawsuit settlement debut unveiling
     accident collapse""".split()
 )
+
+
+def is_event_noun(word: str) -> bool:
+    """Whether ``word`` (lower case, singular or plural) names a happening ("bombing", "talks")."""
+    return word in _EVENT_NOUNS or word.rstrip("s") in _EVENT_NOUNS
+
+
 _STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being has have had
     do does did will would shall should can could may might must not no nor so than that this these those

@@ -7,12 +7,43 @@ span, "in 2019 and 2021" two dates. ``reading`` asks these before it reads a dat
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from ..eventtext import is_event_noun
 from ..model import Sentence, Timex, TimexType
 from ..span import Span
+from . import english as en
+from .words import MODAL
+
+if TYPE_CHECKING:
+    from .clauses import Clause
+
+_PRICE_MOVES = frozenset({"fall", "rise", "close"})  # "closed at $29, up 25 cents"
+
+
+def occasion(span: Span | None, published: dt.date | None) -> bool:
+    """A month or finer within the year before publication: an occasion words are said at."""
+    if span is None or published is None:
+        return False
+    return span.width <= 31 and span.last >= published.toordinal() - 366
+
+
+def same_session(told: str, lemma: str, carried: Span | None, before: Sequence[Clause]) -> bool:
+    """ "Asian markets fell sharply on Friday. | Toyota and Honda shares dropped 8 percent": a
+    price's move by a figure (``told``: the words after its verb) right after a sentence dated to
+    a day (``carried``: its date) with a move (``before``: its clauses), with no date of its own,
+    is of the same session. A quarter's figures are no session ("Net fell 8% in the third
+    quarter. | The shares rose 50 cents"), nor is "declined to comment" a move."""
+    if carried is None or carried.width != 0 or en.action_of(lemma) not in _PRICE_MOVES:
+        return False
+    if not any(ch.isdigit() for ch in told):
+        return False
+    return any(en.action_of(c.lemma) in _PRICE_MOVES for c in before)
+
 
 UNDATED_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _PERIOD_OF = re.compile(r"\b(?:rest|remainder|balance)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -75,6 +106,32 @@ def modifier(sentence: str, start: int, end: int) -> bool:
             and _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start)
         )
     )
+
+
+def noun_date(
+    s: Sentence, rel: int, rel_end: int, clause: Clause | None, timexes: Sequence[Timex], t: Timex
+) -> bool:
+    """The date at [rel, rel_end) of ``s`` dates the noun it modifies, not its clause: another
+    date dates the clause ("this year's conference ... yesterday", "third-quarter results on
+    Friday"), or the clause tells no happening of its own, only what may be, is not or holds
+    ("Under the 2003 contract, the buyers may cancel", "the 1998 accord does not allow")."""
+    text = s.text
+    if modifier(text, rel, rel_end) and other_date(
+        timexes, t, s, report_period(text, rel, rel_end)
+    ):
+        return True
+    if clause is None or not (clause.tense == MODAL or clause.negated or clause.stative):
+        return False
+    if not (
+        text[rel:rel_end].isdigit()
+        and _BEFORE_NOUN.match(text, rel_end) is not None
+        and _DETERMINER_BEFORE.search(text, max(0, rel - 8), rel) is not None
+    ):
+        return False
+    # "the sanctions imposed after its 1990 invasion", "injured in the 1998 clinic bombing": a
+    # happening's own year dates it whatever the clause says
+    noun = text[rel_end:].split(",", 1)[0].split()[:4]
+    return not any(is_event_noun(w.lower().strip(".;:")) for w in noun)
 
 
 def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence, within_week: bool = False) -> bool:

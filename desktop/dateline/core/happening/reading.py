@@ -37,9 +37,9 @@ from .datable import (
     counting_period,
     dates_nothing,
     is_range,
-    modifier,
-    other_date,
-    report_period,
+    noun_date,
+    occasion,
+    same_session,
 )
 from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names
 from .naming import Openings, resolved_actors
@@ -230,10 +230,12 @@ class _Reader:
             if clause is None:
                 return None
             background = True
-        elif modifier(s.text, rel, rel_end) and other_date(
-            timexes, t, s, report_period(s.text, rel, rel_end)
-        ):
-            return None  # "this year's conference ... yesterday", "third-quarter results on Friday"
+        elif clause is not None and clause.given_up:
+            return None  # "had planned to fly the aircraft in 2008"
+        elif noun_date(s, rel, rel_end, clause, timexes, t):
+            return (
+                None  # "this year's conference ... yesterday", "Under the 2003 contract, ... may"
+            )
         elif _UNTIL.search(s.text, max(0, rel - 7), rel):
             # "The ceasefire held until March 2003, when fighting resumed": the date is when the
             # "when" clause happened; the clause before it lasted up to then
@@ -435,24 +437,22 @@ class _Reader:
         # "It also said": a main clause's own "also", not one of what was said or of a clause
         # joined to its sentence's ("had condemned it on Aug. 2 but also criticized")
         also = c.role == "main" and " also " in f" {self.sentences[i].text[c.start : c.end][:40]} "
-        if not (_CONTINUES.match(subject) or _CONTINUES.match(opens) or also):
+        told = self.sentences[i].text[c.verb_end : c.end]
+        before = self.thread.get(i - 1)
+        span = before.profile.span if before is not None else None
+        moved = same_session(told, c.lemma, span, self.clauses[i - 1])
+        if not (_CONTINUES.match(subject) or _CONTINUES.match(opens) or also or moved):
             return None
         for k in range(i - 1, max(-1, i - 3), -1):
             carried = self.thread.get(k)
             if carried is not None:
                 # "Albright, who fled Prague in 1948, ... 'Hallelujah,' she said": what is quoted
                 # was said about the story's time, not in a year told of as background
-                return None if c.reporting and not self._recent(carried) else (k, carried)
+                recent = occasion(carried.profile.span, self.article.published)
+                return None if c.reporting and not recent else (k, carried)
             if any(cl.main and cl.finite for cl in self.clauses[k]):
                 return None  # an undated sentence in between: the thread is broken
         return None
-
-    def _recent(self, cand: Candidate) -> bool:
-        """A month or finer within the year before publication: an occasion words are said at."""
-        span, published = cand.profile.span, self.article.published
-        if span is None or published is None:
-            return False
-        return span.width <= 31 and span.last >= published.toordinal() - 366
 
     def _thread(self) -> dict[int, Candidate]:
         """What each sentence dates the story to, for the sentence after it to carry on: the

@@ -32,7 +32,7 @@ _BEFORE = re.compile(
     r"\s+from(?:\s+(?:its|the)\s+(?:original|planned|scheduled)\s+date\s+of)?"
     # "the launch, originally planned for June, was postponed": the plan before the delay
     r"|\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|due|expected|"
-    r"slated|intended)\s+(?:to\s+(?:be\s+)?[a-z]+\s+)?(?:for|on|in|by))"
+    r"slated|intended)\s+(?:to\s+(?:be\s+)?[a-z]+(?:\s+[\w'’-]+){0,4}?\s+)?(?:for|on|in|by))"
     r"(?:\s+(?:those|that|the\s+level|levels?|figures?|results?)\s+(?:of|in|for))?"
     r"(?:\s+(?:the|a|an|its|their))?\s*$",
     re.IGNORECASE,

@@ -1,0 +1,111 @@
+"""Business and market news read right: which clause a date belongs to when a participle, a
+demand or an aside stands between, plans given up, years that only name a document, and a
+session's price moves told one after another."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.core.engine import propose
+from dateline.core.happening.clauses import clauses
+from dateline.core.model import Article
+
+FRI = dt.date(2010, 3, 12)  # a Friday
+
+
+def titled(text: str, published: dt.date = FRI) -> dict[str, list[str]]:
+    """The titles of the events proposed from ``text``, by date."""
+    out: dict[str, list[str]] = {}
+    for e in propose([Article(id="a", text=text, published=published)]):
+        out.setdefault(e.value, []).append(e.title)
+    return out
+
+
+def roles(sentence: str) -> list[tuple[str, str]]:
+    return [(c.role, c.lemma) for c in clauses(sentence)]
+
+
+def test_a_clause_of_time_after_an_aside_is_a_clause_of_its_own():
+    # the part after the aside had no subject of its own, so "after" was read as a preposition
+    # and the clause's date went to "failed"
+    assert roles(
+        "The motion, which cleared the lower house on Tuesday, failed after opposition members "
+        "walked out of the chamber."
+    ) == [("relative", "clear"), ("main", "fail"), ("subordinate", "walk")]
+
+
+def test_what_is_demanded_is_not_dated_as_the_demand_nor_as_the_clause_before():
+    sentence = (
+        "The rescue plan collapsed on Wednesday after lenders demanded that the shipyard's "
+        "workers give up their bonuses by the end of 2011."
+    )
+    assert roles(sentence)[-1][0] == "complement"
+    assert clauses(sentence)[-1].tense == "modal"  # what should happen, not what did
+    found = titled(sentence)
+    assert found["2010-03-10"] == ["Rescue plan collapsed"]
+    assert "collapsed" not in " ".join(found.get("2011", []))
+
+
+def test_a_participle_after_its_noun_takes_the_date_that_follows_it():
+    found = titled(
+        "The ministry said on Thursday that it would pay the contractors from the emergency fund "
+        "approved in November."
+    )
+    assert found["2009-11"] == ["Emergency fund approved"]
+    assert any("ministry" in t.lower() for t in found["2010-03-11"])
+
+
+def test_a_participle_phrase_ends_at_the_attribution_after_it():
+    found = titled("Sales rose 6 percent at branches opened in June, the bank said on Tuesday.")
+    assert found["2009-06"] == ["Branches opened"]
+    assert "Bank said" in found["2010-03-09"]
+    assert all("said" not in t for t in found["2009-06"])
+
+
+def test_a_plan_as_it_stood_before_dates_nothing():
+    found = titled(
+        "The builder had originally planned to open the bridge in early 2009 and finish the "
+        "approach roads in May 2009. It was initially due to carry traffic by the summer of 2009."
+    )
+    assert found == {}
+
+
+def test_a_year_that_names_a_document_dates_no_modal_or_negated_clause():
+    found = titled(
+        "Under the 2004 lease, the tenant may leave if the roof is not repaired. "
+        "The 1996 rules do not allow fishing near the reef."
+    )
+    assert "2004" not in found and "1996" not in found
+    # a year naming what will happen still dates it
+    assert titled("The 2012 Summer Games will be held in the capital.")
+
+
+def test_a_price_move_after_a_dated_move_is_of_the_same_session():
+    found = titled(
+        "Rates up, markets down\n\n"
+        "The central bank raised its key rate on Wednesday night.\n"
+        "European markets slumped on Thursday, with the DAX closing down 3.1 percent.\n"
+        "Bank shares dropped more than 6 percent.\n"
+        "The finance minister said the rise was needed."
+    )
+    assert sorted(found["2010-03-11"]) == [
+        "Bank shares dropped more than 6 percent",
+        "European markets slumped, with the DAX closing down 3.1 percent",
+    ]
+    # what is said after them is dated by the story's lead, as before
+    assert "Finance minister said the rise was needed" in found["2010-03-10TNI"]
+
+
+def test_a_close_told_down_or_up_is_a_fall_or_a_rise():
+    assert roles("Shares of the airline closed down 4.2 percent.") == [("main", "fall")]
+    assert roles("The index ended higher.") == [("main", "rise")]
+    assert roles("The carmaker closed down the plant in May.") == [("main", "close")]
+    evs = propose(
+        [
+            Article(
+                id="a", text="Shares in Norvia fell 4.2 percent in Oslo on Friday.", published=FRI
+            ),
+            Article(id="b", text="Norvia shares closed down 4.2 percent on Friday.", published=FRI),
+        ]
+    )
+    assert len(evs) == 1 and len(evs[0].sources) == 2
