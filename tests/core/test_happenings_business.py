@@ -109,3 +109,74 @@ def test_a_close_told_down_or_up_is_a_fall_or_a_rise():
         ]
     )
     assert len(evs) == 1 and len(evs[0].sources) == 2
+
+
+def test_a_delivery_that_had_been_due_is_a_plan_given_up():
+    sentence = (
+        "The airline, which had been due to receive its first jet in May 2011, said it would wait."
+    )
+    (relative, *_) = clauses(sentence)
+    assert relative.lemma == "receive" and relative.prospective and relative.given_up
+    assert "2011-05" not in titled(sentence)
+
+
+def test_a_move_by_a_figure_from_a_year_is_measured_from_it():
+    found = titled("The brewer sold 9 million barrels last year, down 12 percent from 2007.")
+    assert "2007" not in found
+    assert found["2009"] == ["Brewer sold 9 million barrels"]
+    # a range that starts from a date is still a range
+    assert "2010-01/2010-03" in {
+        e.value if e.end is None else f"{e.value}/{e.end}"
+        for e in propose(
+            [
+                Article(
+                    id="a",
+                    text="Trade\n\nExports rose 8 percent from January to March.",
+                    published=FRI,
+                )
+            ]
+        )
+    }
+
+
+def test_a_clause_opened_by_as_and_a_name_has_that_name_for_its_subject():
+    assert roles("The strike comes as Norvia is still recovering from a fire.") == [
+        ("main", "come"),
+        ("subordinate", "recover"),
+    ]
+    found = titled(
+        "Lumen will present its new scanner on Friday.\n"
+        "The launch comes as Norvia is still recovering from a recall of its X5 scanner, which it "
+        "withdrew from shops on Monday after two fires."
+    )
+    assert found["2010-03-08"] == ["Norvia withdrew from shops"]
+
+
+def test_its_happening_is_the_clause_subjects_even_after_an_aside():
+    # "The 787," ends on a number but is no age ("Wonham, 58,"): the aside after it is one
+    found = titled(
+        "The V40, built largely of aluminium, has won 300 orders since its launch in April 2006."
+    )
+    assert found["2006-04"] == ["V40’s launch"]
+
+
+def test_one_indexs_move_told_with_other_figures_is_one_happening():
+    def sources(first: str, second: str) -> list[int]:
+        evs = propose(
+            [
+                Article(id="a", text=f"Markets\n\n{first}", published=FRI),
+                Article(id="b", text=f"Stocks\n\n{second}", published=FRI),
+            ]
+        )
+        return sorted(len(e.sources) for e in evs if "Hang Seng" in e.title)
+
+    told = "The Hang Seng Index plunged 1,208 points, or 5.4 percent, on Tuesday."
+    # one figure in common, the points rounded in one report: one move
+    assert sources(
+        told, "The Hang Seng dropped 1,208.33 points to close at 21,160.43 on Tuesday."
+    ) == [2]
+    # no figure in common: two moves of that index
+    assert sources(told, "The Hang Seng dropped 300 points to close at 21,160.43 on Tuesday.") == [
+        1,
+        1,
+    ]

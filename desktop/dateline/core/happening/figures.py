@@ -39,6 +39,7 @@ def _figures_apart(a: Profile, b: Profile, moves: bool = False, rounded: bool = 
 
 
 _FIGURE_START = frozenset("0123456789$€£")
+_CENTURIES = ("19", "20")
 _AMOUNT = re.compile(r"^([$€£]?)(\d+)(?:\.(\d+))?((?:\s(?:billion|million|trillion))?)$")
 
 
@@ -61,8 +62,11 @@ def near_figures(xs: frozenset[str], ys: frozenset[str]) -> frozenset[str]:
 def _amount(w: str) -> tuple[str, float, int, str] | None:
     """(currency, value, decimals, scale) of a figure; None for a bare year or no figure."""
     m = _AMOUNT.match(w)
-    if m is None or (not m.group(1) and not m.group(3) and len(m.group(2)) == 4):
-        return None  # "2008" is a year's number, not a figure
+    whole = m.group(2) if m is not None else ""
+    if m is None or (
+        not m.group(1) and not m.group(3) and len(whole) == 4 and whole[:2] in _CENTURIES
+    ):
+        return None  # "2008" is a year's number, not a figure ("1,208 points" is one)
     decimals = m.group(3) or ""
     return m.group(1), float(m.group(2) + "." + (decimals or "0")), len(decimals), m.group(4)
 
@@ -74,6 +78,12 @@ def _rounded_alike(x: tuple[str, float, int, str], y: tuple[str, float, int, str
     if rough[1] * 10 ** rough[2] < 10:
         return False  # one digit: a round figure
     return abs(x[1] - y[1]) <= 0.5 * 10.0 ** -rough[2] + 1e-9
+
+
+def _none_shared(a: Profile, b: Profile) -> bool:
+    """Both reports of a move give numbers, and none of them the same, rounded or not."""
+    fa, fb = _figures(a, True), _figures(b, True)
+    return bool(fa) and bool(fb) and not (fa & fb or near_figures(fa, fb))
 
 
 def sums_apart(a: Profile, b: Profile) -> bool:
@@ -88,7 +98,11 @@ def figures_agree(
     """Whether the figures two reports give allow one happening."""
     if not MOVES.isdisjoint(kinds):
         # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
-        # climbed to $98 million in the petroleum segment"), rounded or not
+        # climbed to $98 million in the petroleum segment"), rounded or not; one index's move is
+        # told with other figures by each report ("plunged 733 points, or 7.9 percent" / "dropped
+        # 733.08 points to close at 8,577.91"): one in common is enough
+        if actors:
+            return not _none_shared(a, b)
         return not _figures_apart(a, b, True, rounded=True)
     if not actors and _figures_apart(a, b):
         # without an actor in common, reports that give different figures ("closed at $21.25" /

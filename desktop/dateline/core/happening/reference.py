@@ -93,6 +93,17 @@ _FIGURE = re.compile(
 )
 
 
+# A move by a figure, then the point it is measured from: "down 30 percent from 2007", "rose
+# $1.20 from Friday's close" (not the start of a range: "rose 8% from January to March").
+_MOVED_BY_FROM = re.compile(
+    r"\b(?:up|down|rose|fell|increased|decreased|dropped|climbed|jumped|slipped|gained|lost|"
+    r"higher|lower)\s+(?:by\s+)?(?:(?:about|nearly|almost|some|roughly)\s+|(?:more|less)\s+than\s+)?"
+    r"[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|points?|cents?|pence|million|billion))?"
+    r"\s+from(?:\s+(?:the|a|an|its|their))?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_ON = re.compile(r"\s*(?:to|until|till|through|[-–])\s", re.IGNORECASE)
+_RANGE_IN = re.compile(r"\s(?:to|until|till|through)\s|[-–]", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|which)\b")
 # "according to figures released April 3 by ...": the date of the source the news rests on.
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,;:()]{0,60}$", re.IGNORECASE)
@@ -112,6 +123,13 @@ def reference_reason(sentence: str, start: int, end: int) -> str:
         if _GIVEN_UP.search(tail.group()):
             return f"a date given up ('{tail.group().strip()} {text}')"
         return f"a comparison point ('{tail.group().strip()} {text}')"
+    if (
+        _may_hold(clause_before, ("from",))
+        and _MOVED_BY_FROM.search(clause_before)
+        and not _RANGE_ON.match(sentence, end)
+        and not _RANGE_IN.search(text)
+    ):
+        return f"a comparison point ('… from {text}')"
     has_since = not clause_before.isascii() or "since" in clause_before.lower()
     since = _SINCE.search(clause_before) if has_since else None
     if since:

@@ -18,6 +18,7 @@ from .complements import (
     said_just_before,
     told_whom,
 )
+from .participles import IN_ON, dated_participle
 from .verbs import verb_group
 from .words import (
     CLOSED_CLASS,
@@ -51,7 +52,7 @@ def segments(toks: list[Token]) -> list[Part]:
             and t.text not in _CUT_MARKS
             and t.low not in _CUT_WORDS
             and prev.low not in after
-            and not (k + 2 < len(toks) and toks[k + 1].low in _IN_ON)
+            and not (k + 2 < len(toks) and toks[k + 1].low in IN_ON)
         ):
             continue  # none of the tests below can cut here: most words of a sentence
         if quoted[k] != quoted[k - 1]:
@@ -176,7 +177,7 @@ class _Cutter:
             self.after_gerund = True
         elif low in ("who", "which") and prev.text[:1].isalpha():
             cuts.append((k, RELATIVE))
-        elif _dated_participle(toks, k) and _finite_before(toks, cuts[-1], k - 1, self.resumed):
+        elif dated_participle(toks, k) and _finite_before(toks, cuts[-1], k - 1, self.resumed):
             # the clause's verb before the noun: "markets | slumped on Friday" is that verb
             cuts.append((k, NONFINITE))  # "using money from the fund | approved in October"
             self.timed = True  # "..., the company said" after it is a clause of its own
@@ -298,7 +299,7 @@ def _aside(toks: list[Token], cuts: list[tuple[int, str]], k: int) -> tuple[int,
     if at != k or role not in (RELATIVE, NONFINITE) or len(cuts) < 2 or toks[k - 1].text != ",":
         return None
     start = cuts[-2][0]
-    if k - 1 <= start or toks[k - 2].text[:1].isdigit():
+    if k - 1 <= start or (toks[k - 2].text[:1].isdigit() and toks[k - 3].text == ","):
         return None  # "Frederick Wonham, 58, who ...": the subject stands before the age
     if _finite_before(toks, cuts[-2], k - 1):
         return None  # "The court convicted Harlan, who ...": the clause has its verb already
@@ -318,40 +319,6 @@ def _resumes(toks: list[Token], k: int, opened: int) -> bool:
     if t.low not in CLOSED_CLASS and not (forms and forms[1] & {"VBD", "VBZ"}):
         return False
     return toks[opened].low not in en.RELATIVES or _finite_before(toks, (opened, RELATIVE), k - 1)
-
-
-_IN_ON = frozenset({"in", "on"})
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday early late mid""".split()
-)
-
-
-def _dated_participle(toks: list[Token], k: int) -> bool:
-    """A past participle right after its noun and right before a date, with no comma: "the fund
-    approved in October", "a plant opened in 1995" tell of that noun, not of the clause's verb."""
-    if k + 2 >= len(toks) or toks[k + 1].low not in _IN_ON:
-        return False
-    t, prev, when = toks[k], toks[k - 1], toks[k + 2].low
-    if not (when in _DATE_WORDS or (len(when) == 4 and when.isdigit())):
-        return False
-    if any(w.text.endswith(("'s", "’s")) for w in toks[k + 2 : k + 5]):
-        return False  # "raised in Saturday night's debate": the date is the debate's
-    forms = en.verb_forms(t.low) if t.text[:1].islower() else None
-    if not forms or "VBN" not in forms[1] or forms[0] in en.REPORTING:
-        return False  # "..., an official from the organization said on Wednesday": its verb
-    if any(w.text == "," for w in toks[max(0, k - 8) : k]):
-        return False  # after an aside or a list the noun may be a subject: no cut on a guess
-    low = prev.low
-    if low in CLOSED_CLASS or low in en.DETERMINERS or low in en.PRONOUNS or low.endswith("ly"):
-        return False
-    if low in en.PREPOSITIONS or low in en.GROUP_ADVERBS:
-        return False
-    return (
-        prev.text[:1].isupper()
-        or any(c.isdigit() for c in prev.text)
-        or en.noun_lemma(low) is not None
-    )
 
 
 def _participle(toks: list[Token], k: int, start: int) -> bool:
@@ -397,7 +364,16 @@ def _as_clause(toks: list[Token], k: int) -> bool:
     ):
         return False
     nxt = toks[k + 1].low
-    return (nxt in en.PRONOUNS or nxt in ("the", "its", "their")) and _verb_soon(toks, k + 1, 4)
+    if nxt in en.PRONOUNS or nxt in ("the", "its", "their"):
+        return _verb_soon(toks, k + 1, 4)
+    # "comes as Airbus is still recovering", "as General Motors said": a name, then its verb
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].text[:1].isupper():
+        j += 1
+    if j == k + 1 or j >= len(toks):
+        return False
+    forms = en.verb_forms(toks[j].low)
+    return toks[j].low in CLOSED_CLASS or bool(forms and forms[1] & {"VBD", "VBZ"})
 
 
 @functools.lru_cache(maxsize=1)

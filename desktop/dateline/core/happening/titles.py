@@ -102,7 +102,8 @@ class Titler:
                 found = found[m.end() :] if m and len(found[m.end() :].split()) > 3 else found
                 return tidy(f"{self._subject(i, clause, dates)} {verb} {found}")
         if frame.event_noun and not frame.speech:
-            named = self._noun_phrase(text, frame.title, at)
+            subject = self._subject(i, clause, dates) if clause is not None else ""
+            named = self._noun_phrase(text, frame.title, at, subject)
             if named:
                 return named
         told, whole = self._clause(i, clause, dates)
@@ -205,7 +206,9 @@ class Titler:
         return self.names.speaker(subject, said.subject_start > first_word(text), between)
 
     # ---- noun phrases ----
-    def _noun_phrase(self, text: str, phrase: str, at: int) -> str:
+    def _noun_phrase(self, text: str, phrase: str, at: int, subject: str = "") -> str:
+        """An event noun phrase's title; "its launch" is its clause's ``subject``'s ("The 787 has
+        won 710 orders since its launch" -> "787’s launch")."""
         words = phrase.split()
         if not words:
             return ""
@@ -214,7 +217,8 @@ class Titler:
         pos = pos if pos >= 0 else low.find(phrase.lower())
         before = text[:pos].split() if pos > 0 else []
         if before and before[-1].lower() in _OWNERS:
-            owner = antecedent(" ".join(before[:-1]))
+            own = subject.split()[:1] and subject.split()[0].lower() not in en.PRONOUNS
+            owner = antecedent(subject if own else " ".join(before[:-1]))
             if owner:
                 return tidy(f"{owner}’s {lower_first(phrase, self.names.capitalised)}")
         if says_whose(words, self.names.capitalised):

@@ -280,6 +280,9 @@ def _after_aux(
             passive = True  # provisional: "has been" + participle
             if j + 1 < len(seg) and seg[j + 1].low in en.BECOMING:
                 return (k, seg[j + 1], "be_" + seg[j + 1].low, tense, False, negated, prospective)
+        elif low == "due" and j + 2 < len(seg) and seg[j + 1].low == "to":
+            # "had been due to receive it in May": the happening planned
+            return (k, seg[j + 2], _governed(seg, j + 2), tense, False, negated, True)
         elif low == "going" and j + 1 < len(seg) and seg[j + 1].low == "to":
             return (k, seg[j + 2] if j + 2 < len(seg) else seg[j], _lemma(seg, j + 2), FUTURE,
                     False, negated, True)  # fmt: skip
