@@ -110,6 +110,37 @@ _UNKNOWN = {
 }
 
 
+# periods other than quarters that "the same period" and "the year-earlier period" can mean
+_TOLD_KINDS = (Granularity.HALF, Granularity.MONTH, Granularity.SEASON)
+
+
+def period_kind(hit: Hit, ctx: Context) -> Granularity:
+    """What "period" means at ``hit``: the kind of the period just told of ("first-half profit rose
+    from the same period last year" is a half, "sales in June ... the same period" a month), and a
+    quarter, the usual reporting period, when none is near."""
+    near = ctx.nearest_period(hit.start, QUARTER_REACH)
+    if near is not None and not near.duration and near.granularity in _TOLD_KINDS:
+        return near.granularity
+    return Granularity.QUARTER
+
+
+def comparable_period(hit: Hit, ctx: Context, gran: Granularity, years: int) -> Reading | None:
+    """The period of kind ``gran`` just told of, ``years`` years on (None when there is none)."""
+    last = ctx.last_mention(hit.start, gran, derived=True)
+    if last is None or last.granularity is not gran:
+        return None
+    a = interval(last.value)[0]
+    if a is None:
+        return None
+    try:
+        v = value_at(shift(a, "Y", years), gran)
+    except (ValueError, OverflowError):
+        return None
+    return Reading(
+        hit.start, hit.end, TimexType.DATE, v, Anchor.MENTION, 0.7, anchor_start=last.start
+    )
+
+
 def _period_told(hit: Hit, ctx: Context, gran: Granularity) -> tuple[str | None, int | None]:
     """The period of kind ``gran`` the text is about at ``hit``, and the mention it comes from (None:
     the publication date's own, or the reporting quarter just ended)."""
@@ -133,7 +164,8 @@ def _same_period(hit: Hit, ctx: Context) -> list[Reading]:
     """ "the same period last year", "the same month a year earlier": the period the text is about,
     a year before (or after, or in the year named)."""
     g = hit.groups
-    gran = _SAME_UNITS[norm(g["unit"])]
+    unit = norm(g["unit"])
+    gran = period_kind(hit, ctx) if unit == "period" else _SAME_UNITS[unit]
     if gran is Granularity.QUARTER and not g["y"] and not g["next"]:
         # after "for the nine months" or a quarter: the comparison period of a results report
         r = comparable_quarter(hit, ctx)

@@ -10,7 +10,7 @@ from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .bundle import Lexicon
-from .comparisons import QUARTER_REACH, named_quarter
+from .comparisons import QUARTER_REACH, comparable_period, named_quarter, period_kind
 from .english.fragments import (
     MODP,
     ORDINAL,
@@ -121,6 +121,12 @@ def _part_of_year(
             y = year if year is not None else ctx.published.year
             y -= 1 if rel in _YEAR_AGO else 0
             return Reading(hit.start, hit.end, TimexType.DATE, f"{y:04d}", Anchor.PUBLISHED, 0.6)
+        kind = period_kind(hit, ctx) if span.endswith("period") else Granularity.QUARTER
+        if kind is not Granularity.QUARTER:
+            # "first-half profit rose from the year-earlier period": that half, a year back
+            told = comparable_period(hit, ctx, kind, -1 if rel in _YEAR_AGO else 0)
+            if told is not None:
+                return told
         # "the quarter", "the latest period", "the 1988 period": the quarter the report has named
         named = named_quarter(hit, ctx, year, -1 if rel in _YEAR_AGO else 0)
         if named is not None:

@@ -1,0 +1,30 @@
+"""Business, market and industry news: results periods and their comparisons, market days, plans of
+makers, amounts that are not dates. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.core.temporal import find_timexes
+
+REPORT_DAY = dt.date(2006, 7, 28)  # a Friday, a results season
+
+
+def read(text: str, published: dt.date | None = REPORT_DAY) -> dict[str, tuple[str, str, str]]:
+    return {t.text: (t.type.value, t.value, t.mod) for t in find_timexes(text, published)}
+
+
+def test_the_same_period_is_the_kind_of_period_just_told_of():
+    found = read("Profit in the first half rose 35 percent from the same period last year.")
+    assert found["the same period last year"][1] == "2005-H1"
+    found = read("First-half profit rose 35 percent from the year-earlier period.")
+    assert found["the year-earlier period"][1] == "2005-H1"
+    found = read("Car sales in June rose 4 percent from the same period a year earlier.")
+    assert found["the same period a year earlier"][1] == "2005-06"
+    # a quarter, the usual reporting period, when none other is near
+    assert (
+        read("Revenue rose 8 percent from the same period last year.")["the same period last year"][
+            1
+        ]
+        == "2005-Q2"
+    )
