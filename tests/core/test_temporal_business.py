@@ -28,3 +28,14 @@ def test_the_same_period_is_the_kind_of_period_just_told_of():
         ]
         == "2005-Q2"
     )
+
+
+def test_since_a_bare_month_or_weekday_looks_back():
+    mid_january = dt.date(2010, 1, 13)  # a Wednesday
+    found = read("Shares in the carmaker have doubled since March.", mid_january)
+    assert found["March"][1] == "2009-03"
+    found = read("The index is up 60 percent since early March.", mid_january)
+    assert found["early March"][1:] == ("2009-03", "START")
+    found = read("By Friday the plant will have been idle since Monday.", mid_january)
+    assert found["Monday"][1] == "2010-01-11"
+    assert read("The rate will rise in March.", mid_january)["March"][1] == "2010-03"

@@ -76,6 +76,9 @@ class Cues:
     clause_join: re.Pattern[str] = re.compile(r"(?!)")
     # a move of a date ("postponed from March 3 to March 10"): the two are not one span
     moved_from: re.Pattern[str] = re.compile(r"(?!)")
+    # the start of a span lasting to now ("have doubled since March"), searched before a timex: the
+    # date lies behind the writer whatever the clause's tense
+    since_before: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -185,11 +185,12 @@ def _month(hit: Hit, ctx: Context) -> list[Reading]:
                 mod=mod,
             )
         ]
-    y = (
-        month_year(ctx.published, mon, ctx.tense, rel)
-        if rel
-        else nearest_year(ctx.published, mon, 15, ctx.tense)
-    )
+    if rel:
+        y = month_year(ctx.published, mon, ctx.tense, rel)
+    elif ctx.lang.cues.since_before.search(ctx.text, max(0, hit.start - 16), hit.start):
+        y = month_year(ctx.published, mon, "past", "")  # "up 60% since March": this March at latest
+    else:
+        y = nearest_year(ctx.published, mon, 15, ctx.tense)
     alts = tuple(
         f"{yy:04d}-{mon:02d}" for yy in (y - 1, y + 1) if abs(yy - ctx.published.year) <= 1
     )

@@ -46,6 +46,8 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
         dist = 2 * after.start() + 20
         if best is None or dist < best[0]:
             best = (dist, after.lastgroup or "")
+    if cues.since_before.search(text, max(0, start - 16), start):
+        return "past"  # "will have doubled since March": the span starts behind the writer
     tense = best[1] if best else ""
     if tense in ("", "present") and cues.limit_before.search(text, max(0, start - 12), start):
         return "future"  # a state lasting now ends ahead: "is closed until Friday"

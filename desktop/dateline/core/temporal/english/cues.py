@@ -73,6 +73,7 @@ CUES = Cues(
         re.IGNORECASE,
     ),
     limit_before=re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE),
+    since_before=re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.I),
     clause_join=re.compile(r"(?:^|\W)(?:and|but|or|then|yet)\s+$", re.IGNORECASE),
     moved_from=re.compile(
         r"\b(?:postponed|delayed|moved|pushed\s+back|brought\s+forward|rescheduled|put\s+off|"
