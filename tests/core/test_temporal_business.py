@@ -39,3 +39,9 @@ def test_since_a_bare_month_or_weekday_looks_back():
     found = read("By Friday the plant will have been idle since Monday.", mid_january)
     assert found["Monday"][1] == "2010-01-11"
     assert read("The rate will rise in March.", mid_january)["March"][1] == "2010-03"
+
+
+def test_the_end_of_the_decade_is_this_decades_end():
+    found = read("By the end of the decade, the maker will build 45 jets a month.")
+    assert found["the end of the decade"] == ("DATE", "200", "END")
+    assert "the decade" not in read("Sales grew steadily through the decade.")

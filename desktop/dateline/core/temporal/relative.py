@@ -324,6 +324,10 @@ def _keep_rel_unit(text: str, start: int, end: int, g: Groups, lang: Lexicon) ->
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     unit = (g["unit"] or "").lower()
     if rel == "the":
+        if unit == "decade" and g["mod"]:
+            return (
+                True  # "by the end of the decade": this decade's end; a bare "the decade" is vaguer
+            )
         return unit in ("year", "month", "week", "weekend", "quarter") and next_word(
             text, end
         ) not in ("of", "before", "after", "when", "that", "in")
