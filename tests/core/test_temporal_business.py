@@ -45,3 +45,15 @@ def test_the_end_of_the_decade_is_this_decades_end():
     found = read("By the end of the decade, the maker will build 45 jets a month.")
     assert found["the end of the decade"] == ("DATE", "200", "END")
     assert "the decade" not in read("Sales grew steadily through the decade.")
+
+
+def test_a_model_year_names_a_product_and_dates_nothing():
+    found = read("The 2010 model year Camaro went on sale in April.", dt.date(2009, 6, 1))
+    assert found == {
+        "April": ("DATE", "2009-04", "")
+    }  # not April 2010, counted from the model year
+    assert read("The recall covers cars from the 2005 to 2010 model years.") == {}
+    assert read("Ford will show its 2011 models in September.") == {
+        "September": ("DATE", "2006-09", "")
+    }
+    assert read("In 2010 models will change.")["2010"][1] == "2010"

@@ -79,6 +79,9 @@ class Cues:
     # the start of a span lasting to now ("have doubled since March"), searched before a timex: the
     # date lies behind the writer whatever the clause's tense
     since_before: re.Pattern[str] = re.compile(r"(?!)")
+    # a product's designation after a year, alone or closing a range ("the 2010 model year", "2005 to
+    # 2010 models"), matched right after the year: the year names the product, not a time
+    model_after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True, eq=False)

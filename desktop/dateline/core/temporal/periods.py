@@ -252,6 +252,11 @@ def _keep_year(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> boo
     before = text[max(0, start - 2) : start]
     if any(c in _CURRENCY_SYMBOLS for c in before):
         return False
+    model = lang.cues.model_after.match(text, end)
+    if model and (
+        "year" in model.group(0).lower() or prev_word(text, start) not in words["time_prepositions"]
+    ):
+        return False  # "the 2010 model year Camaro": a product's name, no date to count from
     nxt = next_word(text, end)
     if nxt in words["count_nouns"] or nxt in words["large_numbers"]:
         return False

@@ -73,6 +73,9 @@ CUES = Cues(
         re.IGNORECASE,
     ),
     limit_before=re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE),
+    model_after=re.compile(
+        r"(?:\s*(?:-|–|to|through)\s*(?:19|20)?\d\d)?[\s-]+model(?:s|[\s-]+years?)?\b", re.I
+    ),
     since_before=re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.I),
     clause_join=re.compile(r"(?:^|\W)(?:and|but|or|then|yet)\s+$", re.IGNORECASE),
     moved_from=re.compile(
@@ -131,6 +134,8 @@ CUES = Cues(
         "season_context": frozenset(
             "in during by until since into over through throughout".split()
         ),
+        # before a number that is a time, whatever follows ("in 2010 models will change")
+        "time_prepositions": frozenset("in since by until during before after".split()),
         "count_nouns": _COUNT_NOUNS,
         "label_nouns": _LABEL_NOUNS,
         "large_numbers": frozenset("million billion thousand trillion".split()),
