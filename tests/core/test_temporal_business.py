@@ -57,3 +57,12 @@ def test_a_model_year_names_a_product_and_dates_nothing():
         "September": ("DATE", "2006-09", "")
     }
     assert read("In 2010 models will change.")["2010"][1] == "2010"
+
+
+def test_years_ago_this_month_is_that_month_years_back():
+    june = dt.date(2009, 6, 1)
+    found = read("The union agreed to the cuts two years ago this month.", june)
+    assert found == {"two years ago this month": ("DATE", "2007-06", "")}
+    assert read("The plant opened ten years ago today.", june) == {
+        "ten years ago today": ("DATE", "1999-06-01", "")
+    }

@@ -115,6 +115,11 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
         return [_vague_shift(hit, ctx, unit, direction, mod)]
     k = int(n) * (-1 if direction in _MINUS else 1)
     letter = unit_letter(unit)
+    if g["tail"]:
+        tail = norm(g["tail"])
+        gran = Granularity.DAY if tail == "today" else _TAIL[tail.split()[-1]]
+        v = value_at(shift(ctx.published, letter, k), gran) if ctx.published else None
+        return [relative_reading(hit, ctx, v, unresolved_period(unit), 0.8, mod=mod)]
     if letter == "Y" and k == -1:
         # "a year ago" in a results report compares with the same quarter of the previous year
         r = comparable_quarter(hit, ctx, mod)
@@ -150,6 +155,7 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, unresolved_period(unit), 0.8, mod=mod)]
 
 
+_TAIL = {"month": Granularity.MONTH, "week": Granularity.WEEK}
 _DAY_OR_FINER = (Granularity.DAY, Granularity.HOUR, Granularity.MINUTE)
 
 
@@ -350,7 +356,9 @@ RULES = (
     Rule(
         "ago",
         150,
-        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|(?:earlier|later)(?!\s+than\b)|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)",
+        rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUMBER})(?:\s+(?:more|full))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|(?:earlier|later)(?!\s+than\b)|(?:before|after)(?=\s*[,.;:!?)]|\s*$)|from\s+now|hence)(?!\w)"
+        # "two years ago this month": the month (week, day) a number of years back
+        r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<tail>this\s+(?:month|week)|today)(?!\w))?",
         _ago,
         shifts_publication=True,
     ),
