@@ -66,3 +66,10 @@ def test_years_ago_this_month_is_that_month_years_back():
     assert read("The plant opened ten years ago today.", june) == {
         "ten years ago today": ("DATE", "1999-06-01", "")
     }
+
+
+def test_a_count_in_words_before_a_unit_makes_a_rate():
+    found = read("Production is expected to reach four a month by mid-2009.")
+    assert found["a month"][:2] == ("SET", "P1M")
+    assert read("The plant builds two a day.")["a day"][:2] == ("SET", "P1D")
+    assert read("It took two months.")["two months"][:2] == ("DURATION", "P2M")

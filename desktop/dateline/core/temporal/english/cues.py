@@ -95,7 +95,9 @@ CUES = Cues(
         rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({_DAY_WORDS})(?!\w)", re.I
     ),
     rate_before=re.compile(
-        r"(?:\d|[$€£¥%]|\b(?:times|once|twice|percent|million|billion|cents?)\b)[^.;!?\n]{0,40}$",
+        r"(?:\d|[$€£¥%]|\b(?:times|once|twice|percent|million|billion|cents?)\b)[^.;!?\n]{0,40}$"
+        # a count said in words right before: "build four a month", "a dozen a day"
+        r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+$",
         re.I,
     ),
     someday_before=re.compile(
