@@ -73,3 +73,10 @@ def test_a_count_in_words_before_a_unit_makes_a_rate():
     assert found["a month"][:2] == ("SET", "P1M")
     assert read("The plant builds two a day.")["a day"][:2] == ("SET", "P1D")
     assert read("It took two months.")["two months"][:2] == ("DURATION", "P2M")
+
+
+def test_over_after_take_is_the_verbs_not_more_than():
+    found = read("Henderson, who took over two months ago, runs the carmaker.", dt.date(2009, 6, 1))
+    assert found == {"two months ago": ("DATE", "2009-04", "")}
+    found = read("The plant has been idle for over two months.")
+    assert found == {"over two months": ("DURATION", "P2M", "MORE_THAN")}

@@ -16,7 +16,7 @@ from .english.fragments import (
     WEEKDAY_PLURAL,
 )
 from .filters import next_word, prev_word
-from .reading import Context, Groups, Hit, Reading
+from .reading import Context, Groups, Hit, Reading, without_particle
 from .rules import Rule
 from .values import duration_value, norm
 
@@ -26,6 +26,7 @@ def _is_rate(ctx: Context, start: int) -> bool:
 
 
 def _duration(hit: Hit, ctx: Context) -> list[Reading]:
+    hit = without_particle(hit, ctx)
     g = hit.groups
     words, cues = ctx.lang.words, ctx.lang.cues
     n_text = norm(g["n"])

@@ -112,6 +112,18 @@ class Context:
         return None
 
 
+def without_particle(hit: Hit, ctx: Context) -> Hit:
+    """``hit`` without its ``approx`` word when that is a verb's particle: "who took over two months
+    ago" took over two months ago, not more than two months ago."""
+    approx = hit.groups.get("approx")
+    if not approx or norm(approx) != "over":
+        return hit
+    before = ctx.text[max(0, hit.start - 30) : hit.start].split()
+    if not before or before[-1].lower() not in ctx.lang.cues.words["over_particle"]:
+        return hit
+    return Hit(hit.rule, hit.match.start("n"), hit.end, {**hit.groups, "approx": None}, hit.match)
+
+
 def position_mod(word: str | None, words: Words) -> str:
     """The TIMEX3 mod of a position word before a period: "early" -> START, "the end of" -> END."""
     w = norm(word)

@@ -16,7 +16,7 @@ from .comparisons import comparable_quarter
 from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
 from .filters import in_name, next_word
 from .periods import _season
-from .reading import Context, Groups, Hit, Reading, position_mod, relative_reading
+from .reading import Context, Groups, Hit, Reading, position_mod, relative_reading, without_particle
 from .rules import Rule
 from .tense import clause_tense
 from .values import (
@@ -89,6 +89,7 @@ def _vague_shift(hit: Hit, ctx: Context, unit: str, direction: str, mod: str) ->
 
 
 def _ago(hit: Hit, ctx: Context) -> list[Reading]:
+    hit = without_particle(hit, ctx)
     g = hit.groups
     words = ctx.lang.words
     n = words.number(g["n"])

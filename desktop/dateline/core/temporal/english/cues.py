@@ -138,6 +138,11 @@ CUES = Cues(
         ),
         # before a number that is a time, whatever follows ("in 2010 models will change")
         "time_prepositions": frozenset("in since by until during before after".split()),
+        # verbs whose particle is "over": in "took over two months ago" it is no "more than"
+        "over_particle": frozenset(
+            "take takes took taken taking hand hands handed handing turn turns turned turning "
+            "pass passes passed passing sign signs signed signing win wins won winning".split()
+        ),
         "count_nouns": _COUNT_NOUNS,
         "label_nouns": _LABEL_NOUNS,
         "large_numbers": frozenset("million billion thousand trillion".split()),
