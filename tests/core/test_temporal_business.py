@@ -80,3 +80,9 @@ def test_over_after_take_is_the_verbs_not_more_than():
     assert found == {"two months ago": ("DATE", "2009-04", "")}
     found = read("The plant has been idle for over two months.")
     assert found == {"over two months": ("DURATION", "P2M", "MORE_THAN")}
+
+
+def test_after_hours_trading_is_no_amount_of_time():
+    found = read("Shares fell 3 percent in after-hours trading on Thursday.")
+    assert found == {"Thursday": ("DATE", "2006-07-27", "")}
+    assert read("Talks went on for hours.")["hours"][:2] == ("DURATION", "PTXH")

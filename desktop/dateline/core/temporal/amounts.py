@@ -177,6 +177,8 @@ def _keep_set(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool
 def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     if g["pre"]:
         return True
+    if text[start - 1 : start] == "-":
+        return False  # "in after-hours trading": part of a compound word, no amount of time
     return prev_word(text, start) in ("for", "in", "within", "over", "after")
 
 
