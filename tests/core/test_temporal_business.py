@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.core.sentences import split_sentences
 from dateline.core.temporal import find_timexes
 
 REPORT_DAY = dt.date(2006, 7, 28)  # a Friday, a results season
@@ -86,3 +87,15 @@ def test_after_hours_trading_is_no_amount_of_time():
     found = read("Shares fell 3 percent in after-hours trading on Thursday.")
     assert found == {"Thursday": ("DATE", "2006-07-27", "")}
     assert read("Talks went on for hours.")["hours"][:2] == ("DURATION", "PTXH")
+
+
+def test_a_clock_time_keeps_its_zone_in_its_span():
+    found = read("Trading opened at 9:30 a.m. ET on Monday. Shares fell.")
+    assert found["9:30 a.m. ET on Monday"][:2] == ("TIME", "2006-07-24T09:30")
+    found = read("The index closed at 4 p.m. Eastern time.")
+    assert found == {"4 p.m. Eastern time": ("TIME", "2006-07-28T16:00", "")}
+    found = read("The bank will announce its decision at noon London time on Thursday.")
+    assert found == {"noon London time on Thursday": ("TIME", "2006-08-03T12:00", "")}
+    # the sentence does not end inside the time
+    split = split_sentences("Stocks closed at 4 p.m. Eastern time on Friday. The Dow fell.")
+    assert split[0].text == "Stocks closed at 4 p.m. Eastern time on Friday."

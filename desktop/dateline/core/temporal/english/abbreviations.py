@@ -25,6 +25,9 @@ ABBREVIATIONS = Abbreviations(
         "The A An He She It They We I But And In On At This That These Those There Its His Her "
         "Their".split()
     ),
-    zones=frozenset("EST EDT CST CDT MST MDT PST PDT AKST HST GMT UTC BST CET CEST".split()),
+    zones=frozenset(
+        "EST EDT CST CDT MST MDT PST PDT AKST HST GMT UTC BST CET CEST ET CT MT PT JST HKT SGT AEST "
+        "AEDT MSK Eastern Central Mountain Pacific".split()
+    ),
     numbered=frozenset("no nos vol pp ch art sec fig op".split()),
 )

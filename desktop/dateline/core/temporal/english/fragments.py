@@ -78,7 +78,12 @@ EVENT_NAME = (
 
 # fragments shared by several rules' patterns
 WD = rf"(?:{WEEKDAY}|{WEEKDAY_ABBR})"
-TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)(?!\w)|\s+local\s+time)"
+TZ = (
+    r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|AE[SD]T|MSK)(?!\w)|\s+local\s+time"
+    # "9:30 a.m. Eastern time", "noon London time", "3 p.m. New York time"
+    r"|\s+(?-i:Eastern|Central|Mountain|Pacific|Greenwich|London|Tokyo|Paris|Frankfurt|Hong\s+Kong"
+    r"|New\s+York|Brussels|Toulouse|Seattle|Detroit)(?:\s+(?:standard|daylight))?\s+time(?!\w))"
+)
 DAYWORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
 REL = (
     r"(?:this|next|last|past|previous|coming|current|that|same|"
