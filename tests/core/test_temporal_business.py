@@ -99,3 +99,10 @@ def test_a_clock_time_keeps_its_zone_in_its_span():
     # the sentence does not end inside the time
     split = split_sentences("Stocks closed at 4 p.m. Eastern time on Friday. The Dow fell.")
     assert split[0].text == "Stocks closed at 4 p.m. Eastern time on Friday."
+
+
+def test_the_year_to_a_day_is_a_reporting_period():
+    found = read("Lehman shares lost 94 percent in the year to September 12.", dt.date(2008, 9, 16))
+    assert found["the year"][:2] == ("DURATION", "P1Y")
+    found = read("Profit in the year to come will rise.", dt.date(2008, 9, 16))
+    assert found["the year"][:2] == ("DATE", "2008")

@@ -89,7 +89,11 @@ CUES = Cues(
     range_close=re.compile(r"\s*and\s*", re.I),
     range_gap=re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.I),
     day_before=re.compile(r"(?<![\w-])day\s+(before|after)\s+$", re.I),
-    period_ended=re.compile(r"\s+(?:ended|ending)\b", re.I),
+    # "the year ended March 31", and as British results put it, "the year to March 31"
+    period_ended=re.compile(
+        r"\s+(?:ended|ending\b|to\s+(?=\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
+        re.I,
+    ),
     day_in_parens=re.compile(rf"\s*\([^()\n]{{0,24}}?\b({_DAY_WORDS})\s*\)", re.I),
     day_after_parens=re.compile(
         rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?({_DAY_WORDS})(?!\w)", re.I
