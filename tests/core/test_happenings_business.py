@@ -180,3 +180,49 @@ def test_one_indexs_move_told_with_other_figures_is_one_happening():
         1,
         1,
     ]
+
+
+def test_a_days_possessive_after_the_verb_dates_its_noun_not_the_clause():
+    found = titled(
+        "Copper prices fell on Wednesday.\n"
+        "The slide erased most of Monday's record 9 percent gain.\n"
+        "Traders cheered Tuesday's announcement by the miners' union."
+    )
+    # the erasing is the story's (Wednesday's), not Monday's; an announcement is a happening of
+    # its own day
+    assert "2010-03-08" not in found
+    assert found["2010-03-09"] == ["Traders cheered the announcement by the miners' union"]
+    assert "Slide erased most of Monday's record 9 percent gain" in found["2010-03-10"]
+
+
+def test_what_was_said_after_a_short_subject_with_a_regular_past_is_its_own_clause():
+    assert roles("The chairman said the bank planned to shut 40 branches by 2012.") == [
+        ("main", "say"),
+        ("complement", "shut"),
+    ]
+    assert roles("She said Norvia remained on track.") == [
+        ("main", "say"),
+        ("complement", "remain"),
+    ]
+    # a possessive is no subject of its own: "Norvia's bid" is a noun phrase
+    assert "bid" not in [lemma for _, lemma in roles("He said Norvia's bid offered too little.")]
+    found = titled("The chairman said the bank planned to shut 40 branches by 2012.")
+    assert found["2012"] == ["Bank planned to shut 40 branches"]
+
+
+def test_an_order_signed_and_an_order_placed_are_one_order():
+    evs = propose(
+        [
+            Article(
+                id="a",
+                text="Orders\n\nNorsk Air signed a firm order for 30 Lumen jets on Monday.",
+                published=FRI,
+            ),
+            Article(
+                id="b",
+                text="Jets\n\nNorsk Air ordered 30 jets from Lumen on Monday.",
+                published=FRI,
+            ),
+        ]
+    )
+    assert any(len({s.document for s in e.sources}) == 2 for e in evs)

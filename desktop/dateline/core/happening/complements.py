@@ -35,17 +35,29 @@ def bare_complement(toks: list[Token], k: int) -> bool:
     forms = en.verb_forms(verb.low)
     if not forms or forms[0] not in en.REPORTING or not forms[1] & {"VBD", "VBZ"}:
         return False
-    for t in toks[k + 1 : k + 10]:
+    for at, t in enumerate(toks[k + 1 : k + 10], k + 1):
         if t.text in (",", ";", ":") or t.text in QUOTES:
             return False
         if t.low in CLOSED_CLASS and t.low not in ("be", "been", "being"):
             return True
         vf = en.verb_forms(t.low) if t.text[:1].islower() else None
-        if vf and "VBD" in vf[1] and "VBN" not in vf[1]:
+        if vf and "VBD" in vf[1] and ("VBN" not in vf[1] or _subject_then_past(toks, k, at)):
             return True
         if vf and "VBZ" in vf[1] and en.noun_lemma(t.low) in (None, t.low):
             return True  # "said the company expects to ...", not "announced the results"
     return False
+
+
+def _subject_then_past(toks: list[Token], k: int, at: int) -> bool:
+    """ "said the company remained", "said Airbus planned": a past form (the same as its
+    participle) right after a short subject is the verb of what was said, unless "by" follows it
+    ("said the plan approved by the board")."""
+    name = toks[k].text[:1].isupper() and not toks[k].low.endswith(("'s", "’s"))
+    short = (at == k + 2 and toks[k].low in _OWNERS) or (at == k + 1 and name)
+    return short and (at + 1 >= len(toks) or toks[at + 1].low != "by")
+
+
+_OWNERS = frozenset({"the", "its", "their", "his", "her"})
 
 
 def told_whom(toks: list[Token], k: int) -> int:

@@ -120,6 +120,13 @@ def noun_date(
         timexes, t, s, report_period(text, rel, rel_end)
     ):
         return True
+    if (
+        clause is not None
+        and 0 <= clause.verb_end <= rel
+        and _POSSESSIVE.match(text[rel_end : rel_end + 3]) is not None
+        and not _event_noun_after(text, rel_end)
+    ):
+        return True  # "The drop wiped out most of Monday's record gain": the gain's day
     if clause is None or not (clause.tense == MODAL or clause.negated or clause.stative):
         return False
     if not (
@@ -130,8 +137,25 @@ def noun_date(
         return False
     # "the sanctions imposed after its 1990 invasion", "injured in the 1998 clinic bombing": a
     # happening's own year dates it whatever the clause says
-    noun = text[rel_end:].split(",", 1)[0].split()[:4]
-    return not any(is_event_noun(w.lower().strip(".;:")) for w in noun)
+    return not _event_noun_after(text, rel_end)
+
+
+def _event_noun_after(text: str, end: int) -> bool:
+    """A happening's noun among the few words after ``end`` ("1998 clinic bombing", "Monday's
+    summit", "last month's discovery", "last year's embassy blasts")."""
+    noun = text[end:].split(",", 1)[0].split()[:6]
+    return any(
+        _happening_noun(w.lower().strip(".;:").removesuffix("'s").removesuffix("’s")) for w in noun
+    )
+
+
+_HAPPENING_ENDS = ("tion", "sion", "ment", "ery", "ings", "blast", "blasts", "shooting", "fire")
+
+
+def _happening_noun(word: str) -> bool:
+    """A noun that names a happening: one of the event nouns, or one made from a verb
+    ("declaration", "discovery", "pricings")."""
+    return is_event_noun(word) or (len(word) > 4 and word.endswith(_HAPPENING_ENDS))
 
 
 def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence, within_week: bool = False) -> bool:

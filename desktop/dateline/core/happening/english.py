@@ -106,7 +106,9 @@ NOUN_ACTIONS: dict[str, str] = {
 }
 # A verb that only carries the noun after it ("posted a loss", "had an operating loss", "booked
 # orders"), and the nouns whose happening it then tells, as the verb would ("lost").
-LIGHT_VERBS = frozenset("post report record book suffer have make incur log take".split())
+LIGHT_VERBS = frozenset(
+    "post report record book suffer have make incur log take sign place win".split()
+)
 RESULT_NOUNS: dict[str, str] = {
     **dict.fromkeys("loss losses".split(), "lose"),
     **dict.fromkeys("profit profits earnings".split(), "earn"),
