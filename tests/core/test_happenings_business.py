@@ -226,3 +226,39 @@ def test_an_order_signed_and_an_order_placed_are_one_order():
         ]
     )
     assert any(len({s.document for s in e.sources}) == 2 for e in evs)
+
+
+def test_a_headlines_quarterly_loss_is_the_news_of_its_leads_day():
+    found = propose(
+        [
+            Article(
+                id="a",
+                text="Norvia posts $2.1 billion fourth-quarter loss\n\n"
+                "Norvia Motors reported a fourth-quarter loss of $2.1 billion on Thursday.",
+                published=FRI,
+            )
+        ]
+    )
+    # "posts a loss" is a loss, not a statement; the quarter is the figure's, the day the news's
+    (event,) = found
+    assert event.value == "2010-03-11" and len(event.sources) == 2
+
+
+def test_two_companies_losses_for_the_same_quarter_are_two_happenings():
+    evs = propose(
+        [
+            Article(
+                id="a",
+                text="Results\n\nHarbor Savings Inc. reported a net loss of $12.5 million for "
+                "the quarter ended Sept. 30.",
+                published=dt.date(2009, 10, 20),
+            ),
+            Article(
+                id="b",
+                text="Results\n\nLumen Books Inc. said it hired an adviser and reported a net loss "
+                "of $3.1 million for the third quarter ended Sept. 30.",
+                published=dt.date(2009, 10, 20),
+            ),
+        ]
+    )
+    assert all(len({s.document for s in e.sources}) == 1 for e in evs)

@@ -163,6 +163,8 @@ def _clause(
             opens = seg[1].start  # "after falling 12%": the gerund's words
         return Clause(start, end, role, background=background, group_start=opens)
     at, verb, lemma, tense, passive, negated, prospective = group
+    if lemma in _RESULT_VERBS:
+        lemma = _result(seg, verb, lemma)
     if at > 0 or role == COORDINATE:
         subject = subject_of(seg[:at])
         bounds = subject_bounds(seg[:at])
@@ -193,6 +195,22 @@ def _clause(
         seg[at].start,
         *where,
     )
+
+
+# Verbs of saying that also post a figure: "GM posts $9.6 billion loss", "reported a profit"
+_RESULT_VERBS = en.REPORTING & en.LIGHT_VERBS
+
+
+def _result(seg: list[Token], verb: Token, lemma: str) -> str:
+    """ "posts a $9.6 billion loss" tells a loss, not a statement: the happening of the result noun
+    after the verb (before any "that" or comma), else ``lemma``."""
+    k = next((i for i, t in enumerate(seg) if t is verb), len(seg))
+    for t in seg[k + 1 : k + 7]:
+        if t.low == "that" or (not t.text[:1].isalnum() and t.text[:1] not in "$€£"):
+            break
+        if t.low in en.RESULT_NOUNS:
+            return en.RESULT_NOUNS[t.low]
+    return lemma
 
 
 def _with_subject(c: Clause, subject: Clause) -> Clause:

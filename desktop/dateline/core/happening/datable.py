@@ -113,12 +113,14 @@ def noun_date(
 ) -> bool:
     """The date at [rel, rel_end) of ``s`` dates the noun it modifies, not its clause: another
     date dates the clause ("this year's conference ... yesterday", "third-quarter results on
-    Friday"), or the clause tells no happening of its own, only what may be, is not or holds
+    Friday", a headline's "fourth-quarter loss" the lead's day), or the clause tells no happening of its own, only what may be, is not or holds
     ("Under the 2003 contract, the buyers may cancel", "the 1998 accord does not allow")."""
     text = s.text
-    if modifier(text, rel, rel_end) and other_date(
-        timexes, t, s, report_period(text, rel, rel_end)
+    period = report_period(text, rel, rel_end)
+    if modifier(text, rel, rel_end) and (
+        (s.is_headline and period) or other_date(timexes, t, s, period)
     ):
+        # a headline's "GM posts $9.6 billion fourth-quarter loss" is the news of its lead's day
         return True
     if (
         clause is not None

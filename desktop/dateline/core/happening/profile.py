@@ -28,7 +28,7 @@ WHO = "="  # a key only: the last word of a speaker's or an actor's name
 GENERIC = frozenset(
     """company firm group official officials people percent statement report news time day week
     month year million billion thousand number part way also told chief executive officer ceo
-    president spokesman spokeswoman spokesperson""".split()
+    president spokesman spokeswoman spokesperson inc corp co ltd plc llc""".split()
 )
 MARKERS = (SPEAKER, ACTOR, NAME, ACTION, NOUN, PLACE)
 # The vocabulary of every report of a market's day ("stocks closed lower", "shares closed at $35, up
@@ -193,6 +193,7 @@ def kind_terms(kind: str) -> frozenset[str]:
         nouns = set()
     if kind:
         nouns |= {n for n, k in en.NOUN_ACTIONS.items() if k == kind}
+        nouns |= {n for n, k in en.RESULT_NOUNS.items() if k == kind}  # "a loss" for "lose"
         verbs = {v for v, k in en.ACTION_CLASSES.items() if k == kind} | {kind}
         verbs |= {v for (v, _), k in en.PHRASAL.items() if k == kind}  # "stepped down"
     else:
