@@ -262,3 +262,24 @@ def test_two_companies_losses_for_the_same_quarter_are_two_happenings():
         ]
     )
     assert all(len({s.document for s in e.sources}) == 1 for e in evs)
+
+
+def test_taking_over_a_post_is_no_purchase_and_leaving_is_departing():
+    assert roles("Dana Ortiz took over as chief executive on May 3.") == [("main", "succeed")]
+    assert roles("Ortiz took over on May 3.") == [("main", "succeed")]
+    assert roles("Norvia took over Lumen in June.") == [("main", "acquire")]
+    evs = propose(
+        [
+            Article(
+                id="a",
+                text="Trains\n\nThe night train left Vienna at 9 p.m. on Monday.",
+                published=FRI,
+            ),
+            Article(
+                id="b",
+                text="Rail\n\nThe night train departed Vienna at 9 p.m. on Monday.",
+                published=FRI,
+            ),
+        ]
+    )
+    assert any(len({s.document for s in e.sources}) == 2 for e in evs)

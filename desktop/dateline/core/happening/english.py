@@ -84,6 +84,7 @@ ACTION_CLASSES: dict[str, str] = {
     **dict.fromkeys("kill slay".split(), "kill"),
     **dict.fromkeys("pledge commit promise".split(), "commit"),
     **dict.fromkeys("close shut".split(), "close"),
+    **dict.fromkeys("depart leave".split(), "depart"),  # a flight "left Rio" / "took off from Rio"
     # a price, an index or a figure moving: the same move is "fell" in one report, "plunged" in
     # another
     **dict.fromkeys(
@@ -176,10 +177,12 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("call", "off"): "cancel",
     ("sign", "up"): "sign",
     ("break", "up"): "split",
+    ("take", "off"): "depart",
 }
 # A price's close told by where it went: "closed down 3.2 percent", "ended higher"
 _CLOSING = frozenset({"close", "end", "finish", "open", "trade"})
 _MOVES = {"down": "fall", "lower": "fall", "off": "fall", "up": "rise", "higher": "rise"}
+_ROLE_NEXT = frozenset({"as", "from", "on", "in", "at", "last", "this", "when", "after"})
 
 
 def phrasal(lemma: str, particle: str, after: str) -> str:
@@ -189,6 +192,12 @@ def phrasal(lemma: str, particle: str, after: str) -> str:
     figure = bool(after) and after[0] in "0123456789$€£"
     if lemma in _CLOSING and particle in _MOVES and (figure or particle in ("lower", "higher")):
         return _MOVES[particle]
+    if (
+        lemma == "take"
+        and particle == "over"
+        and (not after[:1].isalnum() or after.lower() in _ROLE_NEXT)
+    ):
+        return "succeed"  # "took over as chief executive", "took over on April 1": no purchase
     return PHRASAL.get((lemma, particle), lemma)
 
 
