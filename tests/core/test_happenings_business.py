@@ -283,3 +283,32 @@ def test_taking_over_a_post_is_no_purchase_and_leaving_is_departing():
         ]
     )
     assert any(len({s.document for s in e.sources}) == 2 for e in evs)
+
+
+def test_what_went_on_as_a_dated_happening_happened_shares_its_day():
+    found = titled(
+        "Markets\n\nStocks suffered their worst day in a year on Tuesday as Norvia Bank filed for "
+        "bankruptcy and Lumen was sold."
+    )
+    assert sorted(found["2010-03-09"]) == [
+        "Lumen was sold",
+        "Norvia Bank filed for bankruptcy",
+        "Stocks suffered their worst day in a year",
+    ]
+
+
+def test_an_index_losing_or_gaining_points_falls_or_rises():
+    assert roles("On Monday, the index had lost 504 points.") == [("main", "fall")]
+    assert roles("The index gained 2.1 percent.") == [("main", "rise")]
+    assert roles("Norvia lost $3 billion last year.") == [("main", "lose")]
+    evs = propose(
+        [
+            Article(
+                id="a", text="Week\n\nOn Monday, the Hang Seng had lost 504 points.", published=FRI
+            ),
+            Article(
+                id="b", text="Day\n\nThe Hang Seng fell 504.48 points on Monday.", published=FRI
+            ),
+        ]
+    )
+    assert any(len({s.document for s in e.sources}) == 2 for e in evs)

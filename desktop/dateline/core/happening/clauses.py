@@ -165,6 +165,8 @@ def _clause(
     at, verb, lemma, tense, passive, negated, prospective = group
     if lemma in _RESULT_VERBS:
         lemma = _result(seg, verb, lemma)
+    elif lemma in _MOVED_BY:
+        lemma = _moved(seg, verb, lemma)
     if at > 0 or role == COORDINATE:
         subject = subject_of(seg[:at])
         bounds = subject_bounds(seg[:at])
@@ -210,6 +212,20 @@ def _result(seg: list[Token], verb: Token, lemma: str) -> str:
             break
         if t.low in en.RESULT_NOUNS:
             return en.RESULT_NOUNS[t.low]
+    return lemma
+
+
+# "lost 504 points", "gained 5 percent", "shed 47.3 points": an index's or a price's move
+_MOVED_BY = {"lose": "fall", "shed": "fall", "gain": "rise", "add": "rise"}
+_MOVE_UNITS = frozenset({"points", "point", "percent", "%", "cents", "pence"})
+
+
+def _moved(seg: list[Token], verb: Token, lemma: str) -> str:
+    """A move by a figure in points or percent is a fall or a rise ("lost $2 billion" is a loss)."""
+    k = next((i for i, t in enumerate(seg) if t is verb), len(seg))
+    after = seg[k + 1 : k + 5]
+    if after and after[0].text[:1].isdigit() and any(t.low in _MOVE_UNITS for t in after):
+        return _MOVED_BY[lemma]
     return lemma
 
 

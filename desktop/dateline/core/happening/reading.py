@@ -32,6 +32,14 @@ from .clauses import (
     tells_happening,
     timed_by_clause,
 )
+from .confidence import (
+    CONF_CONTINUED,
+    CONF_LEAD,
+    CONF_STORY,
+    IRREALIS_FACTOR,
+    PRECISION_FACTOR,
+    SUBORDINATE_FACTOR,
+)
 from .datable import (
     UNDATED_VALUES,
     counting_period,
@@ -61,28 +69,10 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 
-# Confidence that a report's date is right, by how it was found. ``benchmarks/newsdev.py`` measures
-# them against annotated news: a past clause of the story dated by the story's day is right about as
-# often as a day the text states, and a year or a decade the text states is often the date of something
-# else the sentence mentions (the company's founding, last year's sales), so a coarse date counts less.
-CONF_LEAD = 0.89
-CONF_STORY = 0.89
-CONF_CONTINUED = 0.8
-SUBORDINATE_FACTOR = 0.9
-IRREALIS_FACTOR = 0.85
-PRECISION_FACTOR = {
-    "minute": 1.0,
-    "hour": 1.0,
-    "day": 1.0,
-    "week": 0.85,
-    "month": 0.9,
-    "season": 0.75,
-    "quarter": 0.75,
-    "half": 0.75,
-    "year": 0.6,
-    "decade": 0.5,
-    "century": 0.5,
-}
+
+def _along(text: str, c: Clause) -> bool:
+    """A clause of "as" in ``text``: what went on as the clause before happened."""
+    return c.role == "subordinate" and text[c.start : c.start + 3].lower() == "as "
 
 
 @dataclass(slots=True)
@@ -324,7 +314,10 @@ class _Reader:
             if timed_by_clause(s.text, self.clauses[i]):
                 continue  # "When he first introduced it, he praised ...": dated by that time
             for n, c in enumerate(self.clauses[i]):
-                if (i, c.start) in self.dated_clauses or not tells_happening(c, s.is_headline):
+                # "fell on Monday as Lehman filed for bankruptcy": told as the dated clause is
+                along = _along(s.text, c) and self._same_sentence(i, c) is not None
+                told = replace(c, role="coordinate") if along else c
+                if (i, c.start) in self.dated_clauses or not tells_happening(told, s.is_headline):
                     continue
                 if c.tense == PERFECT and (
                     cumulative(s.text, c) or (n and self._dated_aside(i, self.clauses[i][n - 1], c))
@@ -417,8 +410,9 @@ class _Reader:
         return story, "story", confidence, story_basis
 
     def _same_sentence(self, i: int, c: Clause) -> Candidate | None:
-        """ "He was fired in 1985 and he founded NeXT": a coordinate clause after a dated one."""
-        if c.role != "coordinate" or c.tense != PAST:
+        """ "He was fired in 1985 and he founded NeXT": a coordinate clause after a dated one; "fell
+        504 points on Monday as Lehman filed for bankruptcy": what went on as it happened."""
+        if not (c.role == "coordinate" or _along(self.sentences[i].text, c)) or c.tense != PAST:
             return None
         for cl in self.clauses[i]:
             if cl.start >= c.start:
