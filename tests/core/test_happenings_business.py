@@ -312,3 +312,25 @@ def test_an_index_losing_or_gaining_points_falls_or_rises():
         ]
     )
     assert any(len({s.document for s in e.sources}) == 2 for e in evs)
+
+
+def test_and_inside_a_subject_joins_no_clause():
+    assert roles("Workers at Norvia plants in Spain and Italy staged protests on Tuesday.") == [
+        ("main", "stage")
+    ]
+    found = titled("Strikes\n\nWorkers at Norvia plants in Spain and Italy walked out on Tuesday.")
+    assert found["2010-03-09"] == ["Workers at Norvia plants in Spain and Italy walked out"]
+    assert roles("Sales fell and profits rose.") == [("main", "fall"), ("coordinate", "rise")]
+    # a plural after a preposition and a name is a noun, a plural right after the verb its object
+    assert roles("Workers at Norvia plants in Ohio walked out.") == [("main", "walk")]
+    assert roles("A maker of Western boots said sales rose.")[0] == ("main", "say")
+
+
+def test_the_year_a_result_is_for_dates_nothing_when_its_report_is_dated():
+    found = titled("Lumen reported a loss of 310 million euros for 2009 last month.")
+    assert "2009" not in found and "2010-02" in found
+    # a comparison point is no report's date: the quarter still dates the figure
+    found = titled(
+        "Net income for the third quarter fell to $35 million from $70 million a year ago."
+    )
+    assert "2009-Q3" in found

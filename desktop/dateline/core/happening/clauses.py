@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from . import english as en
 from .reference import record_before
 from .segments import segments
-from .verbs import inverted_subject, subject_bounds, subject_of, verb_group
+from .subjects import inverted_subject, subject_bounds, subject_of
+from .verbs import verb_group
 from .words import (
     COMPLEMENT,
     COORDINATE,

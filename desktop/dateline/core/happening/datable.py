@@ -122,6 +122,8 @@ def noun_date(
     ):
         # a headline's "GM posts $9.6 billion fourth-quarter loss" is the news of its lead's day
         return True
+    if _RESULT_FOR.search(text, max(0, rel - 60), rel) and _reported_when(timexes, t, s):
+        return True  # "reported a loss of 572 million euros for 2006 last month": the figure's
     if (
         clause is not None
         and 0 <= clause.verb_end <= rel
@@ -180,6 +182,32 @@ _PERIOD_OF_REPORT = re.compile(
     r"income|sales|revenues?|figures|dividends?)\b",
     re.IGNORECASE,
 )
+
+
+# A result, then the period it is for: "a loss of 572 million euros for 2006", "profit for the
+# quarter ended Sept. 30"
+_RESULT_FOR = re.compile(
+    r"\b(?:loss(?:es)?|profits?|earnings|income|revenues?|sales|results|deficit|surplus)\b"
+    r"[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:fiscal\s+|full\s+|whole\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_when(timexes: Sequence[Timex], t: Timex, s: Sentence) -> bool:
+    """Another date of ``t``'s sentence, a month or finer and no comparison point, after it: the
+    day or month a result for ``t``'s period was reported ("for 2006 last month")."""
+    return any(
+        o is not t
+        and t.end <= o.start < s.end
+        and o.type in (TimexType.DATE, TimexType.TIME)
+        and _MONTH_OR_FINER.match(o.value) is not None
+        and _COMPARED_FROM.search(s.text, max(0, o.start - s.start - 14), o.start - s.start) is None
+        for o in timexes
+    )
+
+
+_MONTH_OR_FINER = re.compile(r"^\d{4}-(?:\d\d|W\d\d)")
+_COMPARED_FROM = re.compile(r"\b(?:from|than|ended|ending|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def report_period(sentence: str, start: int, end: int) -> bool:

@@ -143,6 +143,8 @@ class _Cutter:
             low in en.COORDINATORS
             and _verb_soon(toks, k + 1)
             and not _joins_subject(toks, cuts[-1], k)
+            # "Workers in France and Germany staged protests": no clause before to join
+            and (len(cuts) > 1 or _verb_before(toks, cuts[-1], k))
         ):
             cuts.append((k + 1, COORDINATE))
         elif (
@@ -468,6 +470,19 @@ def _finite_before(
     if seg and subject is not None:
         seg = toks[subject[0] : subject[1]] + seg
     return bool(seg) and verb_group(seg, False, role) is not None
+
+
+def _verb_before(toks: list[Token], cut: tuple[int, str], k: int) -> bool:
+    """The part from ``cut`` to ``k`` has its verb, and not only a plural noun right after a
+    preposition and a name ("Workers at GM plants in Ohio | and Michigan walked out")."""
+    seg = toks[cut[0] : k]
+    group = verb_group(seg, False, cut[1]) if seg else None
+    if group is None:
+        return False
+    j = next((i for i, t in enumerate(seg) if t is group[1]), 0)
+    forms = en.verb_forms(seg[j].low)
+    named = j >= 2 and seg[j - 2].low in en.PREPOSITIONS and seg[j - 1].text[:1].isupper()
+    return not (forms is not None and "VBZ" in forms[1] and named)
 
 
 def _gerund(t: Token) -> bool:
