@@ -334,3 +334,18 @@ def test_the_year_a_result_is_for_dates_nothing_when_its_report_is_dated():
         "Net income for the third quarter fell to $35 million from $70 million a year ago."
     )
     assert "2009-Q3" in found
+
+
+def test_a_plural_before_an_aside_or_an_and_is_the_subject_not_the_verb():
+    found = titled(
+        "Norvia shares, which traded as high as $88.10 in May 2001, closed at 64 cents on Friday."
+    )
+    assert found["2001-05"] == ["Norvia shares traded as high as $88.10"]
+    assert found["2010-03-12"] == ["Norvia shares closed at 64 cents"]
+    assert roles("European allies and other members have objected to the plan.") == [
+        ("main", "object")
+    ]
+    # an adverb and a participle before a noun describe it: "newly created shares"
+    assert "create" not in [
+        lemma for _, lemma in roles("The deal, for 10,000 newly created shares, is valued at $5.")
+    ]

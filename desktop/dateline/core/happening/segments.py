@@ -303,7 +303,7 @@ def _aside(toks: list[Token], cuts: list[tuple[int, str]], k: int) -> tuple[int,
     start = cuts[-2][0]
     if k - 1 <= start or (toks[k - 2].text[:1].isdigit() and toks[k - 3].text == ","):
         return None  # "Frederick Wonham, 58, who ...": the subject stands before the age
-    if _finite_before(toks, cuts[-2], k - 1):
+    if _verb_before(toks, cuts[-2], k - 1):
         return None  # "The court convicted Harlan, who ...": the clause has its verb already
     return start, k - 1, k
 
@@ -482,7 +482,9 @@ def _verb_before(toks: list[Token], cut: tuple[int, str], k: int) -> bool:
     j = next((i for i, t in enumerate(seg) if t is group[1]), 0)
     forms = en.verb_forms(seg[j].low)
     named = j >= 2 and seg[j - 2].low in en.PREPOSITIONS and seg[j - 1].text[:1].isupper()
-    return not (forms is not None and "VBZ" in forms[1] and named)
+    # "GM shares, which traded ...": a plural right before the comma of an aside is its subject
+    last = j == len(seg) - 1 and j > 0
+    return not (forms is not None and "VBZ" in forms[1] and (named or last))
 
 
 def _gerund(t: Token) -> bool:

@@ -175,6 +175,8 @@ def _finite_here(
         j -= 1
     prev = seg[j].low
     nxt = seg[k + 1].low if k + 1 < len(seg) else ""
+    if "VBN" in tags and _ly_adverb(prev) and j and _quantifier(seg[j - 1]):
+        return False  # "10,000 newly created shares", "the recently announced iPhone"
     if prev in en.DETERMINERS or prev in en.PREPOSITIONS or prev == "to":
         # "the recently announced iPhone" is an adjective; "soon after reassumed the role" a verb.
         only_past = "VBD" in tags and "VBN" not in tags
@@ -191,7 +193,8 @@ def _finite_here(
         # made up $7bn" has no other)
         return not ("VBN" in tags and _in_phrase(seg, k, role) and _verb_later(seg, k))
     if "VBZ" in tags:
-        if _verb_next(seg, k) or (_named_plural(seg, k) and _verb_later(seg, k)):
+        joined = nxt in ("and", "or")  # "U.S. allies and other members have objected"
+        if _verb_next(seg, k) or ((_named_plural(seg, k) or joined) and _verb_later(seg, k)):
             # "NATO allies committed", "a maker of Western boots ... said": a plural noun
             return False
         if headline and seg[k].low in en.NOUNS_FIRST and _verb_next(seg, k, present=True):
@@ -256,6 +259,14 @@ def _verb_later(seg: list[Token], k: int) -> bool:
             return "VBD" in forms[1] or t is not seg[k + 1]
         prev = t.low
     return False
+
+
+def _quantifier(t: Token) -> bool:
+    return t.low in en.DETERMINERS or t.text[:1].isdigit()
+
+
+def _ly_adverb(word: str) -> bool:
+    return word.endswith("ly") and en.noun_lemma(word) is None  # "newly", not "family"
 
 
 def _named_plural(seg: list[Token], k: int) -> bool:
