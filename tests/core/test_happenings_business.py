@@ -349,3 +349,8 @@ def test_a_plural_before_an_aside_or_an_and_is_the_subject_not_the_verb():
     assert "create" not in [
         lemma for _, lemma in roles("The deal, for 10,000 newly created shares, is valued at $5.")
     ]
+
+
+def test_the_particle_of_took_over_stays_in_the_title():
+    found = titled("Chief executive Dana Ortiz, who took over in July, announced a new plan.")
+    assert found["2009-07"] == ["Dana Ortiz took over"]

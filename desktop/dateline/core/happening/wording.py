@@ -53,9 +53,11 @@ _LEAD_IN_WORDS = """on in at during by since until till from for of before after
 # Tried from where the last words that could be one of them begin (``TailPattern``), not at every
 # position of the text before the date.
 _LEAD_IN = TailPattern(
-    r"(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|throughout|"
-    r"around|about|as\s+of|as\s+early\s+as|as\s+late\s+as|early|late|later|earlier|over|to|"
-    r"starting|beginning|ending|effective|within)\s+)+(?:(?:the|this|last|next|a|an)\s+)?$",
+    # "over" only alone ("over the weekend"): in "took over in July" it is the verb's
+    r"(?:(?:\b(?:on|in|at|during|by|since|until|till|from|for|of|before|after|through|"
+    r"throughout|around|about|as\s+of|as\s+early\s+as|as\s+late\s+as|early|late|later|earlier|"
+    r"to|starting|beginning|ending|effective|within)\s+)+|\bover\s+)"
+    r"(?:(?:the|this|last|next|a|an)\s+)?$",
     _LEAD_IN_WORDS,
     re.IGNORECASE,
 )
