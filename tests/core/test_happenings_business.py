@@ -58,7 +58,7 @@ def test_a_participle_after_its_noun_takes_the_date_that_follows_it():
 def test_a_participle_phrase_ends_at_the_attribution_after_it():
     found = titled("Sales rose 6 percent at branches opened in June, the bank said on Tuesday.")
     assert found["2009-06"] == ["Branches opened"]
-    assert "Bank said" in found["2010-03-09"]
+    assert any(t.startswith("Bank said") for t in found["2010-03-09"])
     assert all("said" not in t for t in found["2009-06"])
 
 
@@ -354,3 +354,12 @@ def test_a_plural_before_an_aside_or_an_and_is_the_subject_not_the_verb():
 def test_the_particle_of_took_over_stays_in_the_title():
     found = titled("Chief executive Dana Ortiz, who took over in July, announced a new plan.")
     assert found["2009-07"] == ["Dana Ortiz took over"]
+
+
+def test_an_attribution_after_a_relative_clause_is_the_statement():
+    sentence = "About 74 percent of the 9,000 members who voted backed the deal, the union said late Sunday."
+    assert [role for role, _ in roles(sentence)][-1] == "main"
+    found = titled(f"Strike over\n\n{sentence}")
+    assert found["2010-03-07"] == [
+        "Union said about 74 percent of the 9,000 members who voted backed the deal"
+    ]

@@ -126,7 +126,10 @@ def test_a_clause_of_time_ends_where_the_attribution_begins():
         "A suspect was seen crossing the border days after a gunman shot the mayor, the Tribune "
         "reported on Friday."
     )
-    assert found["2011-05-06"] == ["Suspect was seen crossing the border", "Tribune reported"]
+    suspect, tribune = found["2011-05-06"]
+    assert suspect == "Suspect was seen crossing the border"
+    # what the paper reported, without the clause of time's happening
+    assert tribune.startswith("Tribune reported a suspect was seen") and "gunman" not in tribune
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,11 @@ class _Cutter:
         elif t.text == "," and self.after_gerund and k + 1 < len(toks):
             cuts.append((k + 1, MAIN))  # "..., following the purchase of NeXT, Jobs returned"
             self.after_gerund = False
-        elif prev.text == "," and self.timed and _attribution(toks, k, self.reporting):
+        elif (
+            prev.text == ","
+            and (self.timed or cuts[-1][1] == RELATIVE)
+            and _attribution(toks, k, self.reporting)
+        ):
             cuts.append((k, MAIN))  # "... days after a sniper killed him, | the paper reported"
         elif (
             low in _TIME_PREPOSITIONS
@@ -274,9 +278,12 @@ def _attribution(toks: list[Token], k: int, reporting: frozenset[str]) -> bool:
     rest = [t for t in toks[k:] if t.text[:1].isalnum()]
     said = next((n for n, t in enumerate(rest[:6]) if n and t.low in reporting), -1)
     return said > 0 and all(
-        t.low in TIME_WORDS or t.low == "on" or t.text[:1].isupper() or t.text[:1].isdigit()
+        t.low in TIME_WORDS or t.low in _WHEN_WORDS or t.text[:1].isupper() or t.text[:1].isdigit()
         for t in rest[said + 1 :]
     )
+
+
+_WHEN_WORDS = frozenset({"on", "late", "early", "last", "this", "night", "morning", "afternoon"})
 
 
 def _parts(

@@ -137,7 +137,8 @@ class Titler:
         subject = self._subject(i, said, ())
         if subject and subject.split()[0].lower() not in en.PRONOUNS:
             verb = text[said.verb_start : said.verb_end]
-            return tidy(f"{head(subject, MAX_WORDS - 1 - len(words.split()))} {verb} {words}")
+            told = lower_first(words, self.names.capitalised)
+            return tidy(f"{head(subject, MAX_WORDS - 1 - len(words.split()))} {verb} {told}")
         return tidy(words)
 
     def _said(self, i: int, said: Clause) -> Pieces:
@@ -184,6 +185,8 @@ class Titler:
         sub = said.subject_start
         if sub > said.start and text[sub - 2 : sub] == ", " and text[said.verb_end :][:1] == ",":
             return [(said.start, sub - 2), (said.verb_end + 1, len(text))]
+        if sub == said.start > 2 and text[sub - 2 : sub] == ", " and _ends_on_when(text, said):
+            return [(found[0].start, sub - 2)]  # "Most members backed the deal, the union said"
         return []
 
     def _speaker(self, i: int, said: Clause) -> str:
@@ -451,6 +454,16 @@ def _adverbs_before(text: str, c: Clause) -> str:
     gap = text[c.subject_end : c.group_start].rsplit(",", 1)
     words = gap[-1].split() if len(gap) > 1 else []
     return " ".join(words) + " " if words and all(_adverb(w) for w in words) else ""
+
+
+def _ends_on_when(text: str, said: Clause) -> bool:
+    """The sentence ends on the reporting verb and at most when it was said ("..., the union said
+    late Saturday.")."""
+    rest = text[said.verb_end :].strip(" .").split()
+    return len(rest) <= 3 and all(w[:1].isupper() or w[:1].isdigit() or w in _WHEN for w in rest)
+
+
+_WHEN = frozenset({"on", "late", "early", "last", "this", "yesterday", "today", "tonight"})
 
 
 def _reporting_near(found: tuple[Clause, ...], at: int) -> Clause | None:
