@@ -106,3 +106,13 @@ def test_the_year_to_a_day_is_a_reporting_period():
     assert found["the year"][:2] == ("DURATION", "P1Y")
     found = read("Profit in the year to come will rise.", dt.date(2008, 9, 16))
     assert found["the year"][:2] == ("DATE", "2008")
+
+
+def test_overnight_is_the_night_before_not_a_kind_of_loan():
+    found = read("Asian shares slumped overnight after the rate cut.")
+    assert found == {"overnight": ("TIME", "2006-07-27TNI", "")}
+    found = read("On Tuesday, oil fell 4 percent after heavy losses overnight.")
+    assert found["overnight"][:2] == ("TIME", "2006-07-24TNI")
+    assert read("The central bank left its overnight rate at 4.25 percent.") == {}
+    assert read("Banks cut overnight lending to one another.") == {}
+    assert read("The airline sold an overnight stay with each ticket.") == {}

@@ -10,8 +10,10 @@ import datetime as dt
 import re
 
 from ..model import Anchor, Granularity, TimexType
+from .bundle import Lexicon
 from .english.fragments import CLOCK, DAY, DAYWORD, MONTH, PART_OF_DAY, TZ, WEEKDAY, YEAR
-from .reading import Context, Hit, Reading, position_mod, relative_reading
+from .filters import next_word
+from .reading import Context, Groups, Hit, Reading, position_mod, relative_reading
 from .relative import day_word_date
 from .rules import Rule
 from .values import norm
@@ -176,6 +178,34 @@ def _mid_day_part(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, v, f"XXXX-XX-XXT{pod}", 0.7, type=TimexType.TIME, mod="MID")]
 
 
+def _overnight(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "Asian markets fell overnight": the night before the day told of (the day just mentioned, else
+    the publication day), as TimeBank reads it; in a future clause the coming night."""
+    if ctx.tense == "future":
+        v = f"{ctx.published.isoformat()}TNI" if ctx.published else None
+        return [relative_reading(hit, ctx, v, "XXXX-XX-XXTNI", 0.7, type=TimexType.TIME)]
+    last = ctx.last_mention(hit.start, Granularity.DAY)
+    if last is not None and hit.start - last.start < _NEAR and last.value[:4].isdigit():
+        day = dt.date.fromisoformat(last.value[:10]) - dt.timedelta(days=1)
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.TIME,
+                f"{day.isoformat()}TNI",
+                Anchor.MENTION,
+                0.7,
+                anchor_start=last.start,
+            )
+        ]
+    v = (ctx.published - dt.timedelta(days=1)).isoformat() + "TNI" if ctx.published else None
+    return [relative_reading(hit, ctx, v, "XXXX-XX-XXTNI", 0.75, type=TimexType.TIME)]
+
+
+def _keep_overnight(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
+    return next_word(text, end) not in lang.cues.words["overnight_kinds"]
+
+
 RULES = (
     Rule(
         "time",
@@ -198,6 +228,14 @@ RULES = (
         190,
         rf"(?:(?P<mod>early|late)\s+)?(?P<base>this|yesterday|tomorrow|last|that)\s+(?P<pod>{PART_OF_DAY})(?!\w)",
         _part_of_day,
+        tense=True,
+    ),
+    Rule(
+        "overnight",
+        195,
+        r"overnight(?![\w-])",
+        _overnight,
+        keep=_keep_overnight,
         tense=True,
     ),
 )

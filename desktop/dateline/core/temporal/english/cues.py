@@ -152,6 +152,18 @@ CUES = Cues(
         "large_numbers": frozenset("million billion thousand trillion".split()),
         # "current account", "recent events": adjectives of a noun, not times
         "not_temporal_after": frozenset("account accounts affairs events issue issues".split()),
+        # "the overnight rate", "overnight lending", "an overnight stay": a kind of loan, stay or
+        # service, not the night before
+        "overnight_kinds": frozenset(
+            """
+            rate rates lending loan loans borrowing borrowings money deposit deposits repo repos
+            fund funds funding interbank index indexed swap swaps call cash liquidity credit
+            facility facilities market markets stay stays delivery deliveries shipping shipment
+            service services success sensation star celebrity bag bags trip trips flight flights
+            train trains bus ferry camp camps guest guests shift shifts parking oats express mail
+            courier accommodation visit visits
+            """.split()
+        ),
         # "soon after the attack": a signal ordering two events
         "signals": frozenset("after afterward afterwards thereafter before".split()),
     },
