@@ -116,3 +116,18 @@ def test_overnight_is_the_night_before_not_a_kind_of_loan():
     assert read("The central bank left its overnight rate at 4.25 percent.") == {}
     assert read("Banks cut overnight lending to one another.") == {}
     assert read("The airline sold an overnight stay with each ticket.") == {}
+
+
+def test_a_range_of_amounts_is_one_duration_of_at_least_the_first():
+    found = read("The maker expects the delay to last six to seven months.")
+    assert found == {"six to seven months": ("DURATION", "P6M", "EQUAL_OR_MORE")}
+    found = read("The carmaker will close the plant in 60-90 days.")
+    assert found == {"60-90 days": ("DURATION", "P60D", "EQUAL_OR_MORE")}
+    found = read("The line will be idle for about four to six weeks.")
+    assert found == {"about four to six weeks": ("DURATION", "P4W", "APPROX")}
+    # a change of length is told by its new length; a model number is no range
+    assert read("The bank extended the loan from 60 to 90 days.") == {
+        "90 days": ("DURATION", "P90D", "")
+    }
+    assert read("Tests of the 787-8 went well.") == {}
+    assert read("The 2024-25 season opens soon.")["2024"][1] == "2024"

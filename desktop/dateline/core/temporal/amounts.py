@@ -48,12 +48,24 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
             anchor = Anchor.PUBLISHED if ctx.published else Anchor.NONE
             return [Reading(hit.start, hit.end, TimexType.DATE, "FUTURE_REF", anchor, 0.6)]
     start = hit.start
+    if norm(g["dir"]) == "last" and not g["the"] and prev_word(ctx.text, start) in _BEFORE_VERB:
+        # "expected to last six months": the verb's length, not the latest six months
+        start = min(hit.match.start(k) for k in ("n0", "n0d", "n") if g[k])
     lead = cues.article.match(ctx.text, start, hit.end)
     if lead and not g["dir"] and "-" in ctx.text[hit.match.start("n") : hit.end]:
         # "the 14-day strike": the determiner belongs to the noun, the timex is the adjective
         start = lead.end()
+    if g["n0"] or g["n0d"]:
+        # "six to seven months", "in 60-90 days": one amount, at least the first (TimeBank's "two to
+        # three weeks" is P2W, EQUAL_OR_MORE)
+        n = words.number(norm(g["n0"] or g["n0d"]))
+        mod = mod or "EQUAL_OR_MORE"
     value = duration_value(n, unit)
     return [Reading(start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, 0.85, mod=mod)]
+
+
+# words before "last" the verb: "to last", "will last", "could last"
+_BEFORE_VERB = frozenset("to will would could can may might should must not".split())
 
 
 def _vague_plural(hit: Hit, ctx: Context) -> list[Reading]:
@@ -183,6 +195,14 @@ def _keep_vague_plural(text: str, start: int, end: int, g: Groups, lang: Lexicon
 
 
 def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
+    if text[start - 1 : start] in ("-", "–") and text[start - 2 : start - 1].isdigit():
+        return False  # "787-8 days": a second number only after a first, as in "60-90 days"
+    if g["n0"] and prev_word(text, start) == "from":
+        return False  # "extended from 60 to 90 days": a change of length, told by its new one
+    if g["n0"] or g["n0d"]:
+        low, high = lang.words.number(norm(g["n0"] or g["n0d"])), lang.words.number(norm(g["n"]))
+        if low is None or high is None or low >= high:
+            return False  # "787-8 days": a model's number, not a range of days
     n = (g["n"] or "").lower()
     unit = (g["unit"] or "").lower()
     if n in ("a", "an") and unit == "second":
@@ -208,7 +228,7 @@ RULES = (
         "duration",
         260,
         rf"(?:(?P<approx>{APPROX})\s+(?!the\s))?(?:the\s+(?=(?:{NUMBER})[\s-]+(?:{UNIT_ANY})))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|remaining|latest|following|ensuing|preceding|initial|prior|subsequent)\s+)?"
-        rf"(?P<n>{NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
+        rf"(?:(?P<n0>{NUMBER})\s+to\s+|(?P<n0d>\d{{1,3}})[-–](?=\d))?(?P<n>{NUMBER}|(?<=\d[-–])\d+)(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
         _duration,
         keep=_keep_duration,
     ),
