@@ -131,3 +131,32 @@ def test_a_range_of_amounts_is_one_duration_of_at_least_the_first():
     }
     assert read("Tests of the 787-8 went well.") == {}
     assert read("The 2024-25 season opens soon.")["2024"][1] == "2024"
+
+
+def test_the_comparable_half_or_quarter_is_a_year_before():
+    found = read("Net income for the first half fell 20 percent from the year-earlier half.")
+    assert found["the year-earlier half"][:2] == ("DATE", "2005-H1")
+    found = read(
+        "The maker sold 40 jets in the second half of 2004, against 32 in the prior-year half."
+    )
+    assert found["the prior-year half"][1] == "2003-H2"
+    assert read("Costs fell from the comparable half.")["the comparable half"][1] == "2005-H1"
+    found = read("Operating profit was up from the comparable quarter.")
+    assert found["the comparable quarter"][1] == "2005-Q2"
+    # "the same quarter" is a year back where a figure is compared with it, else the one told of
+    found = read("Sales in the first quarter rose 5 percent from the same quarter.")
+    assert found["the same quarter"][1] == "2005-Q1"
+    found = read(
+        "Apple sold 9 million iPods in the first quarter. Rivals sold fewer in the same quarter."
+    )
+    assert found["the same quarter"][1] == "2006-Q1"
+    assert "the same half" not in read("He spent the same half hour on it.")
+
+
+def test_the_same_period_after_months_told_of_is_those_months_a_year_before():
+    found = read("Revenue for the first nine months rose 12 percent from the same period.")
+    assert found["the same period"][1] == "2005"
+    found = read("Deliveries in the first six months of 2004 fell 3 percent from the same period.")
+    assert found["the same period"][1] == "2003"
+    found = read("Sales for the first six months of the year rose, compared with a year earlier.")
+    assert found["a year earlier"][1] == "2005"

@@ -7,12 +7,14 @@ year before, which is rarely the year before the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .english.fragments import YEAR
-from .reading import Context, Hit, Reading, relative_reading
+from .filters import prev_word
+from .reading import Context, Hit, Mention, Reading, relative_reading
 from .rules import Rule
 from .values import norm
 
@@ -38,24 +40,49 @@ def named_quarter(hit: Hit, ctx: Context, year: int | None, years_back: int) -> 
     )
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
+def months_told(ctx: Context, before: int) -> tuple[Mention, int | None] | None:
+    """The months a report is about ("for the nine months", "in the first six months of 2008") when
+    they are the nearest period before ``before``, with the year they are said to belong to."""
+    near = ctx.nearest_period(before, QUARTER_REACH)
+    if near is None:
+        return None
+    if near.duration and near.value.endswith("M"):
+        return near, None
+    if near.granularity is not Granularity.YEAR or not near.value[:4].isdigit():
+        return None
+    # "the first six months of the year": the months, in the year named after them
+    i = ctx.mentions.index(near)
+    months = ctx.mentions[i - 1] if i > 0 else None
+    if (
+        months is not None
+        and months.duration
+        and months.value.endswith("M")
+        and _OF.fullmatch(ctx.text, months.end, near.start)
+    ):
+        return months, int(near.value[:4])
+    return None
+
+
+def compared_before(ctx: Context, start: int) -> bool:
+    """Is the period at ``start`` what a figure is compared with ("up from the same quarter",
+    "compared with the same period")? Then "same" means a year before."""
+    return prev_word(ctx.text, start) in ctx.lang.cues.words["compared_by"]
+
+
 def comparable_quarter(hit: Hit, ctx: Context, mod: str = "") -> Reading | None:
     """ "a year ago", "a year earlier", "year-earlier" right after a period is named: in a results report the
     comparable period, the same quarter a year before (as HeidelTime and TimeBank read it); after "the nine
     months" the year before. None when the nearest period is neither (a plain year reading then applies)."""
+    months = months_told(ctx, hit.start)
+    if months is not None and (months[1] or ctx.published):
+        # "for the nine months, ... a year earlier": the same months of last year, named by the year
+        return months_year_before(hit, ctx, months[1], mod)
     last = ctx.nearest_period(hit.start, QUARTER_REACH)
     if last is None:
         return None
-    if last.duration and last.value.endswith("M") and ctx.published is not None:
-        # "for the nine months, ... a year earlier": the same months of last year, named by the year
-        return Reading(
-            hit.start,
-            hit.end,
-            TimexType.DATE,
-            f"{ctx.published.year - 1:04d}",
-            Anchor.PUBLISHED,
-            0.6,
-            mod=mod,
-        )
     if last.granularity is not Granularity.QUARTER:
         return None
     if last.derived:
@@ -80,6 +107,18 @@ def comparable_quarter(hit: Hit, ctx: Context, mod: str = "") -> Reading | None:
     return Reading(
         hit.start, hit.end, TimexType.DATE, v, Anchor.MENTION, 0.7, mod=mod, anchor_start=last.start
     )
+
+
+def months_year_before(hit: Hit, ctx: Context, year: int | None, mod: str = "") -> Reading:
+    """The year before the one some months are told of (the publication year's when none is
+    named), as TimeBank reads "a year earlier" after "the first nine months"."""
+    if year is not None:
+        return Reading(
+            hit.start, hit.end, TimexType.DATE, f"{year - 1:04d}", Anchor.MENTION, 0.6, mod=mod
+        )
+    assert ctx.published is not None
+    v = f"{ctx.published.year - 1:04d}"
+    return Reading(hit.start, hit.end, TimexType.DATE, v, Anchor.PUBLISHED, 0.6, mod=mod)
 
 
 def _year_adj(hit: Hit, ctx: Context) -> list[Reading]:
@@ -192,6 +231,24 @@ def _same_period(hit: Hit, ctx: Context) -> list[Reading]:
     ]
 
 
+def _comparable_half(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "the year-earlier half", "the comparable half": the half just told of, a year before; without
+    one, the half just ended, a year before."""
+    same = norm(hit.groups["rel"]) == "same"
+    back = -1 if not same or compared_before(ctx, hit.start) else 0
+    told = comparable_period(hit, ctx, Granularity.HALF, back)
+    if told is not None:
+        return [told]
+    if back == 0:
+        return []  # "in the same half" with no half told of
+    if ctx.published is None:
+        return [relative_reading(hit, ctx, None, "XXXX-HX", 0.5)]
+    p = ctx.published
+    ended = shift(dt.date(p.year, 1 if p.month <= 6 else 7, 1), "M", -6)
+    v = value_at(shift(ended, "Y", -1), Granularity.HALF)
+    return [relative_reading(hit, ctx, v, "XXXX-HX", 0.6)]
+
+
 RULES = (
     Rule(
         "same_period",
@@ -200,6 +257,13 @@ RULES = (
         r"(?:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago|before)"
         rf"|(?:the\s+)?(?P<next>next|following)\s+year|(?P<y>{YEAR}))(?!\w)",
         _same_period,
+    ),
+    Rule(
+        "comparable_half",
+        75,  # before "year_adj": "the year-earlier half" is a half
+        r"(?:the\s+)?(?P<rel>year[-\s](?:earlier|ago)|comparable|same|prior[-\s]year)\s+half(?![\w-])"
+        r"(?!\s+(?:of|a|an|the|hour|point|percent|dozen|million|billion)\b)",
+        _comparable_half,
     ),
     Rule("year_adj", 80, r"year[-\s](?:earlier|ago)(?!\w)", _year_adj, shifts_publication=True),
 )

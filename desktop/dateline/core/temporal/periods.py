@@ -10,7 +10,13 @@ from ..model import Anchor, Granularity, TimexType
 from ..timevalue import interval, value_at
 from .anchoring import shift
 from .bundle import Lexicon
-from .comparisons import QUARTER_REACH, comparable_period, named_quarter, period_kind
+from .comparisons import (
+    comparable_period,
+    compared_before,
+    months_told,
+    named_quarter,
+    period_kind,
+)
 from .english.fragments import (
     MODP,
     ORDINAL,
@@ -110,15 +116,10 @@ def _part_of_year(
         return absolute_reading(hit, f"{year:04d}-{letter}{ordinal}", 0.9)
     if unit == "Q" and not ordinal and rel in _ANAPHORIC_QUARTER and ctx.published is not None:
         span = hit.match.group(0).lower()
-        near = ctx.nearest_period(hit.start, QUARTER_REACH)
-        if (
-            span.endswith("period")
-            and near is not None
-            and near.duration
-            and near.value.endswith("M")
-        ):
+        months = months_told(ctx, hit.start) if span.endswith("period") else None
+        if months is not None:
             # "for the first nine months ... in the 1988 period": those months of that year
-            y = year if year is not None else ctx.published.year
+            y = year if year is not None else (months[1] or ctx.published.year)
             y -= 1 if rel in _YEAR_AGO else 0
             return Reading(hit.start, hit.end, TimexType.DATE, f"{y:04d}", Anchor.PUBLISHED, 0.6)
         kind = period_kind(hit, ctx) if span.endswith("period") else Granularity.QUARTER
@@ -168,7 +169,7 @@ def _long_over(year: int, ordinal: int, size: int, published: dt.date) -> bool:
 
 
 _YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "year ago"})
-_ANAPHORIC_QUARTER = _YEAR_AGO | {"", "latest", "most recent"}
+_ANAPHORIC_QUARTER = _YEAR_AGO | {"", "latest", "most recent", "same"}
 
 
 def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
@@ -187,6 +188,8 @@ def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
     elif (g["qrel0"] or g["qrel2"] or g["qthe"]) and ctx.published:
         year = ctx.published.year + {"last": -1, "next": 1}.get(norm(g["qrel0"] or g["qrel2"]), 0)
     rel = norm(g["qrel"])
+    if rel == "comparable" or (rel == "same" and compared_before(ctx, hit.start)):
+        rel = "year-ago"  # "up from the comparable quarter": the same quarter a year before
     if not ordinal and rel == "last" and (g["qy"] or g["qrel2"] or g["qthe"]):
         ordinal, rel = 4, ""  # "the last quarter of 2010" is its fourth, not the one before now
     r = _part_of_year(hit, ctx, unit, ordinal, year, rel)

@@ -164,6 +164,8 @@ CUES = Cues(
             courier accommodation visit visits
             """.split()
         ),
+        # before the period a figure is compared with: "up from the same quarter"
+        "compared_by": frozenset("from with than versus vs against to".split()),
         # "soon after the attack": a signal ordering two events
         "signals": frozenset("after afterward afterwards thereafter before".split()),
     },
