@@ -160,3 +160,16 @@ def test_the_same_period_after_months_told_of_is_those_months_a_year_before():
     assert found["the same period"][1] == "2003"
     found = read("Sales for the first six months of the year rose, compared with a year earlier.")
     assert found["a year earlier"][1] == "2005"
+
+
+def test_year_to_date_is_this_year_so_far():
+    assert read("The index is down 30 percent year-to-date.") == {
+        "year-to-date": ("DATE", "2006", "")
+    }
+    found = read("Deliveries for the month to date fell 5 percent.")
+    assert found == {"the month to date": ("DATE", "2006-07", "")}
+    # as TimeBank tags "so far this year": the period, without "so far"
+    assert read("Sales are down 12 percent so far this year.") == {
+        "this year": ("DATE", "2006", "")
+    }
+    assert read("The carmaker has cut 5,000 jobs to date.") == {}

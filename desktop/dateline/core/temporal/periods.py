@@ -250,6 +250,18 @@ def _season(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, f"{year:04d}-{code}", "", 0.75, mod=mod)]
 
 
+_TO_DATE = {"year": Granularity.YEAR, "quarter": Granularity.QUARTER, "month": Granularity.MONTH}
+
+
+def _to_date(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "year to date", "the month-to-date": the current year or month, so far (as TimeBank tags the
+    "this year" of "so far this year")."""
+    gran = _TO_DATE[norm(hit.groups["unit"])]
+    v = value_at(ctx.published, gran) if ctx.published else None
+    unknown = {Granularity.YEAR: "XXXX", Granularity.QUARTER: "XXXX-QX"}.get(gran, "XXXX-XX")
+    return [relative_reading(hit, ctx, v, unknown, 0.75)]
+
+
 def _keep_year(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
     words = lang.cues.words
     before = text[max(0, start - 2) : start]
@@ -309,6 +321,12 @@ RULES = (
         _quarter,
         keep=_keep_quarter,
         tense=True,
+    ),
+    Rule(
+        "to_date",
+        60,
+        r"(?:the\s+)?(?:fiscal\s+)?(?P<unit>year|quarter|month)[-\s]to[-\s]date(?![\w-])",
+        _to_date,
     ),
     Rule("year_end", 90, r"(?:the\s+)?year(?:[-\s]?|'s\s+)end(?!\w)", _year_end),
     Rule(
