@@ -173,3 +173,14 @@ def test_year_to_date_is_this_year_so_far():
         "this year": ("DATE", "2006", "")
     }
     assert read("The carmaker has cut 5,000 jobs to date.") == {}
+
+
+def test_the_final_hour_of_trading_is_an_amount_and_a_session_no_timex():
+    found = read("Stocks fell sharply in the final hour of trading on Friday.")
+    assert found["the final hour"][:2] == ("DURATION", "PT1H")
+    assert read("The Dow rallied in the closing minutes.") == {
+        "the closing minutes": ("DURATION", "PTXM", "")
+    }
+    # TimeML marks no session, bell or trading phase: no date is invented for them
+    assert read("Shares rose 3 percent from the previous session, and more in late trading.") == {}
+    assert read("The Dow fell 200 points at the opening bell.") == {}

@@ -68,6 +68,16 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
 _BEFORE_VERB = frozenset("to will would could can may might should must not".split())
 
 
+def _first_hours(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "the final hour of trading", "the opening minutes": an amount of the day's first or last
+    hours, as TimeBank tags "the first hours" (PTXH)."""
+    g = hit.groups
+    unit = ctx.lang.words.unit(g["unit"])
+    n = None if norm(g["unit"]).endswith("s") else 1.0
+    value = duration_value(n, unit)
+    return [Reading(hit.start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, 0.7)]
+
+
 def _vague_plural(hit: Hit, ctx: Context) -> list[Reading]:
     """ "recent years", "for years": a duration of unknown length (PXY), as TimeML annotates them."""
     unit = ctx.lang.words.unit(hit.groups["unit"])
@@ -231,6 +241,12 @@ RULES = (
         rf"(?:(?P<n0>{NUMBER})\s+to\s+|(?P<n0d>\d{{1,3}})[-–](?=\d))?(?P<n>{NUMBER}|(?<=\d[-–])\d+)(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
         _duration,
         keep=_keep_duration,
+    ),
+    Rule(
+        "first_hours",
+        265,
+        r"the\s+(?:first|final|last|closing|opening)\s+(?P<unit>hours?|minutes?)(?!\w)",
+        _first_hours,
     ),
     Rule(
         "vague_plural",
