@@ -184,3 +184,19 @@ def test_the_final_hour_of_trading_is_an_amount_and_a_session_no_timex():
     # TimeML marks no session, bell or trading phase: no date is invented for them
     assert read("Shares rose 3 percent from the previous session, and more in late trading.") == {}
     assert read("The Dow fell 200 points at the opening bell.") == {}
+
+
+def test_the_past_before_a_count_is_no_past_reference():
+    assert read("The Dow has fallen in seven of the past eight sessions.") == {}
+    assert read("In the past, the bank cut rates.") == {"the past": ("DATE", "PAST_REF", "")}
+
+
+def test_over_an_amount_is_more_than_only_after_a_word_that_measures():
+    # "over" as "during": TimeBank leaves it out of the span and gives no mod
+    found = read("The bank will cut 1,500 jobs over three years.")
+    assert found == {"three years": ("DURATION", "P3Y", "")}
+    found = read("Over two years, the maker lost $5 billion.")
+    assert found == {"two years": ("DURATION", "P2Y", "")}
+    found = read("The tour is likely to last over a week.")
+    assert found == {"over a week": ("DURATION", "P1W", "MORE_THAN")}
+    assert read("He left over two years ago.")["over two years ago"][2] == "MORE_THAN"

@@ -26,7 +26,7 @@ def _is_rate(ctx: Context, start: int) -> bool:
 
 
 def _duration(hit: Hit, ctx: Context) -> list[Reading]:
-    hit = without_particle(hit, ctx)
+    hit = without_particle(hit, ctx, amount=True)
     g = hit.groups
     words, cues = ctx.lang.words, ctx.lang.cues
     n_text = norm(g["n"])
@@ -153,6 +153,7 @@ def _ref(hit: Hit, ctx: Context) -> list[Reading]:
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
+_COUNT_AFTER = re.compile(rf"\s+(?:{NUMBER}|\d)", re.I)
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’`]*\s+|\n\s*)\Z")
 
 
@@ -165,6 +166,8 @@ def _keep_ref(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool
         and _SENTENCE_START.search(text, max(0, start - 8), start)
     ):
         return False  # "Now, he says, ...": a discourse marker turning to the present story
+    if r == "the past" and _COUNT_AFTER.match(text, end):
+        return False  # "in seven of the past eight sessions": a count of sessions, not the past
     if r in ("current", "recent", "future"):
         following = next_word(text, end)
         return bool(following) and following not in words["not_temporal_after"]

@@ -112,14 +112,18 @@ class Context:
         return None
 
 
-def without_particle(hit: Hit, ctx: Context) -> Hit:
+def without_particle(hit: Hit, ctx: Context, *, amount: bool = False) -> Hit:
     """``hit`` without its ``approx`` word when that is a verb's particle: "who took over two months
-    ago" took over two months ago, not more than two months ago."""
+    ago" took over two months ago, not more than two months ago. With ``amount`` (an amount of time,
+    no "ago"), also when "over" is the preposition "during": "cut jobs over three years" (TimeBank:
+    "used over [three years]"), but "for over a week", "to last over a week" are more than one."""
     approx = hit.groups.get("approx")
     if not approx or norm(approx) != "over":
         return hit
     before = ctx.text[max(0, hit.start - 30) : hit.start].split()
-    if not before or before[-1].lower() not in ctx.lang.cues.words["over_particle"]:
+    last = before[-1].lower() if before else ""
+    words = ctx.lang.cues.words
+    if last not in words["over_particle"] and not (amount and last not in words["over_amount"]):
         return hit
     return Hit(hit.rule, hit.match.start("n"), hit.end, {**hit.groups, "approx": None}, hit.match)
 

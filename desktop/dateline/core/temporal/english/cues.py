@@ -147,6 +147,13 @@ CUES = Cues(
             "take takes took taken taking hand hands handed handing turn turns turned turning "
             "pass passes passed passing sign signs signed signing win wins won winning".split()
         ),
+        # words after which "over" before an amount of time means "more than": "for over a week",
+        # "lasted over an hour", "was over two hours"
+        "over_amount": frozenset(
+            "for in within after of than since to last lasts lasted lasting is was were are be been "
+            "being 's took spent spend spends waited wait waits nearly almost just well only still "
+            "long".split()
+        ),
         "count_nouns": _COUNT_NOUNS,
         "label_nouns": _LABEL_NOUNS,
         "large_numbers": frozenset("million billion thousand trillion".split()),
