@@ -200,3 +200,16 @@ def test_over_an_amount_is_more_than_only_after_a_word_that_measures():
     found = read("The tour is likely to last over a week.")
     assert found == {"over a week": ("DURATION", "P1W", "MORE_THAN")}
     assert read("He left over two years ago.")["over two years ago"][2] == "MORE_THAN"
+
+
+def test_quarters_as_results_reports_write_them():
+    found = read("Revenue in the June quarter rose 37 percent.")
+    assert found == {"the June quarter": ("DATE", "2006-Q2", "")}
+    found = read("In the September quarter of 2004 sales rose.")
+    assert found == {"the September quarter of 2004": ("DATE", "2004-Q3", "")}
+    assert read("The May quarter was weak.") == {}  # no quarter ends in May
+    found = read("Q2 revenue was $7.9 billion, up from Q2 2005. The 2Q05 loss was smaller.")
+    assert [found[k][1] for k in ("Q2", "Q2 2005", "2Q05")] == ["2006-Q2", "2005-Q2", "2005-Q2"]
+    assert read("H1 2006 earnings fell 12 percent.") == {"H1 2006": ("DATE", "2006-H1", "")}
+    # a model's name is no quarter
+    assert read("The Audi Q3 went on sale.") == {}

@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from . import amounts, comparisons, dates, daytime, periods, relative
+from . import amounts, comparisons, dates, daytime, periods, relative, reports
 from .bundle import Abbreviations, Cues, Words
 from .english.abbreviations import ABBREVIATIONS
 from .english.cues import CUES
@@ -45,6 +45,7 @@ ENGLISH = Language(
         *dates.RULES,
         *periods.RULES,
         *comparisons.RULES,
+        *reports.RULES,
         *relative.RULES,
         *daytime.RULES,
         *amounts.RULES,

@@ -154,6 +154,12 @@ CUES = Cues(
             "being 's took spent spend spends waited wait waits nearly almost just well only still "
             "long".split()
         ),
+        # capitalised words that may open a sentence before "Q3" ("In Q3", "The 3Q loss"), where
+        # another capitalised word names a model ("the Audi Q3")
+        "period_openers": frozenset(
+            "the in for its their a an our this last next by on at during from since until "
+            "through".split()
+        ),
         "count_nouns": _COUNT_NOUNS,
         "label_nouns": _LABEL_NOUNS,
         "large_numbers": frozenset("million billion thousand trillion".split()),
