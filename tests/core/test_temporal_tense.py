@@ -87,3 +87,27 @@ def test_tense_does_not_leak_across_sentences():
     text = "The talks failed. Ministers meet again Friday."
     at = text.index("Friday")
     assert clause_tense(text, at, at + 6) != "past"
+
+
+def test_the_ended_of_a_period_sets_no_tense():
+    october = dt.date(2008, 10, 24)
+    found = {
+        t.text: t.value
+        for t in find_timexes(
+            "The carmaker will report results for the three months ended Dec. 31 on Jan. 22.",
+            october,
+        )
+    }
+    assert found["Dec. 31"] == "2008-12-31"
+    found = {
+        t.text: t.value
+        for t in find_timexes("Profit fell in the quarter ended Sept. 30, the bank said.", october)
+    }
+    assert found["Sept. 30"] == "2008-09-30"
+
+
+def test_irregular_pasts_of_business_news_are_past():
+    october = dt.date(2008, 10, 24)
+    text = "Toyota, which overtook GM in the first quarter, expects to sell more cars this year."
+    found = {t.text: t.value for t in find_timexes(text, october)}
+    assert found["the first quarter"] == "2008-Q1"

@@ -29,6 +29,8 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
         left = text[lo:start]
     best: tuple[int, str] | None = None
     for m in cue.finditer(left):
+        if _names_period_end(text, lo + m.start(), m.group(0), cues):
+            continue  # "the three months ended Dec. 31": the period's end, not the clause's tense
         kind = m.lastgroup or ""
         dist = start - (lo + m.end())
         if best is None or dist <= best[0]:
@@ -52,6 +54,14 @@ def clause_tense(text: str, start: int, end: int, cues: Cues = CUES) -> str:
     if tense in ("", "present") and cues.limit_before.search(text, max(0, start - 12), start):
         return "future"  # a state lasting now ends ahead: "is closed until Friday"
     return tense
+
+
+def _names_period_end(text: str, at: int, word: str, cues: Cues) -> bool:
+    """Is the cue at ``at`` the "ended" of "the quarter ended Sept. 30"?"""
+    if word.lower() not in ("ended", "ending"):
+        return False
+    before = text[max(0, at - 20) : at].split()
+    return bool(before) and before[-1].lower() in cues.words["period_nouns"]
 
 
 _FINDERS: dict[int, tuple[re.Pattern[str], Finder]] = {}

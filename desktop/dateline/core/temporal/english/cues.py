@@ -54,7 +54,8 @@ PAST = (
     r"agreed|freed|(?-i:(?<![-A-Za-z])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bremains\s)(?<!\bremain\s)"
     r"[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
-    r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|"
+    r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|overtook|"
+    r"grew|sank|shrank|slid|swung|built|broke|drove|flew|chose|withdrew|sought|fled|drew|threw|"
     r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
 )
 # "'s" is "is" after a pronoun only: "the fund's sales" is a possessive
@@ -159,6 +160,10 @@ CUES = Cues(
         "period_openers": frozenset(
             "the in for its their a an our this last next by on at during from since until "
             "through".split()
+        ),
+        # periods whose end a participle names: "the quarter ended Sept. 30"
+        "period_nouns": frozenset(
+            "year years quarter quarters month months week weeks half period periods days".split()
         ),
         "count_nouns": _COUNT_NOUNS,
         "label_nouns": _LABEL_NOUNS,
