@@ -213,3 +213,17 @@ def test_quarters_as_results_reports_write_them():
     assert read("H1 2006 earnings fell 12 percent.") == {"H1 2006": ("DATE", "2006-H1", "")}
     # a model's name is no quarter
     assert read("The Audi Q3 went on sale.") == {}
+
+
+def test_the_full_year_in_a_past_clause_early_in_the_year_is_the_year_just_ended():
+    january = dt.date(2009, 1, 9)
+    found = read("Sales for the full year fell 18 percent to 13.2 million vehicles.", january)
+    assert found == {"the full year": ("DATE", "2008", "")}
+    found = read("The maker expects sales for the full year to fall.", january)
+    assert found == {"the full year": ("DATE", "2009", "")}
+    assert read("Sales for the full year fell 3 percent.")["the full year"][1] == "2006"
+
+
+def test_the_trailing_months_are_an_amount_back_from_now():
+    found = read("Sales over the trailing 12 months rose 4 percent.")
+    assert found == {"the trailing 12 months": ("DURATION", "P12M", "")}

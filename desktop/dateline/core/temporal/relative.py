@@ -272,6 +272,18 @@ def _weekend(hit: Hit, ctx: Context, published: dt.date, rel: str, mod: str) -> 
     return relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "XXXX-WXX-WE", 0.75, mod=mod)
 
 
+_FULL = frozenset({"the full", "the whole", "the entire"})
+
+
+def _year_just_ended(hit: Hit, ctx: Context) -> bool:
+    """ "Sales for the full year fell" in a January report: the year just ended, whose results
+    come out in the first quarter of the next; later in the year, this year so far."""
+    assert ctx.published is not None
+    if ctx.published.month > 3:
+        return False
+    return clause_tense(ctx.text, hit.start, hit.end, ctx.lang.cues) == "past"
+
+
 def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     words = ctx.lang.words
@@ -311,6 +323,8 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
     off = post or (
         words.rel_offset.get(rel, 0) if rel not in _FROM_MENTION else _MENTION_FALLBACK.get(rel, 0)
     )
+    if letter == "Y" and rel in _FULL and ctx.published and _year_just_ended(hit, ctx):
+        off = -1
     v = period_value(ctx.published, unit, off) if ctx.published else None
     conf = 0.9 if rel in ("this", "next", "last") else 0.7
     return [relative_reading(hit, ctx, v, unresolved_period(unit), conf, mod=mod)]
