@@ -227,3 +227,9 @@ def test_the_full_year_in_a_past_clause_early_in_the_year_is_the_year_just_ended
 def test_the_trailing_months_are_an_amount_back_from_now():
     found = read("Sales over the trailing 12 months rose 4 percent.")
     assert found == {"the trailing 12 months": ("DURATION", "P12M", "")}
+
+
+def test_an_amount_after_a_preposition_is_no_rate_however_near_a_figure():
+    found = read("The bank cut its rate to 3.25 percent, its second cut in a month.")
+    assert found == {"a month": ("DURATION", "P1M", "")}
+    assert read("The plant builds 40 jets a month.")["a month"][:2] == ("SET", "P1M")

@@ -22,6 +22,9 @@ from .values import duration_value, norm
 
 
 def _is_rate(ctx: Context, start: int) -> bool:
+    before = prev_word(ctx.text, start)
+    if before in ("within", "for") or before in ctx.lang.cues.words["time_prepositions"]:
+        return False  # "3.25 percent, its second cut in a month": an amount, however near a figure
     return bool(ctx.lang.cues.rate_before.search(ctx.text, max(0, start - 45), start))
 
 
