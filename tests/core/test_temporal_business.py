@@ -233,3 +233,9 @@ def test_an_amount_after_a_preposition_is_no_rate_however_near_a_figure():
     found = read("The bank cut its rate to 3.25 percent, its second cut in a month.")
     assert found == {"a month": ("DURATION", "P1M", "")}
     assert read("The plant builds 40 jets a month.")["a month"][:2] == ("SET", "P1M")
+
+
+def test_a_count_in_words_before_what_is_counted_makes_a_rate():
+    found = read("The carrier will receive two jets a month from mid-2007.")
+    assert found["a month"][:2] == ("SET", "P1M")
+    assert read("The two carmakers met a month later.")["a month later"][:2] == ("DATE", "2006-08")

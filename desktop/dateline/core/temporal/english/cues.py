@@ -101,8 +101,10 @@ CUES = Cues(
     ),
     rate_before=re.compile(
         r"(?:\d|[$€£¥%]|\b(?:times|once|twice|percent|million|billion|cents?)\b)[^.;!?\n]{0,40}$"
-        # a count said in words right before: "build four a month", "a dozen a day"
-        r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+$",
+        # a count said in words right before, or before what is counted: "build four a month",
+        # "a dozen a day", "receive two jets a month", "two days a week"
+        r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)"
+        r"(?:\s+[a-z]+)?\s+$",
         re.I,
     ),
     someday_before=re.compile(
