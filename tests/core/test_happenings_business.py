@@ -363,3 +363,16 @@ def test_an_attribution_after_a_relative_clause_is_the_statement():
     assert found["2010-03-07"] == [
         "Union said about 74 percent of the 9,000 members who voted backed the deal"
     ]
+
+
+def test_overnight_is_the_night_before_its_own_sentences_day_or_describes_its_noun():
+    found = titled(
+        "Strikes\n\nTokyo shares fell 2 percent on Friday.\n"
+        "The bombings, on Feb. 2, killed 40 people.\n"
+        "Officials linked the camps struck overnight with the bombings.\n"
+        "Shares were depressed early by overnight losses in Tokyo."
+    )
+    # another sentence's day is no anchor for "overnight": the night before publication
+    assert "2010-03-11TNI" in found and "2010-02-01TNI" not in found
+    # "overnight losses" are the losses' night; the shares were depressed on the story's day
+    assert "Shares were depressed early by overnight losses in Tokyo" in found["2010-03-12"]

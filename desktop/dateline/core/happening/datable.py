@@ -78,6 +78,7 @@ def lifespan(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_BEFORE_NOUN_ONLY = re.compile(r"overnight\s+[a-z]{3,}", re.IGNORECASE)  # "overnight losses"
 _BEFORE_NAME = re.compile(r"^\s+(?:[A-Z]|[a-z][A-Z])\w")
 
 
@@ -127,10 +128,12 @@ def noun_date(
     if (
         clause is not None
         and 0 <= clause.verb_end <= rel
-        and _POSSESSIVE.match(text[rel_end : rel_end + 3]) is not None
+        and (_POSSESSIVE.match(text[rel_end : rel_end + 3]) or _BEFORE_NOUN_ONLY.match(text, rel))
         and not _event_noun_after(text, rel_end)
     ):
-        return True  # "The drop wiped out most of Monday's record gain": the gain's day
+        # "The drop wiped out most of Monday's record gain", "depressed by overnight losses in New
+        # York": the gain's day, the losses' night
+        return True
     if clause is None or not (clause.tense == MODAL or clause.negated or clause.stative):
         return False
     if not (

@@ -18,6 +18,7 @@ from .relative import day_word_date
 from .rules import Rule
 from .values import norm
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[A-Z“\"]|\n")
 _NEAR = 300  # characters: a clock time this close after a day mention is on that day
 
 
@@ -185,7 +186,15 @@ def _overnight(hit: Hit, ctx: Context) -> list[Reading]:
         v = f"{ctx.published.isoformat()}TNI" if ctx.published else None
         return [relative_reading(hit, ctx, v, "XXXX-XX-XXTNI", 0.7, type=TimexType.TIME)]
     last = ctx.last_mention(hit.start, Granularity.DAY)
-    if last is not None and hit.start - last.start < _NEAR and last.value[:4].isdigit():
+    # the day told of in the same sentence, or the story's day of the days before publication:
+    # "The bombings, on Aug. 7, killed 247 people. ... the sites struck overnight" is the night
+    # before an Aug. 20 report; "shares closed lower Friday ... overnight losses" Thursday night
+    if (
+        last is not None
+        and hit.start - last.start < _NEAR
+        and last.value[:4].isdigit()
+        and (_same_sentence(ctx, last.end, hit.start) or _recent(ctx, last.value))
+    ):
         day = dt.date.fromisoformat(last.value[:10]) - dt.timedelta(days=1)
         return [
             Reading(
@@ -200,6 +209,21 @@ def _overnight(hit: Hit, ctx: Context) -> list[Reading]:
         ]
     v = (ctx.published - dt.timedelta(days=1)).isoformat() + "TNI" if ctx.published else None
     return [relative_reading(hit, ctx, v, "XXXX-XX-XXTNI", 0.75, type=TimexType.TIME)]
+
+
+def _same_sentence(ctx: Context, a: int, b: int) -> bool:
+    return not _SENTENCE_END.search(ctx.text, a, b)
+
+
+def _recent(ctx: Context, value: str) -> bool:
+    """A day of the week before publication: the day a news story tells of."""
+    if ctx.published is None:
+        return False
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return 0 <= (ctx.published - day).days <= 7
 
 
 def _keep_overnight(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
