@@ -36,7 +36,9 @@ from .tense import clause_tense
 # 1.2: discourse markers, names, deferrals, vague later, mid-day parts
 # 1.3: same period last year, future and modal clauses, the year just told of, event names, spans of
 #      decades, "and a half", weekday parts as times, weekly day parts, English labels and explanations
-EXTRACTOR_VERSION = "temporal-1.3"
+# 1.4: results reports' periods (comparable and year-earlier periods, "Q3 2008", "year to date"),
+#      "overnight", ranges of amounts, model years, clock zones, "since March" behind the writer
+EXTRACTOR_VERSION = "temporal-1.4"
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
 
