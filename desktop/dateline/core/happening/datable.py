@@ -112,9 +112,11 @@ def modifier(sentence: str, start: int, end: int) -> bool:
 def noun_date(
     s: Sentence, rel: int, rel_end: int, clause: Clause | None, timexes: Sequence[Timex], t: Timex
 ) -> bool:
-    """The date at [rel, rel_end) of ``s`` dates the noun it modifies, not its clause: another
-    date dates the clause ("this year's conference ... yesterday", "third-quarter results on
-    Friday", a headline's "fourth-quarter loss" the lead's day), or the clause tells no happening of its own, only what may be, is not or holds
+    """The date at [rel, rel_end) of ``s`` dates the noun it modifies or the figure it is for, not
+    its clause: another date dates the clause ("this year's conference ... yesterday",
+    "third-quarter results on Friday", a headline's "fourth-quarter loss" the lead's day, "a loss
+    for 2006 last month"); the date stands after the verb before its noun ("wiped out Monday's
+    gain"); or the clause tells no happening of its own, only what may be, is not or holds
     ("Under the 2003 contract, the buyers may cancel", "the 1998 accord does not allow")."""
     text = s.text
     period = report_period(text, rel, rel_end)
