@@ -308,7 +308,7 @@ def _aside(toks: list[Token], cuts: list[tuple[int, str]], k: int) -> tuple[int,
     if at != k or role not in (RELATIVE, NONFINITE) or len(cuts) < 2 or toks[k - 1].text != ",":
         return None
     start = cuts[-2][0]
-    if k - 1 <= start or (toks[k - 2].text[:1].isdigit() and toks[k - 3].text == ","):
+    if k - 1 <= start or (toks[k - 2].text[:1].isdigit() and k >= 3 and toks[k - 3].text == ","):
         return None  # "Frederick Wonham, 58, who ...": the subject stands before the age
     if _verb_before(toks, cuts[-2], k - 1):
         return None  # "The court convicted Harlan, who ...": the clause has its verb already
