@@ -223,9 +223,7 @@ class _Reader:
         elif clause is not None and clause.given_up:
             return None  # "had planned to fly the aircraft in 2008"
         elif noun_date(s, rel, rel_end, clause, timexes, t):
-            return (
-                None  # "this year's conference ... yesterday", "Under the 2003 contract, ... may"
-            )
+            return None  # "this year's conference ... yesterday", "Under the 2003 lease, ... may"
         elif _UNTIL.search(s.text, max(0, rel - 7), rel):
             # "The ceasefire held until March 2003, when fighting resumed": the date is when the
             # "when" clause happened; the clause before it lasted up to then
