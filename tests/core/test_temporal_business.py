@@ -239,3 +239,10 @@ def test_a_count_in_words_before_what_is_counted_makes_a_rate():
     found = read("The carrier will receive two jets a month from mid-2007.")
     assert found["a month"][:2] == ("SET", "P1M")
     assert read("The two carmakers met a month later.")["a month later"][:2] == ("DATE", "2006-08")
+
+
+def test_a_day_that_year_is_a_day_of_the_year_told_before():
+    found = read("The jet was unveiled in January 2005 and first flew on April 27 that year.")
+    assert found["April 27"][1] == "2005-04-27" and found["that year"][1] == "2005"
+    found = read("The plant opened in 1998. On May 3 that year, sales doubled.")
+    assert found["May 3"][1] == "1998-05-03"

@@ -57,7 +57,10 @@ def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
         readings.append(r)
     else:
         year: int | None = None
-        if ctx.published is not None:
+        told = _year_of_that_year(hit, ctx)
+        if told is not None:
+            year = told[0]  # "unveiled in January 2005 and first flew on April 27 that year"
+        elif ctx.published is not None:
             year = nearest_year(ctx.published, mon, day, ctx.tense)
             if wd is not None:
                 for y in (year, year + 1, year - 1):
@@ -71,6 +74,8 @@ def _month_day(hit: Hit, ctx: Context) -> list[Reading]:
         value = f"{year:04d}-{mon:02d}-{day:02d}" if year is not None else None
         r = relative_reading(hit, ctx, value, f"XXXX-{mon:02d}-{day:02d}", 0.85)
         r.end = first_end
+        if told is not None:
+            r.anchor, r.anchor_start = Anchor.MENTION, told[1]
         readings.append(r)
     if day2 and day2 > day:
         first = readings[0]
@@ -200,6 +205,19 @@ def _month(hit: Hit, ctx: Context) -> list[Reading]:
 # The words before a month that tell when something in the account happened ("in April").
 _NARRATING = frozenset({"in", "by", "until", "till", "through", "during"})
 _SENTENCE_END = re.compile(r"[.!?][\"”’)']*\s")  # any full stop: an abbreviation too
+
+
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b", re.I)
+
+
+def _year_of_that_year(hit: Hit, ctx: Context) -> tuple[int, int] | None:
+    """(year, where it stands) of "April 27 that year": the year told just before."""
+    if not _THAT_YEAR_AFTER.match(ctx.text, hit.end):
+        return None
+    last = ctx.last_mention(hit.start, Granularity.YEAR)
+    if last is None or not last.value[:4].isdigit() or hit.start - last.end > 300:
+        return None
+    return int(last.value[:4]), last.start
 
 
 def _year_told(hit: Hit, ctx: Context) -> tuple[int, int | None, int] | None:
