@@ -376,3 +376,10 @@ def test_overnight_is_the_night_before_its_own_sentences_day_or_describes_its_no
     assert "2010-03-11TNI" in found and "2010-02-01TNI" not in found
     # "overnight losses" are the losses' night; the shares were depressed on the story's day
     assert "Shares were depressed early by overnight losses in Tokyo" in found["2010-03-12"]
+
+
+def test_two_plural_nouns_joined_by_and_are_no_clause():
+    assert roles("Norvia sold 2.1 million cars and trucks in 2009.") == [("main", "sell")]
+    assert titled("Sales\n\nNorvia sold 2.1 million cars and trucks in 2009.")["2009"] == [
+        "Norvia sold 2.1 million cars and trucks"
+    ]

@@ -184,7 +184,6 @@ class _Cutter:
         elif low in ("who", "which") and prev.text[:1].isalpha():
             cuts.append((k, RELATIVE))
         elif dated_participle(toks, k) and _finite_before(toks, cuts[-1], k - 1, self.resumed):
-            # the clause's verb before the noun: "markets | slumped on Friday" is that verb
             cuts.append((k, NONFINITE))  # "using money from the fund | approved in October"
             self.timed = True  # "..., the company said" after it is a clause of its own
 
@@ -434,6 +433,8 @@ def _verb_soon(toks: list[Token], k: int, within: int = 6) -> bool:
         if low == "compared" and j + 1 < len(toks) and toks[j + 1].low in ("to", "with"):
             return False  # "50% compared to the previous year": a comparison, not a clause
         if forms and ("VBD" in forms[1] or "VBZ" in forms[1]) and forms[0] not in en.STATIVE:
+            if j == k >= 2 and "VBD" not in forms[1] and en.plural_noun(toks[k - 2].low):
+                return False  # "cars and trucks": two plural nouns, not a clause
             # "the associated store" is a participle before its noun
             return not (prev in en.DETERMINERS and "VBN" in forms[1])
         if low in en.PREPOSITIONS:

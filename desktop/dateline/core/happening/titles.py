@@ -415,6 +415,8 @@ def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bo
             found.append((m.end(), "strong"))
             continue
         first, second = nxt.groups()
+        if _nouns_joined(text, m.start(), first):
+            continue  # "cars and trucks"
         if _finite(first) or (first in en.GROUP_ADVERBS and second is not None and _finite(second)):
             found.append((m.end(), mark))
             waiting = mark == "," and (m.end() < end or waiting)
@@ -430,6 +432,14 @@ def _coordinated(text: str, start: int, end: int, at: int) -> tuple[int, int, bo
     a, b = cuts[k], cuts[k + 1]
     own = k > 0 and not _finite(text[a:b].split(None, 1)[0] if text[a:b].split() else "")
     return a, b, own
+
+
+def _nouns_joined(text: str, at: int, first: str) -> bool:
+    """ "cars and trucks": a plural after a plural noun, not a verb ("segments._verb_soon")."""
+    before = text[:at].split()[-1:]
+    forms = en.verb_forms(first.lower()) if first[:1].islower() else None
+    plural = forms is not None and forms[1] == {"VBZ"}
+    return plural and bool(before) and en.plural_noun(before[0].lower().strip(",;"))
 
 
 def _finite(word: str) -> bool:
