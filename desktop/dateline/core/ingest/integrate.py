@@ -19,10 +19,12 @@ from ..happening import profile as profiles
 from ..happening.profile import Profile
 from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..span import Span
-from ..store.records import iso, terms_json
+from ..store.held import HeldRows
+from ..store.records import iso
 from ..store.tx import Tx
 from ..timevalue import interval, span
 from .matching import MatchContext, match_stored
+from .rows import event_row, light_event, light_source, source_row
 
 if TYPE_CHECKING:
     from .matchindex import MatchIndex
@@ -34,70 +36,6 @@ def extractor_version() -> str:
     from ..temporal import EXTRACTOR_VERSION
 
     return str(EXTRACTOR_VERSION)
-
-
-def timex_rows(
-    timexes: Sequence[Timex], version: str, reviewed: Mapping[tuple[int, int], str] | None = None
-) -> list[dict[str, Any]]:
-    reviewed = reviewed or {}
-    return [
-        {
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "type": str(t.type),
-            "value": t.value,
-            "granularity": str(t.granularity),
-            "earliest": iso(t.earliest),
-            "latest": iso(t.latest),
-            "anchor": str(t.anchor),
-            "rule": t.rule,
-            "confidence": t.confidence,
-            "mod": t.mod,
-            "reviewed_value": reviewed.get((t.start, t.end)),
-            "extractor_version": version,
-            "explanation": t.explanation,
-            "alternatives": terms_json(t.alternatives),
-        }
-        for t in timexes
-    ]
-
-
-def _source_row(ref: SourceRef, document_id: int, version: str, joined: str = "") -> dict[str, Any]:
-    return {
-        "document_id": document_id,
-        "sentence_start": ref.sentence_start,
-        "sentence_end": ref.sentence_end,
-        "timex_start": ref.start,
-        "timex_end": ref.end,
-        "quote": ref.sentence,
-        "timex_text": ref.text,
-        "value": ref.value,
-        "rule": ref.rule,
-        "confidence": ref.confidence,
-        "origin": "machine",
-        "extractor_version": version,
-        "match_terms": terms_json(ref.terms),
-        "basis": ref.basis,
-        "joined": joined or ref.joined,
-    }
-
-
-def _event_row(p: ProposedEvent, document_id: int, version: str) -> dict[str, Any]:
-    return {
-        "title": p.title,
-        "value": p.value,
-        "end_value": p.end,
-        "granularity": str(p.granularity),
-        "earliest": iso(p.earliest),
-        "latest": iso(p.latest),
-        "status": Status.PROPOSED.value,
-        "confidence": p.confidence,
-        "origin": "machine",
-        "machine_key": f"{document_id}:{p.id}",
-        "extractor_version": version,
-        "search_pending": 1,  # indexed once its sources are in: see schema m007
-    }
 
 
 @dataclass
@@ -191,10 +129,13 @@ def fold_in(
     already joins the original's event, whatever its status, before any other matching.
     ``given``: the proposals' ``profile.matchables``, worked out before the document had its id (the
     proposals' sources may still name the article as read, which nothing here reads then).
+    New events and their sources are written a few statements at a time (``store.held``), what
+    is held written before anything here reads the tables.
     """
     out = Integrated()
     version = extractor_version()
     known = [] if new else _known_sources(tx, document_id)
+    held = HeldRows(tx)
     # what this call inserted, to index without reading it back
     written: dict[int, tuple[dict[str, Any], list[SourceRecord]]] = {}
     ready: dict[int, Profile] = {}  # and the profiles of those that are their proposal's own
@@ -209,6 +150,7 @@ def fold_in(
                 new_refs.append(r)
         if not new_refs:
             out.skipped += 1
+            held.flush()
             _retitle_covering(tx, covering, p)
             continue
         mine, whole = (
@@ -216,10 +158,12 @@ def fold_in(
             if not covering
             else (None, False)
         )
-        target, joined = _target(tx, ingest, p, covering, out.added, index, copied, mine)
+        target, joined = _target(
+            tx, ingest, p, covering, out.added, index, copied, mine, held.flush
+        )
         if target is None:
-            row = _event_row(p, document_id, version)
-            target = tx.insert_event(row)
+            row = event_row(p, document_id, version)
+            target = held.event(row)
             out.added.append(target)
             written[target] = (row, [])
             if mine is not None and len(new_refs) == len(refs) and whole:
@@ -227,29 +171,41 @@ def fold_in(
         else:
             out.attached.add(target)
         for r in new_refs:
-            source = _source_row(r, document_id, version, joined)
-            sid = tx.insert_source(target, source)
+            source = source_row(r, document_id, version, joined)
+            sid = held.source(target, source)
             known.append(_Known(sid, target, r.start, r.end, Status.PROPOSED.value))
             if target in written:
-                written[target][1].append(_light_source(sid, target, source, r.terms))
+                written[target][1].append(light_source(sid, target, source, r.terms))
         if target in out.attached:
+            held.flush()
             _refine_date(tx, target)
             _retitle(tx, target, p)
-        if index is not None and target in out.attached:
-            index.refresh(tx.conn, [target])
+            if index is not None:
+                index.refresh(tx.conn, [target])
+    held.flush()
     if out.added:
         tx.index_pending_events(min(out.added))  # this call added every event from there on
-    if index is not None and out.added:
-        # Events added here are excluded from this document's later matches: index them at the end,
-        # as written (those a later proposal of the document gave more sources are read back).
-        fresh = [e for e in out.added if e not in out.attached]
-        index.refresh(
-            tx.conn,
-            [e for e in out.added if e in out.attached],
-            [_light_event(e, *written[e]) for e in fresh if e not in ready],
-            {e: ready[e] for e in fresh if e in ready},
-        )
+        if index is not None:
+            _index_added(tx, index, out, written, ready)
     return out
+
+
+def _index_added(
+    tx: Tx,
+    index: MatchIndex,
+    out: Integrated,
+    written: Mapping[int, tuple[dict[str, Any], list[SourceRecord]]],
+    ready: Mapping[int, Profile],
+) -> None:
+    """Events added by ``fold_in`` are excluded from the document's later matches: they are indexed
+    at its end, as written (those a later proposal of the document gave more sources, read back)."""
+    fresh = [e for e in out.added if e not in out.attached]
+    index.refresh(
+        tx.conn,
+        [e for e in out.added if e in out.attached],
+        [light_event(e, *written[e]) for e in fresh if e not in ready],
+        {e: ready[e] for e in fresh if e in ready},
+    )
 
 
 def _matchable(
@@ -297,8 +253,10 @@ def _target(
     index: MatchIndex | None,
     copied: Callable[[ProposedEvent], tuple[int, str] | None] | None,
     mine: Profile | None = None,
+    flush: Callable[[], None] = lambda: None,
 ) -> tuple[int | None, str]:
-    """The stored event a proposal joins (None: a new one), and why it joined.
+    """The stored event a proposal joins (None: a new one), and why it joined; ``flush`` is called
+    before the tables are read.
 
     An open event already covering one of its mentions takes it; a proposal covered only by
     reviewed events, none; otherwise the original's event for a copy, else the best stored match.
@@ -311,9 +269,12 @@ def _target(
     copy = copied(p) if copied is not None else None
     if copy is not None:
         return copy
+    if mine is None or index is None or not index.in_memory(mine):
+        flush()
     match = match_stored(ingest, p, exclude=added, index=index, mine=mine)
     if match is None:
         return None, ""
+    flush()
     texts = [r.sentence for r in p.sources] + _quotes(tx, match[0])
     return match[0], match[1].explain(texts)
 
@@ -322,33 +283,6 @@ def _quotes(tx: Tx, event_id: int) -> list[str]:
     """The quotes of a stored event's sources, where an explanation finds the words it shares."""
     rows = tx.conn.execute("SELECT quote FROM sources WHERE event_id = ?", (event_id,))
     return [r[0] for r in rows]
-
-
-def _light_source(
-    source_id: int, event_id: int, row: Mapping[str, Any], terms: Sequence[str]
-) -> SourceRecord:
-    """The source ``suggest.light_events`` would read back for ``row``, just inserted with the
-    match terms ``terms``."""
-    return SourceRecord(
-        id=source_id,
-        event_id=event_id,
-        document_id=row["document_id"],
-        sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"],
-        timex_start=row["timex_start"],
-        timex_end=row["timex_end"],
-        quote=row["quote"],
-        value=row["value"],
-        match_terms=tuple(terms),
-        basis=row["basis"],
-    )
-
-
-def _light_event(event_id: int, row: Mapping[str, Any], sources: Sequence[SourceRecord]) -> Any:
-    from ..store.light import light_record
-
-    fields = (row["title"], row["value"], row["end_value"], row["earliest"], row["latest"])
-    return light_record((event_id, *fields, row["status"]), sources)
 
 
 def _finer_and_compatible(value: str, than: str) -> bool:

@@ -214,6 +214,13 @@ class MatchIndex:
                         self._enter(self.years[y], eid)
 
     # ---- asking ----
+    def in_memory(self, mine: Profile) -> bool:
+        """``candidates`` answers for ``mine`` without reading the database."""
+        if mine.span is None:
+            return True
+        years = _years_of(mine.span)
+        return len(years) <= MAX_YEARS and all(y in self.years for y in years)
+
     def candidates(self, conn: sqlite3.Connection, mine: Profile) -> set[int] | None:
         """Ids of proposed events that could be ``mine``'s happening; None = too wide, ask SQL."""
         span = mine.span

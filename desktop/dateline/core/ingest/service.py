@@ -40,12 +40,12 @@ from .integrate import (
     fold_in,
     fold_in_new,
     refresh_sources,
-    timex_rows,
     untouched_events,
 )
 from .matchindex import MatchIndex
 from .prepare import content_hash
 from .report import ImportReport, ProgressFn, ReextractCounts, ReextractReport, Tally
+from .rows import timex_rows
 from .watch import Watch, megabytes
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import ConflictError, NotFound
 from . import pending
+from .bulk import insert_rows
 from .records import dumps, json_list, now_utc, placeholders
 
 Image = dict[str, Any]
@@ -392,10 +393,8 @@ class Tx:
             "INSERT OR REPLACE INTO document_fingerprints (document_id, fingerprint) VALUES (?, ?)",
             (document_id, fingerprint),
         )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO fingerprint_keys (key, document_id) VALUES (?, ?)",
-            [(k, document_id) for k in keys],
-        )
+        rows = [{"key": k, "document_id": document_id} for k in keys]
+        insert_rows(self.conn, "fingerprint_keys", rows, "INSERT OR IGNORE")
 
     def replace_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
         current = [
@@ -412,12 +411,7 @@ class Tx:
 
     def insert_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add timexes to a document that has none (one this transaction inserted)."""
-        if rows:
-            cols = [*rows[0], "document_id"]
-            self.conn.executemany(
-                f"INSERT INTO timexes ({', '.join(_q(c) for c in cols)}) VALUES ({placeholders(len(cols))})",
-                [[*(r[c] for c in cols[:-1]), document_id] for r in rows],
-            )
+        insert_rows(self.conn, "timexes", [{**r, "document_id": document_id} for r in rows])
 
     # ---- audit ----
     def audit(
