@@ -56,7 +56,12 @@ def now_utc() -> str:
 
 
 def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODE(value)
+
+
+# ``json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)``, without making an encoder
+# every call (an import writes a few a document)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 
 
 def json_list(text: str | None) -> tuple[str, ...]:
@@ -238,9 +243,8 @@ def terms_json(terms: Sequence[str]) -> str:
     """
     if not terms:
         return "[]"
-    joined = '","'.join(terms)
-    if _NO_ESCAPES.match(joined):
-        return f'["{joined}"]'
+    if _NO_ESCAPES.match("".join(terms)):  # the terms, not the quotes that will join them
+        return '["' + '","'.join(terms) + '"]'
     return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":"))
 
 
