@@ -21,6 +21,7 @@ looked are read again, never the whole index. A rolled-back article drops the in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -58,15 +59,19 @@ class _Spans:
 
     def __init__(self) -> None:
         self.days: dict[int, set[int]] = {}  # day ordinal -> ids
-        self.wide: dict[Span, set[int]] = {}
+        self.wide: dict[
+            tuple[int, int], set[int]
+        ] = {}  # (first, last) -> ids: an int pair hashes fast
 
     def ids(self, span: Span) -> set[int]:
         if span.first == span.last:
             return self.days.setdefault(span.first, set())
-        return self.wide.setdefault(span, set())
+        return self.wide.setdefault((span.first, span.last), set())
 
     def find(self, span: Span) -> set[int] | None:
-        return self.days.get(span.first) if span.first == span.last else self.wide.get(span)
+        if span.first == span.last:
+            return self.days.get(span.first)
+        return self.wide.get((span.first, span.last))
 
 
 class _Year:
@@ -158,14 +163,24 @@ class MatchIndex:
 
     def _enter(self, year: _Year, eid: int) -> None:
         prof = self.profiles[eid]
-        assert prof.span is not None
+        span = prof.span
+        assert span is not None
         year.events += 1
+        by, counts = year.by, year.keys
+        # ``_Spans.ids`` written out: this runs for every key of every event an import stores
+        day = span.first == span.last
+        where = span.first if day else (span.first, span.last)
         for k in prof.match_keys():
-            spans = year.by.get(k)
+            spans = by.get(k)
             if spans is None:
-                spans = year.by[k] = _Spans()
-            spans.ids(prof.span).add(eid)
-            year.keys[k] = year.keys.get(k, 0) + 1
+                spans = by[k] = _Spans()
+            table: dict[Any, set[int]] = spans.days if day else spans.wide
+            ids = table.get(where)
+            if ids is None:
+                table[where] = {eid}
+            else:
+                ids.add(eid)
+            counts[k] = counts.get(k, 0) + 1
 
     def _leave(self, eid: int) -> None:
         prof = self.profiles.pop(eid, None)
@@ -255,11 +270,11 @@ class MatchIndex:
                     for d, ids in days.items():
                         if ids and day_from <= d <= last:
                             out |= ids
-                for s, ids in spans.wide.items():
+                for (s_first, s_last), ids in spans.wide.items():
                     if ids and (
-                        (first <= s.first and s.last <= last)
-                        or (s.first <= first and last <= s.last)
-                        or (late and 0 < first - s.last <= LATE_REPORT_DAYS)
+                        (first <= s_first and s_last <= last)
+                        or (s_first <= first and last <= s_last)
+                        or (late and 0 < first - s_last <= LATE_REPORT_DAYS)
                     ):
                         out |= ids
         return out
@@ -273,4 +288,9 @@ def _blocking_keys(year: _Year, keys: list[str]) -> list[str]:
 
 
 def _years_of(span: Span) -> range:
-    return range(span.start.year, span.end.year + 1)
+    return _years(span.first, span.last)
+
+
+@functools.lru_cache(maxsize=4096)  # asked several times for every report an import stores
+def _years(first: int, last: int) -> range:
+    return range(dt.date.fromordinal(first).year, dt.date.fromordinal(last).year + 1)
