@@ -182,18 +182,20 @@ def other_date(timexes: Sequence[Timex], t: Timex, s: Sentence, within_week: boo
 _WEEK_OR_FINER = re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d)")
 # "third-quarter results", "first-half earnings": the period of what is reported, which a day or
 # week told with it dates ("will report its third-quarter results on Friday")
+# the words of a reported figure, for both patterns below
+_RESULT_WORDS = (
+    r"(?:results?|earnings|profits?|loss(?:es)?|income|sales|revenues?|figures|dividends?|"
+    r"deficit|surplus)"
+)
 _PERIOD_OF_REPORT = re.compile(
-    r"-(?:quarter|half)\s+(?:net\s+|operating\s+)?(?:results?|earnings|profits?|loss(?:es)?|"
-    r"income|sales|revenues?|figures|dividends?)\b",
-    re.IGNORECASE,
+    rf"-(?:quarter|half)\s+(?:net\s+|operating\s+)?{_RESULT_WORDS}\b", re.IGNORECASE
 )
 
 
 # A result, then the period it is for: "a loss of 572 million euros for 2006", "profit for the
 # quarter ended Sept. 30"
 _RESULT_FOR = re.compile(
-    r"\b(?:loss(?:es)?|profits?|earnings|income|revenues?|sales|results|deficit|surplus)\b"
-    r"[^.;:]{0,40}?\bfor\s+(?:the\s+)?(?:fiscal\s+|full\s+|whole\s+)?$",
+    rf"\b{_RESULT_WORDS}\b[^.;:]{{0,40}}?\bfor\s+(?:the\s+)?(?:fiscal\s+|full\s+|whole\s+)?$",
     re.IGNORECASE,
 )
 
