@@ -168,3 +168,32 @@ def test_a_name_and_its_initials_are_one_actor():
         "NSW shut its Tromso plant on Monday after four decades.",
     )
     assert len(evs) == 1 and len(evs[0].sources) == 2
+
+
+def test_a_happening_dated_before_its_attribution_joins_another_articles_report_of_it():
+    """ "X ordered ... on Monday, Y said": Monday dates the ordering, not the saying, so the report
+    meets another article's account of the same order (same buyer, same kind, same day, same
+    count), however differently the two go on."""
+    evs = events(
+        "Kestrel orders 40 Falcon jets\n\nKestrel Air ordered 40 more Falcon 900 jets on Monday, "
+        "Veltra said, in a deal worth about $4 billion at list prices.",
+        "Veltra wins order at Farnborough\n\nPortugal's Kestrel Air placed an order for 40 Falcon "
+        "aircraft on Monday at the Farnborough air show.",
+    )
+    (order,) = holding(evs, "ordered 40 more")
+    assert order.value == "2021-03-08"
+    assert {s.document for s in order.sources} == {"a0", "a1"}
+    assert "Kestrel" in order.sources[-1].joined
+
+
+def test_two_companies_closes_on_one_exchange_are_two_happenings():
+    """A stock exchange both name is where the shares traded, not who acted: two closing prices
+    with different figures stay two happenings."""
+    evs = events(
+        "Varnell Holdings reported a loss. On the New York Stock Exchange, Varnell closed at $14, "
+        "down 25 cents, with more than a million shares changing hands.",
+        "Its shares closed at $6.375 each in composite New York Stock Exchange trading, down 25 "
+        "cents.",
+    )
+    closes = holding(evs, "closed at")
+    assert len(closes) == 2

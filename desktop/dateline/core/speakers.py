@@ -74,6 +74,14 @@ def last_name_before(text: str) -> str:
     return ""
 
 
+_ATTRIBUTION_AFTER = re.compile(rf"\s*,\s*(?:{NAME}\s+|(?:he|she|it|they)\s+)({SPEECH_VERBS})\b")
+
+
+def attribution_after(sentence: str, at: int) -> bool:
+    """Does an attribution set off by a comma follow ``at`` ("..., Airbus said", ", it said")?"""
+    return _ATTRIBUTION_AFTER.match(sentence, at) is not None
+
+
 def find_speaker(
     sentence: str, rel_start: int, rel_end: int, last_speaker: str | Callable[[], str]
 ) -> tuple[str, bool]:

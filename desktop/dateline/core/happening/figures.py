@@ -93,9 +93,10 @@ def sums_apart(a: Profile, b: Profile) -> bool:
 
 
 def figures_agree(
-    a: Profile, b: Profile, kinds: Sequence[str], actors: bool, precise: bool
+    a: Profile, b: Profile, kinds: Sequence[str], actors: bool, precise: bool, subject: bool
 ) -> bool:
-    """Whether the figures two reports give allow one happening."""
+    """Whether the figures two reports give allow one happening. ``actors``: a name in common;
+    ``subject``: a name both give the subject of what they tell."""
     if not MOVES.isdisjoint(kinds):
         # a move's figures are its own, whoever moved ("profit rose to $180 million" / "profit
         # climbed to $98 million in the petroleum segment"), rounded or not; one index's move is
@@ -104,9 +105,10 @@ def figures_agree(
         if actors:
             return not _none_shared(a, b)
         return not _figures_apart(a, b, True, rounded=True)
-    if not actors and _figures_apart(a, b):
+    if not subject and _figures_apart(a, b):
         # without an actor in common, reports that give different figures ("closed at $21.25" /
-        # "closed at $4.375") tell different happenings however alike their words
+        # "closed at $4.375") tell different happenings however alike their words; an exchange
+        # both name is where two companies' shares traded, not who acted
         return False
     # over a month or more, one actor does one kind of thing many times: what each report counts
     # tells them apart ("plans to deliver 13 A380s in 2008" / "delivered 12 A380s in 2008")

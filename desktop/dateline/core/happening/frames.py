@@ -16,7 +16,7 @@ from ..eventtext import Frame, key_terms, stem
 from ..eventtext import _statement_title as statement_title
 from ..eventtext import _tidy as tidy
 from ..model import Sentence
-from ..speakers import sentence_speaker, surname
+from ..speakers import attribution_after, sentence_speaker, surname
 from . import english as en
 from . import lexicon
 from .clauses import Clause
@@ -61,6 +61,20 @@ def clause_frame(
     body = _LEADING.sub("", text.strip(' ,;:—–-"“”'))
     body = _ARTICLE.sub("", body)
     return Frame(tidy(body), key_terms(body), "", False, "")
+
+
+def own_happening(sentence: str, clause: Clause, rel_end: int) -> bool:
+    """Does a date a statement seems to hold date its clause's own happening instead: an aside's
+    ("Airbus, which delivered 498 aircraft in 2009, said"), or one an attribution follows ("Emirates
+    ordered 30 jets on Monday, Airbus said", the clause's own verb before the date)?"""
+    if clause.role in ("relative", "nonfinite"):
+        return not clause.reporting
+    return (
+        clause.main
+        and not clause.reporting
+        and 0 <= clause.verb_end < rel_end
+        and attribution_after(sentence, rel_end)
+    )
 
 
 def actor_name(subject: str) -> str:

@@ -49,7 +49,7 @@ from .datable import (
     occasion,
     same_session,
 )
-from .frames import LastSpeaker, actor_names, clause_frame, markers, place_names
+from .frames import LastSpeaker, actor_names, clause_frame, markers, own_happening, place_names
 from .naming import Openings, resolved_actors
 from .profile import Profile, from_terms
 from .quotes import reanchored, spoken_that_day
@@ -279,10 +279,9 @@ class _Reader:
         frame = analyse(s.text, rel, rel_end, speakers, s.is_headline, titled=False)
         if clause is not None and frame.speech and clause.role == "complement":
             frame = clause_frame(s.text, clause)  # the date dates what was said
-        elif (
-            clause is not None and frame.speech and clause.role in _ASIDES and not clause.reporting
-        ):
-            # "Airbus, which delivered 498 aircraft in 2009, said ...": the aside's own happening
+        elif clause is not None and frame.speech and own_happening(s.text, clause, rel_end):
+            # "Airbus, which delivered 498 aircraft in 2009, said ...": the aside's own happening;
+            # "Emirates ordered 30 jets on Monday, Airbus said": the ordering
             frame = clause_frame(s.text, clause)
         if clause is not None and not frame.speech and not frame.event_noun:
             # "On 8 March, the rector resigned": the clause's words, not only the date's phrase

@@ -168,7 +168,9 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     names = a.name_words | b.name_words
     wa, wb = a.content - names, b.content - names
     common = _in_common(a, b, wa, wb, kindless)
-    share = len(common) / max(1, min(len(wa), len(wb)))
+    # a name both give the subject of what they tell counts once, as the actor
+    subject = bool(shared_actors(a, b, sure=True))
+    share = (len(common) + subject) / (max(1, min(len(wa), len(wb))) + subject)
     if share < SOME_SHARE:
         return NOTHING  # every verdict below needs at least some share of what it was about
     if conflict(a, b):
@@ -189,7 +191,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
     score = min(1.0, share + 0.25 * bool(kinds) + 0.25 * bool(actors))
     merge = (
         kinds
-        and figures_agree(a, b, kinds, bool(actors), precise)
+        and figures_agree(a, b, kinds, bool(actors), precise, subject)
         and (not kind_only or _kind_and_day(a, b))
         and (
             (precise and (actors or share >= CLEAR_SHARE))
