@@ -197,3 +197,22 @@ def test_two_companies_closes_on_one_exchange_are_two_happenings():
     )
     closes = holding(evs, "closed at")
     assert len(closes) == 2
+
+
+def test_an_index_that_recovered_by_a_figure_rose_as_one_that_rebounded():
+    evs = events(
+        "Asian shares rise\n\nThe Hang Seng index recovered 2.7 percent on Monday.",
+        "Hong Kong rallies\n\nHong Kong's Hang Seng index rebounded 2.7 percent on Monday after "
+        "a week of losses.",
+    )
+    (move,) = holding(evs, "2.7 percent")
+    assert {s.document for s in move.sources} == {"a0", "a1"}
+
+
+def test_a_headline_on_the_new_company_is_the_lead_on_the_company():
+    """ "New Marlow emerges from bankruptcy": the headline's "New" is no other company."""
+    (emerged,) = events(
+        "New Marlow emerges from bankruptcy\n\nMarlow Motors emerged from bankruptcy on Monday "
+        "as a smaller company."
+    )
+    assert emerged.value == "2021-03-08" and len(emerged.sources) == 2

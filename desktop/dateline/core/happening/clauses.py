@@ -216,8 +216,12 @@ def _result(seg: list[Token], verb: Token, lemma: str) -> str:
     return lemma
 
 
-# "lost 504 points", "gained 5 percent", "shed 47.3 points": an index's or a price's move
-_MOVED_BY = {"lose": "fall", "shed": "fall", "gain": "rise", "add": "rise"}
+# "lost 504 points", "gained 5 percent", "shed 47.3 points", "recovered 3.9 percent": an index's or
+# a price's move
+_MOVED_BY = {
+    **dict.fromkeys(("lose", "shed", "ease", "retreat"), "fall"),
+    **dict.fromkeys(("gain", "add", "recover"), "rise"),
+}
 _MOVE_UNITS = frozenset({"points", "point", "percent", "%", "cents", "pence"})
 
 

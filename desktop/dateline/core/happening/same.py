@@ -395,6 +395,8 @@ def _shared_names(xs: frozenset[tuple[str, ...]], ys: frozenset[tuple[str, ...]]
 
 
 def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    if len(short) > 1 and short[0] == "new" and _within(short[1:], long_):
+        return True  # a headline's "New Eastmark emerges" (a firm remade) is "Eastmark Motors"
     n = len(short)
     if any(long_[i : i + n] == short for i in range(len(long_) - n + 1)):
         return True
