@@ -8,6 +8,7 @@ import json
 from dateline.core import services
 from dateline.core.commands import SetPublished
 from dateline.core.engine import find_timexes, propose
+from dateline.core.happening.quotes import reread
 from dateline.core.ingest import import_paths
 from dateline.core.model import Article
 from dateline.core.store import Store
@@ -94,3 +95,30 @@ def test_setting_the_publication_date_later_gives_what_importing_with_it_gives(t
         store.close()
     assert timelines[0] == timelines[1]
     assert (SUN, "Varga: today is a great day") in timelines[1]
+
+
+def test_an_undated_quote_in_a_late_report_is_read_from_the_day_the_lead_tells_of():
+    """Monday's reopening in Tuesday's paper: the manager's "today", said with no date, is the
+    story's Monday (as the undated saying is), and less sure than a quotation said on a day."""
+    text = (
+        "Kell Motors reopens Ohio plant\n\nKell Motors reopened its Ohio plant on Sunday after a "
+        "six-week shutdown.\n\n“Today is a good day for our workers,” plant manager Ines Varga "
+        "said."
+    )
+    (quote,) = [e for e in events(text) if "good day" in e.title]
+    assert quote.value == SUN
+    assert [s.text for s in quote.sources] == ["Today"]
+    assert quote.confidence < 0.9
+    article = Article(id="a", text=text, published=MON)
+    (today,) = [t for t in reread(article, find_timexes(article)) if t.text == "Today"]
+    assert "read from the day the lead tells of" in today.explanation
+
+
+def test_an_undated_quote_keeps_the_publication_day_when_the_lead_tells_of_it():
+    evs = events(
+        "Kell Motors reopens Ohio plant\n\nKell Motors reopened its Ohio plant today after a "
+        "six-week shutdown.\n\n“Today is a good day for our workers,” plant manager Ines Varga "
+        "said."
+    )
+    (quote,) = [e for e in evs if "good day" in e.title]
+    assert quote.value == MON.isoformat()

@@ -52,15 +52,13 @@ from .datable import (
 from .frames import LastSpeaker, actor_names, clause_frame, markers, own_happening, place_names
 from .naming import Openings, resolved_actors
 from .profile import Profile, from_terms
-from .quotes import reanchored, spoken_that_day
+from .quotes import LEAD_SENTENCES, STORY_WINDOW, reanchored, spoken_that_day
 from .reference import reference_reason
 from .titles import Titler
 from .together import DateOf, clock_time, joined, together, value_of
 from .words import PAST, PERFECT
 
 _ASIDES = frozenset({"relative", "nonfinite"})  # clause roles that tell a happening of their own
-STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
-LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 _WHEN_AFTER = re.compile(r",?\s+when\s+")
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _CONTINUES = re.compile(
