@@ -383,3 +383,20 @@ def test_two_plural_nouns_joined_by_and_are_no_clause():
     assert titled("Sales\n\nNorvia sold 2.1 million cars and trucks in 2009.")["2009"] == [
         "Norvia sold 2.1 million cars and trucks"
     ]
+
+
+def test_a_new_voice_quoted_after_a_flashback_speaks_on_the_storys_day():
+    """A worker's words after the sentence on how the strike ended speak of the return, the
+    lead's Thursday, not of the deal's day; the speaker of the dated sentence carries it on."""
+    found = titled(
+        "Dockers back at work\n\nDockers returned to work at Harwich on Thursday.\n\nThe deal was "
+        "reached on March 5 with the help of a mediator.\n\n“It's good to be back,” said a crane "
+        "driver at the port."
+    )
+    assert any("good to be back" in t for t in found["2010-03-11"])
+    assert not any("good to be back" in t for t in found["2010-03-05"])
+    found = titled(
+        "Plant opens\n\nThe Harwich plant opened on Thursday.\n\nIn a speech on March 5, Ines "
+        "Varga announced the plant's opening date.\n\nShe said it would hire 300 workers."
+    )
+    assert any("hire 300 workers" in t for t in found["2010-03-05"])

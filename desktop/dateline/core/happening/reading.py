@@ -68,6 +68,13 @@ _CONTINUES = re.compile(
 )
 
 
+def _spoke_before(subject: str, carried: Candidate) -> bool:
+    """Is the speaker of a statement that would carry on ``carried``'s date one the story has
+    (a pronoun, "the company", a name of that sentence); not a new voice ("said a worker")?"""
+    words = subject.split()
+    return bool(_CONTINUES.match(subject) or (words and words[-1] in carried.sentence.text))
+
+
 def _along(text: str, c: Clause) -> bool:
     """A clause of "as" in ``text``: what went on as the clause before happened."""
     return c.role == "subordinate" and text[c.start : c.start + 3].lower() == "as "
@@ -438,7 +445,9 @@ class _Reader:
                 # "Albright, who fled Prague in 1948, ... 'Hallelujah,' she said": what is quoted
                 # was said about the story's time, not in a year told of as background
                 recent = occasion(carried.profile.span, self.article.published)
-                return None if c.reporting and not recent else (k, carried)
+                if c.reporting and not (recent and (also or _spoke_before(subject, carried))):
+                    return None  # "The deal was reached on Oct. 27. | 'Good,' said a worker"
+                return k, carried
             if any(cl.main and cl.finite for cl in self.clauses[k]):
                 return None  # an undated sentence in between: the thread is broken
         return None
