@@ -68,7 +68,8 @@ def record_before(text: str) -> bool:
 _FIRST = re.compile(r"\bfirst\b[^.;:]{0,60}$", re.IGNORECASE)
 # "has lost $73 billion since 2004", "have risen 20% since January": an amount counted from the
 # date on, not a happening on it ("has been on leave since January" keeps its start).
-_COUNTED = re.compile(r"\b(?:has|have|had)\b[^.;:]*\d[^.;:]*$", re.IGNORECASE)
+# (a decimal point is no sentence end: "has held its rate at 5.25 percent since June")
+_COUNTED = re.compile(r"\b(?:has|have|had)\b(?:[^.;:]|\.\d)*\d(?:[^.;:]|\.\d)*$", re.IGNORECASE)
 # The expression itself names a comparison period.
 _SELF = re.compile(r"\byear-ago\b", re.IGNORECASE)
 # "the same period last year", "over the same month": a period to compare with; "The same day, the
