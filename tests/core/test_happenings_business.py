@@ -400,3 +400,20 @@ def test_a_new_voice_quoted_after_a_flashback_speaks_on_the_storys_day():
         "Varga announced the plant's opening date.\n\nShe said it would hire 300 workers."
     )
     assert any("hire 300 workers" in t for t in found["2010-03-05"])
+
+
+def test_a_rate_with_decimals_held_since_a_month_is_counted_from_it_not_dated_by_it():
+    found = titled(
+        "Rates on hold\n\nThe Reserve Bank has kept its cash rate at 4.75 percent since March 2009."
+    )
+    assert "2009-03" not in found
+
+
+def test_a_month_naming_the_figures_reported_on_another_day_dates_nothing():
+    found = titled(
+        "Sales halted\n\nKell Motors is due to report its February sales figures next Tuesday."
+    )
+    assert "2010-02" not in found
+    assert found["2010-03-16"] == ["Kell Motors is due to report its February sales figures"]
+    # the month's figures told alone are that month's
+    assert "2010-02" in titled("Sales fall\n\nKell Motors' February sales fell 10 percent.")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..calendar_words import MONTHS
 from ..eventtext import is_event_noun
 from ..model import Sentence, Timex, TimexType
 from ..span import Span
@@ -219,9 +220,15 @@ _COMPARED_FROM = re.compile(r"\b(?:from|than|ended|ending|with)\s+(?:the\s+)?$",
 
 def report_period(sentence: str, start: int, end: int) -> bool:
     """The date at [start, end) is the adjectival period of a reported figure ("third-quarter
-    loss", "first-half results")."""
+    loss", "first-half results", "its January sales figures")."""
     dash = sentence.rfind("-", start, end)
-    return dash > start and _PERIOD_OF_REPORT.match(sentence, dash) is not None
+    if dash > start:
+        return _PERIOD_OF_REPORT.match(sentence, dash) is not None
+    return sentence[start:end].lower() in MONTHS and _MONTH_REPORT.match(sentence, end) is not None
+
+
+# a month's figures: "January sales figures", "its November U.S. sales"
+_MONTH_REPORT = re.compile(rf"\s+(?:[\w.]+\s+)?{_RESULT_WORDS}\b", re.IGNORECASE)
 
 
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
