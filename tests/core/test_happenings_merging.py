@@ -216,3 +216,22 @@ def test_a_headline_on_the_new_company_is_the_lead_on_the_company():
         "as a smaller company."
     )
     assert emerged.value == "2021-03-08" and len(emerged.sources) == 2
+
+
+def test_one_index_move_told_with_a_record_or_a_cause_is_one_happening():
+    """The same fall of 512 points, told the next day with its record and two weeks later with
+    its cause, shares little else; a figure of hundreds of points in common on one day does."""
+    evs = events(
+        "Tokyo slumps\n\nThe Nikkei 225 fell 512 points, or 4.1 percent, on Monday, its steepest "
+        "one-day fall since the markets reopened after the 2011 earthquake.",
+        "Tokyo steadies\n\nThe drop was the largest since March 8, when the index lost 512 points "
+        "after a sell-off in Shanghai.",
+    )
+    (fall,) = holding(evs, "512 points")
+    assert {s.document for s in fall.sources} == {"a0", "a1"}
+    # two indices moving by the same small figure that day stay two moves
+    evs = events(
+        "London falls\n\nThe FTSE 100 fell 2.1 percent on Monday.",
+        "Europe falls\n\nThe Paris bourse lost 2.1 percent on Monday.",
+    )
+    assert len(holding(evs, "2.1 percent")) == 2

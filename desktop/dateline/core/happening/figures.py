@@ -80,6 +80,20 @@ def _rounded_alike(x: tuple[str, float, int, str], y: tuple[str, float, int, str
     return abs(x[1] - y[1]) <= 0.5 * 10.0 ** -rough[2] + 1e-9
 
 
+def same_move(a: Profile, b: Profile, kinds: Sequence[str]) -> bool:
+    """Both tell a move and give one figure of a hundred or more alike, rounded or not ("fell 416
+    points, its biggest fall since ..." / "the index lost 416 points"): one index's move."""
+    if MOVES.isdisjoint(kinds):
+        return False
+    fa, fb = _figures(a, True), _figures(b, True)
+    return any(_hundreds(w) for w in fa & fb | near_figures(fa, fb))
+
+
+def _hundreds(figure: str) -> bool:
+    whole = figure.lstrip("$€£").split(".")[0].replace(",", "")
+    return len(whole) >= 3 and whole.isdigit()
+
+
 def _none_shared(a: Profile, b: Profile) -> bool:
     """Both reports of a move give numbers, and none of them the same, rounded or not."""
     fa, fb = _figures(a, True), _figures(b, True)

@@ -29,7 +29,7 @@ from fractions import Fraction
 from .. import timevalue
 from ..eventtext import surface_words
 from . import english as en
-from .figures import figures_agree, near_figures, sums_apart
+from .figures import MOVES, figures_agree, near_figures, same_move, sums_apart
 from .profile import ACTION, NOUN, Profile, kind_terms, market_terms
 
 WEEK = 6  # the widest span still "precise": a week (day ordinals, inclusive)
@@ -194,7 +194,7 @@ def compare(a: Profile, b: Profile, matching: bool = False) -> Evidence:
         and figures_agree(a, b, kinds, bool(actors), precise, subject)
         and (not kind_only or _kind_and_day(a, b))
         and (
-            (precise and (actors or share >= CLEAR_SHARE))
+            (precise and (actors or share >= CLEAR_SHARE or (same and same_move(a, b, kinds))))
             or (same and (actors or share >= STRONG_SHARE))  # the same month, quarter or year
             # a coarse date and a finer one, and besides the actor and an action something more
             # in common: an event noun, another name or a word ("Airbus delivered its first A380
@@ -247,10 +247,13 @@ def _in_common(
     tell alike in other words: one figure rounded ("4.3" / "4.25"), and the kind ("resigned" /
     "stepped down")."""
     common = wa & wb
+    told = [] if kindless else [k for k in _kinds(a, b) if k in ONE_HAPPENING_KINDS]
     if a.name_words.isdisjoint(b.name_words):
+        moved = told and told[0] in MOVES and same_move(a, b, told)
+        if moved and not common & _kinds_words(tuple(told)):
+            common |= {ACTION + told[0]}  # "fell 512 points" / "the index lost 512 points"
         return common
     common |= near_figures(wa, wb)
-    told = [] if kindless else [k for k in _kinds(a, b) if k in ONE_HAPPENING_KINDS]
     if told and not common & _kinds_words(tuple(told)):
         common |= {ACTION + told[0]}
     return common
