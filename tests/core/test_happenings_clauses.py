@@ -253,3 +253,22 @@ def test_what_was_said_after_that_may_open_on_a_plural_noun():
         "resume in June."
     )
     assert found["2011-05-04"] == ["Minister said talks with Iran would resume in June"]
+
+
+def test_an_unnamed_speaker_after_a_quotation_is_the_attributions_subject():
+    """ "“Nobody is buying,” said a Milan broker": the broker speaks, not "Nobody"; a clause after
+    an aside that opens on its verb ("announced a loss") is no inversion."""
+    said = clauses("“Nobody is buying,” said a Milan broker.")[-1]
+    assert (said.lemma, said.subject) == ("say", "a Milan broker")
+    said = clauses("“It is a bad day,” said one analyst at the bank.")[-1]
+    assert said.subject == "one analyst"
+    sentence = (
+        "Kell Savings, reeling from new accounting rules, announced a loss for the third quarter."
+    )
+    assert all(c.subject != "a loss" for c in clauses(sentence))
+    found = titled(
+        "Milan falls\n\nItalian stocks fell on Wednesday.\n\n“Nobody is buying,” said a Milan broker."
+    )
+    assert any(
+        t.startswith("Milan broker said nobody is buying") for ts in found.values() for t in ts
+    )

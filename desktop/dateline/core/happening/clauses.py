@@ -172,7 +172,7 @@ def _clause(
         subject = subject_of(seg[:at])
         bounds = subject_bounds(seg[:at])
     else:
-        subject = inverted_subject(seg[1:])
+        subject = inverted_subject(seg[1:], lemma in ("say", "add"))
         n = len(subject.split())
         bounds = (1, 1 + n) if n else None
     where = (seg[bounds[0]].start, seg[bounds[1] - 1].end) if bounds else (-1, -1)

@@ -55,12 +55,21 @@ def clause_frame(
             who = last_speaker if isinstance(last_speaker, str) else last_speaker()
         speaker = surname(who) if who else ""
         rel = clause.verb_start
-        title = statement_title(sentence, rel, clause.verb_end, speaker)
+        title = statement_title(sentence, rel, clause.verb_end, _shown(clause.subject, speaker))
         terms = frozenset({speaker.lower(), "statement"} if speaker else {"statement"})
         return Frame(title, terms | key_terms(title), speaker, True, "")
     body = _LEADING.sub("", text.strip(' ,;:—–-"“”'))
     body = _ARTICLE.sub("", body)
     return Frame(tidy(body), key_terms(body), "", False, "")
+
+
+def _shown(subject: str, speaker: str) -> str:
+    """Who a statement's title names: an unnamed speaker by their noun ("a Frankfurt trader said":
+    "Frankfurt trader"), not by a name that only qualifies it; else the speaker."""
+    words = subject.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "one", "another") and words[-1].islower():
+        return " ".join(words[1:]).capitalize() if words[1].islower() else " ".join(words[1:])
+    return speaker
 
 
 def own_happening(sentence: str, clause: Clause, rel_end: int) -> bool:

@@ -127,8 +127,20 @@ def _between_names(toks: list[Token], k: int) -> bool:
     )
 
 
-def inverted_subject(after: list[Token]) -> str:
-    """ "..., said Apple CEO Steve Jobs": the names right after the verb."""
+_UNNAMED_OPENERS = frozenset({"a", "an", "one", "another", "the"})
+_UNNAMED_ENDS = frozenset({"who", "and", "that", "which", "in", "at", "of", "for", "with", "on"})
+
+
+def inverted_subject(after: list[Token], reporting: bool = False) -> str:
+    """ "..., said Apple CEO Steve Jobs": the names right after the verb; after "said" or "added",
+    an unnamed speaker too ("..., said a Frankfurt trader", "said one analyst at the bank")."""
+    if reporting and after and after[0].low in _UNNAMED_OPENERS:
+        words = []
+        for t in after[:6]:
+            if t.low in _UNNAMED_ENDS or not t.text[:1].isalnum():
+                break
+            words.append(t.text)
+        return " ".join(words) if len(words) > 1 else ""
     words = []
     for t in after:
         if not t.text[:1].isupper() and t.low not in ("of",):
