@@ -272,3 +272,25 @@ def test_an_unnamed_speaker_after_a_quotation_is_the_attributions_subject():
     assert any(
         t.startswith("Milan broker said nobody is buying") for ts in found.values() for t in ts
     )
+
+
+def test_congress_as_the_legislature_is_no_meeting_that_titles_the_event():
+    found = titled(
+        "Chief apologises\n\nKell Motors chief Ines Varga apologised to the United States Congress "
+        "on Wednesday for the recalls."
+    )
+    assert any(
+        t.startswith("Kell Motors chief Ines Varga apologised") for ts in found.values() for t in ts
+    )
+    found = titled("Congress opens\n\nThe Communist Party Congress opened on Monday in Beijing.")
+    assert any(t.startswith("Communist Party Congress opened") for ts in found.values() for t in ts)
+
+
+def test_a_ceremony_the_happening_took_place_at_does_not_title_it():
+    found = titled(
+        "First jet delivered\n\nThe planemaker handed over its first jet to the airline on Monday "
+        "at a ceremony in Toulouse."
+    )
+    assert any(
+        t.startswith("Planemaker handed over its first jet") for ts in found.values() for t in ts
+    )

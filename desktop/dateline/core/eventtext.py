@@ -297,6 +297,8 @@ def _event_np_before(before: str) -> tuple[str, str]:
         raw = raw[:-2]
     if raw not in _EVENT_NOUNS and raw.rstrip("s") not in _EVENT_NOUNS:
         return "", ""
+    if raw == "congress" and words[head][0].isupper() and words[head - 1 : head] != ["Party"]:
+        return "", ""  # "apologised to the United States Congress": the legislature, no meeting
     noun = stem(raw)
     start = _np_start(words, head)
     if head - start > 5:
@@ -314,6 +316,8 @@ def _event_np(before: str, after: str) -> tuple[str, str]:
     if not m:
         return "", ""
     words = m.group("np").strip().rstrip(",").split()
+    if words[0].lower() in ("a", "an"):
+        return "", ""  # "handed over its first jet on Monday at a ceremony": where, not what
     noun = stem(m.group("noun").lower())
     noun_at = next(i for i, w in enumerate(words) if stem(w.strip(",").lower()) == noun)
     return " ".join(words[_np_start(words, noun_at) :]), noun
