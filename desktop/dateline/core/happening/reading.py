@@ -76,8 +76,10 @@ def _spoke_before(subject: str, carried: Candidate) -> bool:
 
 
 def _along(text: str, c: Clause) -> bool:
-    """A clause of "as" in ``text``: what went on as the clause before happened."""
-    return c.role == "subordinate" and text[c.start : c.start + 3].lower() == "as "
+    """A clause of "as" or "while" in ``text``: what went on as the clause before happened."""
+    return c.role == "subordinate" and text[c.start : c.start + 6].lower().startswith(
+        ("as ", "while ")
+    )
 
 
 @dataclass(slots=True)
