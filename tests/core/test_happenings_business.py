@@ -417,3 +417,18 @@ def test_a_month_naming_the_figures_reported_on_another_day_dates_nothing():
     assert found["2010-03-16"] == ["Kell Motors is due to report its February sales figures"]
     # the month's figures told alone are that month's
     assert "2010-02" in titled("Sales fall\n\nKell Motors' February sales fell 10 percent.")
+
+
+def test_a_while_clause_tells_what_happened_that_day_too():
+    found = titled(
+        "Orders at the show\n\nQantas signed an order for 12 jets on Tuesday, while Garuda "
+        "ordered 20 smaller aircraft."
+    )
+    assert any(t.startswith("Garuda ordered 20") for t in found["2010-03-09"])
+
+
+def test_a_plural_before_an_adverb_and_a_past_verb_is_the_subject():
+    found = titled(
+        "Markets fall\n\nTokyo shares fell 3 percent on Thursday.\n\nEuropean markets also fell."
+    )
+    assert any(t.startswith("European markets also fell") for ts in found.values() for t in ts)

@@ -215,6 +215,8 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})  # "a ruling that clea
 
 def _verb_next(seg: list[Token], k: int, present: bool = False) -> bool:
     """A verb right after ``seg[k]`` (``present``: a headline's present plural counts too)."""
+    while k + 2 < len(seg) and (seg[k + 1].low in en.GROUP_ADVERBS or _ly_adverb(seg[k + 1].low)):
+        k += 1  # "European markets also fell": past the adverb
     if k + 1 >= len(seg):
         return False
     nxt = seg[k + 1]
