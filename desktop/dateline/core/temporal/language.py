@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from . import amounts, comparisons, dates, daytime, periods, relative, reports
+from . import amounts, comparisons, dates, daytime, periods, relative, reports, weeks
 from .bundle import Abbreviations, Cues, Words
 from .english.abbreviations import ABBREVIATIONS
 from .english.cues import CUES
@@ -49,6 +49,7 @@ ENGLISH = Language(
         *relative.RULES,
         *daytime.RULES,
         *amounts.RULES,
+        *weeks.RULES,
     ),
 )
 LANGUAGES: dict[str, Language] = {ENGLISH.code: ENGLISH}

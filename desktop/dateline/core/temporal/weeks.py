@@ -1,0 +1,116 @@
+"""Weeks and weekdays counted within a month or a year: "the last week of March", "the first week of the
+year", "the third Tuesday of May", "the first weekend of June".
+
+A week belongs to the month holding its Thursday, as ISO weeks belong to years: "the first week of March"
+is the ISO week holding March 4, "the last week of March" the one holding March 28 (of a 31-day month).
+The month's year is read as a bare month's is: the nearest, the clause tense tipping the balance.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..model import TimexType
+from .anchoring import month_year, nth_weekday
+from .bundle import Lexicon
+from .english.fragments import MONTH, WEEKDAY, YEAR
+from .reading import Context, Groups, Hit, Reading, absolute_reading, nearest_year, relative_reading
+from .rules import Rule
+from .values import norm
+
+_COUNT = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_LAST = ("last", "final")
+
+
+def _year_month(hit: Hit, ctx: Context) -> tuple[int | None, int | None, bool]:
+    """(year, month or None for a whole year, stated outright) of the period the count is within."""
+    g = hit.groups
+    p = ctx.published
+    if g["mon"]:
+        mon = ctx.lang.words.month_num[norm(g["mon"]).rstrip(".")]
+        if g["year"]:
+            return int(g["year"]), mon, True
+        if p is None:
+            return None, mon, False
+        rel = norm(g["mrel"])
+        y = month_year(p, mon, ctx.tense, rel) if rel else nearest_year(p, mon, 15, ctx.tense)
+        return y, mon, False
+    if g["y"]:
+        return int(g["y"]), None, True
+    if p is None:
+        return None, None, False
+    step = {"last": -1, "next": 1}.get(norm(g["rel"]), 0)
+    if not g["rel"] and ctx.tense == "future" and _passed(hit, ctx, p):
+        step = 1  # "will resume in the first week of the year", said in October: next year's
+    if norm(g["unit"]) == "month":
+        month = p.month + step
+        return p.year + (month - 1) // 12, (month - 1) % 12 + 1, False
+    return p.year + step, None, False
+
+
+def _passed(hit: Hit, ctx: Context, published: dt.date) -> bool:
+    """Has the week or day counted within this month or year ("the first week of the year") ended?"""
+    g = hit.groups
+    n = -1 if norm(g["ord"]) in _LAST else _COUNT[norm(g["ord"])]
+    month = published.month if norm(g["unit"]) == "month" else None
+    wd = ctx.lang.words.weekday_num.get(norm(g["kind"]))
+    if wd is not None and month is not None:
+        return nth_weekday(published.year, month, wd, n) < published
+    return _nth_week(published.year, month, n) + dt.timedelta(days=3) < published
+
+
+def _nth_week(year: int, month: int | None, n: int) -> dt.date:
+    """The Thursday of the n-th (-1: last) week of a month or year."""
+    if month is None:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        start = dt.date(year, month, 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    if n > 0:
+        first = start + dt.timedelta(days=(3 - start.weekday()) % 7)
+        return first + dt.timedelta(weeks=n - 1)
+    return end - dt.timedelta(days=(end.weekday() - 3) % 7)
+
+
+def _counted(hit: Hit, ctx: Context) -> list[Reading]:
+    g = hit.groups
+    o = norm(g["ord"])
+    n = -1 if o in _LAST else _COUNT[o]
+    year, month, stated = _year_month(hit, ctx)
+    kind = norm(g["kind"])
+    wd = ctx.lang.words.weekday_num.get(kind)
+    if year is None:
+        unresolved = f"XXXX-{month:02d}" if month else "XXXX"
+        return [relative_reading(hit, ctx, None, unresolved, 0.7)]
+    if wd is not None and month is not None:
+        d = nth_weekday(year, month, wd, n)
+        if d.month != month:
+            return []  # "the fifth Monday" of a month with four
+        value = d.isoformat()
+    else:
+        iy, iw, _ = _nth_week(year, month, n).isocalendar()
+        value = f"{iy:04d}-W{iw:02d}" + ("-WE" if kind == "weekend" else "")
+    if stated:
+        return [absolute_reading(hit, value, 0.9, type=TimexType.DATE)]
+    return [relative_reading(hit, ctx, value, "", 0.8)]
+
+
+def _keep_counted(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
+    # a weekday is counted within a month ("the third Tuesday of May"), not within a year
+    return norm(g["kind"]).startswith("week") or bool(g["mon"] or norm(g["unit"]) == "month")
+
+
+RULES = (
+    Rule(
+        "counted_in_period",
+        25,  # before "week_of" and "month_year": the count is the expression
+        rf"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
+        rf"(?P<kind>week(?:end)?|{WEEKDAY})\s+(?:of|in)\s+"
+        rf"(?:(?:(?P<mrel>this|last|next)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?(?!\w)"
+        rf"|(?P<y>{YEAR})|(?:(?P<rel>this|last|next)\s+|the\s+)(?P<unit>month|year)(?!\w))",
+        _counted,
+        keep=_keep_counted,
+        tense=True,
+    ),
+)
