@@ -33,3 +33,21 @@ def test_a_week_or_weekday_counted_in_a_month_is_one_date():
     assert read("Sales fell in the final week of the year.")["the final week of the year"][1] == (
         "2008-W52"
     )
+
+
+def test_days_in_each_week_are_one_frequency():
+    found = read("Pilots will strike two days a week until the dispute is settled.")
+    assert found == {"two days a week": ("SET", "P1W", "")}
+    found = read("The plant runs 24 hours a day, seven days a week.")
+    assert found == {"24 hours a day": ("SET", "P1D", ""), "seven days a week": ("SET", "P1W", "")}
+    # what is counted is no unit of time: the rate is the "a day" alone
+    assert read("The carrier flies three flights a day.") == {"a day": ("SET", "P1D", "")}
+    # a coarser unit in a finer one is no rate of days
+    assert "two years a week" not in read("It took two years a week ago.")
+
+
+def test_an_amount_ahead_or_behind_a_plan_is_no_rate():
+    found = read("Airbus delivered its 6,000th jet on Monday, a month ahead of plan.")
+    assert found["a month"] == ("DURATION", "P1M", "")
+    assert read("The plant builds 40 jets a month.")["a month"] == ("SET", "P1M", "")
+

@@ -28,6 +28,33 @@ def _is_rate(ctx: Context, start: int) -> bool:
     return bool(ctx.lang.cues.rate_before.search(ctx.text, max(0, start - 45), start))
 
 
+_NOT_RATE_AFTER = frozenset(
+    "ahead behind early late earlier later before after ago old long".split()
+)
+
+
+def _unit_rate(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "two days a week", "16 hours a day": how often, as TimeML types it (a SET, every week)."""
+    unit = ctx.lang.words.unit(hit.groups["per"])
+    value = duration_value(1, unit)
+    return [Reading(hit.start, hit.end, TimexType.SET, value, Anchor.ABSOLUTE, 0.8)]
+
+
+# the units counted in each coarser one: "two days a week", "16 hours a day"; not "two years a decade"
+_COUNTED_IN = {
+    "hour": {"minutes"},
+    "day": {"minutes", "hours"},
+    "night": {"hours"},
+    "week": {"hours", "days", "nights"},
+    "month": {"days", "nights", "weeks"},
+    "year": {"days", "nights", "weeks", "months"},
+}
+
+
+def _keep_unit_rate(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
+    return (g["unit"] or "").lower() in _COUNTED_IN[(g["per"] or "").lower()]
+
+
 def _duration(hit: Hit, ctx: Context) -> list[Reading]:
     hit = without_particle(hit, ctx, amount=True)
     g = hit.groups
@@ -38,7 +65,13 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
         n += 0.5
     unit = words.unit(g["unit"])
     mod = words.approx_mod.get(norm(g["approx"]), "")
-    if n_text in ("a", "an") and not g["dir"] and not g["approx"] and _is_rate(ctx, hit.start):
+    if (
+        n_text in ("a", "an")
+        and not g["dir"]
+        and not g["approx"]
+        and next_word(ctx.text, hit.end) not in _NOT_RATE_AFTER  # "a month ahead of plan"
+        and _is_rate(ctx, hit.start)
+    ):
         return [
             Reading(
                 hit.start, hit.end, TimexType.SET, duration_value(1, unit), Anchor.ABSOLUTE, 0.8
@@ -239,6 +272,14 @@ RULES = (
         rf"(?:(?:every|each)\s+(?P<wd1>{WEEKDAY})(?:\s+(?P<pod1>{PART_OF_DAY})(?!\w))?|(?P<wd2>{WEEKDAY_PLURAL})"
         rf"|(?P<wd3>{WEEKDAY})\s+(?P<pod3>(?:{PART_OF_DAY})s)(?!\w))",
         _weekday_set,
+    ),
+    Rule(
+        "unit_rate",
+        255,  # before "duration": "two days a week" is one frequency, not two days
+        rf"(?P<n>{NUMBER})\s+(?P<unit>minutes|hours|days|nights|weeks|months)\s+(?:a|per|each|every)\s+"
+        r"(?P<per>hour|day|night|week|month|year)(?!\w)",
+        _unit_rate,
+        keep=_keep_unit_rate,
     ),
     Rule(
         "duration",
