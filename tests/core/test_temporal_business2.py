@@ -51,3 +51,10 @@ def test_an_amount_ahead_or_behind_a_plan_is_no_rate():
     assert found["a month"] == ("DURATION", "P1M", "")
     assert read("The plant builds 40 jets a month.")["a month"] == ("SET", "P1M", "")
 
+
+def test_took_over_an_amount_is_more_than_it():
+    found = read("Certification of the freighter took over two weeks.")
+    assert found == {"over two weeks": ("DURATION", "P2W", "MORE_THAN")}
+    # a date after the verb: the chief who took over
+    found = read("The new chief, who took over two weeks ago, cut jobs.")
+    assert found == {"two weeks ago": ("DATE", "2008-W40", "")}

@@ -123,7 +123,9 @@ def without_particle(hit: Hit, ctx: Context, *, amount: bool = False) -> Hit:
     before = ctx.text[max(0, hit.start - 30) : hit.start].split()
     last = before[-1].lower() if before else ""
     words = ctx.lang.cues.words
-    if last not in words["over_particle"] and not (amount and last not in words["over_amount"]):
+    if amount and last in words["over_amount"]:
+        return hit  # "took over two weeks": an amount of more than two weeks
+    if last not in words["over_particle"] and not amount:
         return hit
     return Hit(hit.rule, hit.match.start("n"), hit.end, {**hit.groups, "approx": None}, hit.match)
 

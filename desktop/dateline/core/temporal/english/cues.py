@@ -154,7 +154,7 @@ CUES = Cues(
         # "lasted over an hour", "was over two hours"
         "over_amount": frozenset(
             "for in within after of than since to last lasts lasted lasting is was were are be been "
-            "being 's took spent spend spends waited wait waits nearly almost just well only still "
+            "being 's take takes took taken taking spent spend spends waited wait waits nearly almost just well only still "
             "long".split()
         ),
         # capitalised words that may open a sentence before "Q3" ("In Q3", "The 3Q loss"), where
