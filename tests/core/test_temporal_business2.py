@@ -58,3 +58,20 @@ def test_took_over_an_amount_is_more_than_it():
     # a date after the verb: the chief who took over
     found = read("The new chief, who took over two weeks ago, cut jobs.")
     assert found == {"two weeks ago": ("DATE", "2008-W40", "")}
+
+
+def test_a_past_the_same_as_its_present_tells_a_finished_move():
+    # published on a Wednesday: "hit" is no future, so Thursday is last week's
+    assert read("Shares of the bank hit a record on Thursday.")["Thursday"][1] == "2008-10-09"
+    assert read("Oil put in a high on Thursday.")["Thursday"][1] == "2008-10-09"
+    # after a modal, "to" or "is" the verb is no past
+    assert read("Shares could hit a record on Thursday.")["Thursday"][1] == "2008-10-16"
+    assert read("The vote is set for Thursday.")["Thursday"][1] == "2008-10-16"
+    assert read("It was a hit on Thursday.")["Thursday"][1] == "2008-10-09"
+
+
+def test_a_present_that_tells_the_calendar_points_ahead():
+    assert read("The union's contract expires on Saturday.")["Saturday"][1] == "2008-10-18"
+    assert read("The Fed meets on Tuesday.")["Tuesday"][1] == "2008-10-21"
+    assert read("The payment is due Friday.")["Friday"][1] == "2008-10-17"
+    assert read("The buyout offer ends Friday.")["Friday"][1] == "2008-10-17"

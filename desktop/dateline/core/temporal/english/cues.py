@@ -41,10 +41,20 @@ FUTURE = (
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|poised|likely)\s+to|expected\s+to|"
     r"scheduled|ahead\s+of|upcoming|next|to\s+be\s+held|(?:is|are)\s+to|would\s+be\s+held|"
     r"await(?:s|ing)?|starting|begins|starts|opens|takes\s+place|kicks\s+off|"
+    # a present that tells a date on the calendar: "the contract expires Saturday", "the Fed meets Tuesday"
+    r"expires|ends|resumes|reopens|meets|convenes|lapses|matures|runs\s+out|(?:is|are)\s+due|"
     # a modal points ahead ("should be completed in October") unless it looks back ("might have");
     # "could not be reached Monday", "could be located" tell of a past attempt
     r"(?:should|might|(?-i:may))(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|n't|be|have)\b)|"
     r"(?:expects?|hopes?|aims?|wants?|seeks?|promised|pledged|vowed|agreed|set|slated|poised)\s+to\b"
+)
+_AMBIGUOUS_PAST_BEFORE = (
+    "".join(
+        rf"(?<!\b{w}\s)"
+        for w in "will would could can may might must should shall to do does did is are was were be been "
+        "has have had a an the not".split()
+    )
+    + r"(?<!['’]ll\s)(?<!n['’]t\s)"
 )
 PAST = (
     # a plan seen from after it ("had been scheduled to expire Friday"): the day is behind the writer
@@ -56,7 +66,10 @@ PAST = (
     r"[a-z]{3,}(?<!e)(?<!hundr)(?<!unit)(?<!limit)ed)|"
     r"came|went|made|took|gave|began|met|left|held|won|lost|fell|rose|sold|bought|got|overtook|"
     r"grew|sank|shrank|slid|swung|built|broke|drove|flew|chose|withdrew|sought|fled|drew|threw|"
-    r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood"
+    r"saw|led|ran|paid|spent|found|became|brought|struck|fought|wrote|spoke|sent|stood|"
+    # a past the same as its present tells a finished move in a report ("the index hit a high in
+    # November"), not after a modal, "to", an auxiliary or an article ("is set for Friday", "a hit")
+    rf"{_AMBIGUOUS_PAST_BEFORE}(?:hit|set|put|shut|shed|quit)(?!\s+for\b)"
 )
 # "'s" is "is" after a pronoun only: "the fund's sales" is a possessive
 PRESENT = (
