@@ -75,3 +75,21 @@ def test_a_present_that_tells_the_calendar_points_ahead():
     assert read("The Fed meets on Tuesday.")["Tuesday"][1] == "2008-10-21"
     assert read("The payment is due Friday.")["Friday"][1] == "2008-10-17"
     assert read("The buyout offer ends Friday.")["Friday"][1] == "2008-10-17"
+
+
+def test_a_day_counted_from_a_named_day_is_one_date():
+    found = read("The Senate vote will take place a week from Monday.")
+    assert found == {"a week from Monday": ("DATE", "2008-10-27", "")}
+    assert read("The sale should close two weeks from today.") == {
+        "two weeks from today": ("DATE", "2008-10-29", "")
+    }
+    # an amount of time that starts that day stays an amount
+    found = read("The plant closed for a week from Monday.")
+    assert found == {"a week": ("DURATION", "P1W", ""), "Monday": ("DATE", "2008-10-13", "")}
+
+
+def test_the_following_weekday_goes_on_from_the_day_told_of():
+    found = read("The union met on Oct. 2 and again the following Tuesday.")
+    assert found["the following Tuesday"] == ("DATE", "2008-10-07", "")
+    found = read("The board will meet the following Tuesday.")
+    assert found == {"the following Tuesday": ("DATE", "2008-10-21", "")}

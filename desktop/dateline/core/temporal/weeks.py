@@ -1,5 +1,6 @@
-"""Weeks and weekdays counted within a month or a year: "the last week of March", "the first week of the
-year", "the third Tuesday of May", "the first weekend of June".
+"""Weeks and weekdays counted within a month or a year ("the last week of March", "the first week of
+the year", "the third Tuesday of May", "the first weekend of June") or from another day ("a week from
+Monday", "the following Tuesday").
 
 A week belongs to the month holding its Thursday, as ISO weeks belong to years: "the first week of March"
 is the ISO week holding March 4, "the last week of March" the one holding March 28 (of a 31-day month).
@@ -11,10 +12,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from ..model import TimexType
-from .anchoring import month_year, nth_weekday
+from ..model import Anchor, Granularity, TimexType
+from .anchoring import month_year, nth_weekday, weekday_date
 from .bundle import Lexicon
-from .english.fragments import MONTH, WEEKDAY, YEAR
+from .english.fragments import MONTH, NUMBER, WEEKDAY, YEAR
 from .reading import Context, Groups, Hit, Reading, absolute_reading, nearest_year, relative_reading
 from .rules import Rule
 from .values import norm
@@ -101,6 +102,48 @@ def _keep_counted(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> 
     return norm(g["kind"]).startswith("week") or bool(g["mon"] or norm(g["unit"]) == "month")
 
 
+def _following(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "the following Tuesday": the first such weekday after the day just told of; with none told,
+    the clause tense reads it from publication."""
+    wd = ctx.lang.words.weekday_num[norm(hit.groups["wd"])]
+    last = ctx.last_mention(hit.start, Granularity.DAY, derived=True)
+    if last is not None and last.value[:4].isdigit():
+        told = dt.date.fromisoformat(last.value[:10])
+        d = told + dt.timedelta(days=(wd - told.weekday()) % 7 or 7)
+        return [
+            Reading(
+                hit.start,
+                hit.end,
+                TimexType.DATE,
+                d.isoformat(),
+                Anchor.MENTION,
+                0.75,
+                anchor_start=last.start,
+            )
+        ]
+    if ctx.published is None:
+        return [relative_reading(hit, ctx, None, f"XXXX-WXX-{wd + 1}", 0.6)]
+    d = weekday_date(ctx.published, wd, ctx.tense or "future", "next")
+    return [relative_reading(hit, ctx, d.isoformat(), "", 0.6)]
+
+
+def _from_day(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "a week from Monday", "two weeks from today": that many days or weeks after the day named."""
+    g = hit.groups
+    words = ctx.lang.words
+    n = words.number(norm(g["n"]))
+    if n is None or n != int(n) or ctx.published is None:
+        return [relative_reading(hit, ctx, None, "XXXX-XX-XX", 0.6)]
+    base = norm(g["base"])
+    if base in ("today", "tomorrow"):
+        day = ctx.published + dt.timedelta(days=base == "tomorrow")
+    else:
+        rel = norm(g["rel"])
+        day = weekday_date(ctx.published, words.weekday_num[base], "future", rel)
+    days = int(n) * (7 if norm(g["unit"]).startswith("week") else 1)
+    return [relative_reading(hit, ctx, (day + dt.timedelta(days=days)).isoformat(), "", 0.8)]
+
+
 RULES = (
     Rule(
         "counted_in_period",
@@ -111,6 +154,23 @@ RULES = (
         rf"|(?P<y>{YEAR})|(?:(?P<rel>this|last|next)\s+|the\s+)(?P<unit>month|year)(?!\w))",
         _counted,
         keep=_keep_counted,
+        tense=True,
+    ),
+    Rule(
+        "following_weekday",
+        205,  # before "weekday": the article and "following" are the expression's
+        rf"the\s+(?:following|next)\s+(?P<wd>{WEEKDAY})(?!\s+(?:morning|afternoon|evening|night)\b)",
+        _following,
+        tense=True,
+    ),
+    Rule(
+        "from_day",
+        140,  # before "ago" and "duration": the amount is counted from the day, one expression
+        # ("closed for a week from Monday" is an amount of time starting that day)
+        r"(?<!\bfor\s)(?<!\blast\s)(?<!\blasts\s)(?<!\bof\s)"
+        rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+from\s+"
+        rf"(?:(?:(?P<rel>next|this)\s+)?(?P<base>{WEEKDAY}|today|tomorrow))(?!\w)",
+        _from_day,
         tense=True,
     ),
 )
