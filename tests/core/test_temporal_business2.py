@@ -93,3 +93,13 @@ def test_the_following_weekday_goes_on_from_the_day_told_of():
     assert found["the following Tuesday"] == ("DATE", "2008-10-07", "")
     found = read("The board will meet the following Tuesday.")
     assert found == {"the following Tuesday": ("DATE", "2008-10-21", "")}
+
+
+def test_the_market_holidays_are_dates():
+    found = read("U.S. markets were closed on Monday for Columbus Day.")
+    assert found["Columbus Day"] == ("DATE", "2008-10-13", "")
+    assert read("Markets will be shut on Presidents Day.")["Presidents Day"][1] == "2009-02-16"
+    found = read("Markets will be closed for Martin Luther King Jr. Day.")
+    assert found["Martin Luther King Jr. Day"][1] == "2009-01-19"
+    assert read("London was shut on Easter Monday.")["Easter Monday"][1] == "2008-03-24"
+    assert read("Stocks rose on the Fourth of July.")["Fourth of July"][1] == "2008-07-04"

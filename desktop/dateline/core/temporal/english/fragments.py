@@ -64,7 +64,9 @@ MODP = (
 HOLIDAY = (
     r"(?-i:New\s+Year's\s+(?:Day|Eve)|New\s+Year's|Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Veterans\s+Day|Armistice\s+Day|Bastille\s+Day|"
-    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Fourth\s+of\s+July|Columbus\s+Day|Presidents['’]?\s+Day|Washington's\s+Birthday|MLK\s+Day|"
+    r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|"
     r"Black\s+Friday|Cyber\s+Monday)(?!\w)"
 )
 # days known by a name that are events, not dates of this year: "Black Monday" (which one the name
