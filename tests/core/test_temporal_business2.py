@@ -103,3 +103,30 @@ def test_the_market_holidays_are_dates():
     assert found["Martin Luther King Jr. Day"][1] == "2009-01-19"
     assert read("London was shut on Easter Monday.")["Easter Monday"][1] == "2008-03-24"
     assert read("Stocks rose on the Fourth of July.")["Fourth of July"][1] == "2008-07-04"
+
+
+def test_the_turn_of_the_century_is_about_its_change():
+    found = read("At the turn of the century, the airline was the world's largest.")
+    assert found == {"the turn of the century": ("DATE", "2000", "APPROX")}
+    found = read("By the turn of the century the plant will be closed.", dt.date(1996, 5, 2))
+    assert found == {"the turn of the century": ("DATE", "2000", "APPROX")}
+
+
+def test_this_time_last_year_is_this_month_a_year_back():
+    assert read("Sales were up from this time last year.") == {
+        "this time last year": ("DATE", "2007-10", "")
+    }
+    assert read("Fares are flat from the same time a year ago.") == {
+        "the same time a year ago": ("DATE", "2007-10", "")
+    }
+
+
+def test_a_long_or_holiday_weekend_is_a_weekend():
+    found = read("Stocks fell on Friday before the long weekend.")
+    assert found["the long weekend"][0] == "DATE"
+    assert found["the long weekend"][1].endswith("-WE")
+    # a Monday holiday's weekend is the one before it
+    found = read("Airlines expect record traffic over the Labor Day holiday weekend.", REPORT_DAY)
+    assert found == {"the Labor Day holiday weekend": ("DATE", "2008-W35-WE", "")}
+    found = read("Sales soared over the Thanksgiving weekend.", dt.date(2008, 12, 2))
+    assert found == {"the Thanksgiving weekend": ("DATE", "2008-W48-WE", "")}

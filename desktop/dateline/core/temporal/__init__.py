@@ -5,10 +5,10 @@
 - ``language`` chooses the bundle (``bundle``: words, cue words, abbreviations, rules) for the article's
   language; ``english`` is the one there is, and a language without a bundle is read with it, saying so;
 - ``rules``: what a rule is. Each family module (``dates``, ``periods``, ``comparisons``, ``reports``,
-  ``relative``, ``daytime``, ``amounts``, ``weeks``) declares its rules once, next to their handlers: pattern,
-  handler (which turns a match into TIMEX3 values against the publication date or an earlier mention),
-  context filter ("€40", "may" the modal, "2000 troops" are not dates), whether the clause tense
-  matters;
+  ``relative``, ``daytime``, ``amounts``, ``weeks``, ``landmarks``) declares its rules once, next to
+  their handlers: pattern, handler (which turns a match into TIMEX3 values against the publication date
+  or an earlier mention), context filter ("€40", "may" the modal, "2000 troops" are not dates), whether
+  the clause tense matters;
 - ``grammar`` compiles the rules into one ordered alternation, with a start-word gate (``gates``) derived
   from the patterns that keeps the scan fast; ``filters`` holds what the filters share;
 - ``tense``: the tense of the clause around a match, from the nearest verb cue;

@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from . import amounts, comparisons, dates, daytime, periods, relative, reports, weeks
+from . import amounts, comparisons, dates, daytime, landmarks, periods, relative, reports, weeks
 from .bundle import Abbreviations, Cues, Words
 from .english.abbreviations import ABBREVIATIONS
 from .english.cues import CUES
@@ -50,6 +50,7 @@ ENGLISH = Language(
         *daytime.RULES,
         *amounts.RULES,
         *weeks.RULES,
+        *landmarks.RULES,
     ),
 )
 LANGUAGES: dict[str, Language] = {ENGLISH.code: ENGLISH}

@@ -1,8 +1,8 @@
 """What a temporal rule is: one declaration holding everything the engine needs to know about it.
 
 Each family module (``dates``, ``periods``, ``comparisons``, ``reports``, ``relative``, ``daytime``,
-``amounts``, ``weeks``) declares its rules in a ``RULES`` tuple next to their handlers, with their English
-patterns; a language bundle (``language``) gathers the rules it reads with, and ``grammar`` compiles
+``amounts``, ``weeks``, ``landmarks``) declares its rules in a ``RULES`` tuple next to their handlers,
+with their English patterns; a language bundle (``language``) gathers the rules it reads with, and ``grammar`` compiles
 them and derives the start-word gate from the patterns, so a rule's name appears in exactly one place.
 """
 
