@@ -130,3 +130,13 @@ def test_a_long_or_holiday_weekend_is_a_weekend():
     assert found == {"the Labor Day holiday weekend": ("DATE", "2008-W35-WE", "")}
     found = read("Sales soared over the Thanksgiving weekend.", dt.date(2008, 12, 2))
     assert found == {"the Thanksgiving weekend": ("DATE", "2008-W48-WE", "")}
+
+
+def test_hours_and_minutes_move_a_clock_time_not_days():
+    found = read("Trading was halted at 10:42 a.m. and resumed an hour later.")
+    assert found["an hour later"] == ("TIME", "2008-10-15T11:42", "")
+    found = read("Trading was halted at 3:50 p.m. on Monday and resumed 20 minutes later.")
+    assert found["20 minutes later"] == ("TIME", "2008-10-13T16:10", "")
+    # without a clock time, a few hours back is still the day
+    assert read("The jet landed two hours ago.") == {"two hours ago": ("DATE", "2008-10-15", "")}
+    assert read("The deal was signed 30 minutes ago.")["30 minutes ago"][1] == "2008-10-15"

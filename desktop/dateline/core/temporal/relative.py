@@ -20,6 +20,7 @@ from .reading import Context, Groups, Hit, Reading, position_mod, relative_readi
 from .rules import Rule
 from .tense import clause_tense
 from .values import (
+    UNITS,
     duration_value,
     norm,
     period_value,
@@ -115,6 +116,8 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
     if n is None or n != int(n):
         return [_vague_shift(hit, ctx, unit, direction, mod)]
     k = int(n) * (-1 if direction in _MINUS else 1)
+    if UNITS.get(unit, ("", False, 1))[1]:
+        return [_clock_shift(hit, ctx, UNITS[unit][0], k, direction in _TOLD, mod)]
     letter = unit_letter(unit)
     if g["tail"]:
         tail = norm(g["tail"])
@@ -154,6 +157,30 @@ def _ago(hit: Hit, ctx: Context) -> list[Reading]:
         except (ValueError, OverflowError):
             return []
     return [relative_reading(hit, ctx, v, unresolved_period(unit), 0.8, mod=mod)]
+
+
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_SECONDS = {"H": 3600, "M": 60, "S": 1}
+
+
+def _clock_shift(hit: Hit, ctx: Context, letter: str, k: int, told: bool, mod: str) -> Reading:
+    """ "an hour later", "30 minutes ago": hours or minutes from a clock time told of (a time), else
+    from the day told of or the publication day, moved only by the whole days in the amount."""
+    seconds = _SECONDS[letter] * k
+    days = dt.timedelta(days=int(abs(seconds) // 86400) * (1 if k > 0 else -1))
+    last = ctx.last_mention(hit.start, skip_shifted=True) if told else None
+    clock = _CLOCK.match(last.value) if last is not None else None
+    if last is not None and clock is not None:
+        at = dt.datetime.fromisoformat(clock.group(0)) + dt.timedelta(seconds=seconds)
+        value = at.strftime("%Y-%m-%dT%H:%M")
+        return Reading(hit.start, hit.end, TimexType.TIME, value, Anchor.MENTION, 0.7, mod=mod,
+                       anchor_start=last.start)  # fmt: skip
+    if last is not None and last.granularity in _DAY_OR_FINER and last.value[:4].isdigit():
+        day = dt.date.fromisoformat(last.value[:10]) + days
+        return Reading(hit.start, hit.end, TimexType.DATE, day.isoformat(), Anchor.MENTION, 0.6,
+                       mod=mod, anchor_start=last.start)  # fmt: skip
+    v = (ctx.published + days).isoformat() if ctx.published is not None else None
+    return relative_reading(hit, ctx, v, "XXXX-XX-XX", 0.7, mod=mod)
 
 
 _TAIL = {"month": Granularity.MONTH, "week": Granularity.WEEK}
