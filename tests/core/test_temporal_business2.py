@@ -140,3 +140,14 @@ def test_hours_and_minutes_move_a_clock_time_not_days():
     # without a clock time, a few hours back is still the day
     assert read("The jet landed two hours ago.") == {"two hours ago": ("DATE", "2008-10-15", "")}
     assert read("The deal was signed 30 minutes ago.")["30 minutes ago"][1] == "2008-10-15"
+
+
+def test_a_fiscal_quarter_in_a_forecast_is_the_coming_one():
+    january = dt.date(2009, 1, 21)
+    found = read("Sales in its fiscal second quarter, which ends in March, will fall.", january)
+    assert found["fiscal second quarter"][1] == "2009-Q2"
+    found = read("The company expects a loss in the fiscal third quarter.", january)
+    assert found == {"the fiscal third quarter": ("DATE", "2009-Q3", "")}
+    # as TimeBank labels it: the fiscal year's quarter, in the calendar notation
+    found = read("Net income for the fiscal first quarter ended Dec. 27 fell 8 percent.", january)
+    assert found["the fiscal first quarter"][1] == "2009-Q1"

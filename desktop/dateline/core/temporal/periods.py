@@ -188,6 +188,8 @@ def _quarter(hit: Hit, ctx: Context) -> list[Reading]:
     elif (g["qrel0"] or g["qrel2"] or g["qthe"]) and ctx.published:
         year = ctx.published.year + {"last": -1, "next": 1}.get(norm(g["qrel0"] or g["qrel2"]), 0)
     rel = norm(g["qrel"])
+    if rel in ("fiscal", "calendar"):
+        rel = ""  # "its fiscal second quarter" is read as "its second quarter"
     if rel == "comparable" or (rel == "same" and compared_before(ctx, hit.start)):
         rel = "year-ago"  # "up from the comparable quarter": the same quarter a year before
     if not ordinal and rel == "last" and (g["qy"] or g["qrel2"] or g["qthe"]):

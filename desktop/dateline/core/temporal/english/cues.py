@@ -43,6 +43,8 @@ FUTURE = (
     r"await(?:s|ing)?|starting|begins|starts|opens|takes\s+place|kicks\s+off|"
     # a present that tells a date on the calendar: "the contract expires Saturday", "the Fed meets Tuesday"
     r"expires|ends|resumes|reopens|meets|convenes|lapses|matures|runs\s+out|(?:is|are)\s+due|"
+    # a forecast looks ahead: "the company expects a loss in the third quarter"
+    r"expects|forecasts|predicts|anticipates|"
     # a modal points ahead ("should be completed in October") unless it looks back ("might have");
     # "could not be reached Monday", "could be located" tell of a past attempt
     r"(?:should|might|(?-i:may))(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|n't|be|have)\b)|"
