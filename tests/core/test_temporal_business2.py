@@ -151,3 +151,13 @@ def test_a_fiscal_quarter_in_a_forecast_is_the_coming_one():
     # as TimeBank labels it: the fiscal year's quarter, in the calendar notation
     found = read("Net income for the fiscal first quarter ended Dec. 27 fell 8 percent.", january)
     assert found["the fiscal first quarter"][1] == "2009-Q1"
+
+
+def test_for_the_month_after_a_month_told_of_is_that_month():
+    may = dt.date(2010, 5, 7)
+    found = read("The index ended April up 1.5 percent for the month.", may)
+    assert found["the month"] == ("DATE", "2010-04", "")
+    found = read("Sales rose 5 percent in 2009, and for the year profit doubled.", may)
+    assert found["the year"] == ("DATE", "2009", "")
+    # with nothing told of, the month of the report
+    assert read("Sales for the month fell.", may) == {"the month": ("DATE", "2010-05", "")}

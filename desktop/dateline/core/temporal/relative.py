@@ -14,7 +14,7 @@ from .anchoring import UNIT_GRANULARITY, shift, shift_value, weekday_date
 from .bundle import Lexicon
 from .comparisons import comparable_quarter
 from .english.fragments import APPROX, MODP, NUMBER, REL, SEASON, UNIT_ANY, UNIT_SING
-from .filters import in_name, next_word
+from .filters import in_name, next_word, prev_word
 from .periods import _season
 from .reading import Context, Groups, Hit, Reading, position_mod, relative_reading, without_particle
 from .rules import Rule
@@ -342,6 +342,18 @@ def _rel_unit(hit: Hit, ctx: Context) -> list[Reading]:
         off = post or _MENTION_FALLBACK.get(rel, 0)
         reach = _WHOLE_REACH if whole else None
         r = _unit_from_mention(hit, ctx, letter, mod, off, reach)
+        if r is not None:
+            return [r]
+    told = ctx.last_mention(hit.start) if rel == "the" and not g["fiscal"] else None
+    if (
+        told is not None
+        and told.granularity is UNIT_GRANULARITY.get(letter)
+        and hit.start - told.start < 200
+        and prev_word(ctx.text, hit.start) == "for"
+    ):
+        # "the index ended April up 1.5 percent for the month": the month just told of, when nothing
+        # else was told of since
+        r = _unit_from_mention(hit, ctx, letter, mod, 0, None)
         if r is not None:
             return [r]
     weekend_rel = ("this", "the", "the whole", "that", "past", "last", "the past")
