@@ -161,3 +161,11 @@ def test_for_the_month_after_a_month_told_of_is_that_month():
     assert found["the year"] == ("DATE", "2009", "")
     # with nothing told of, the month of the report
     assert read("Sales for the month fell.", may) == {"the month": ("DATE", "2010-05", "")}
+
+
+def test_a_quarter_of_something_is_a_share_not_three_months():
+    assert read("The delay wiped a quarter off the value of the maker.") == {}
+    assert read("The carmaker will cut a quarter of its staff.") == {}
+    assert read("The plant was idle for a quarter.") == {"a quarter": ("DURATION", "P1Q", "")}
+    found = read("The airline has lost money for several quarters of the past two years.")
+    assert found["several quarters"][:2] == ("DURATION", "PXQ")

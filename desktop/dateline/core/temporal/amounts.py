@@ -100,6 +100,11 @@ def _duration(hit: Hit, ctx: Context) -> list[Reading]:
     return [Reading(start, hit.end, TimexType.DURATION, value, Anchor.ABSOLUTE, 0.85, mod=mod)]
 
 
+# after "a quarter", a share of something, not three months ("a quarter of the year" is)
+_SHARE_AFTER = re.compile(
+    r"\s+(?:off\b|of\s+(?!(?:the|this|last|next|a|its|their)\s+(?:\w+\s+)?(?:year|century)\b)(?!\d))",
+    re.I,
+)
 # words before "last" the verb: "to last", "will last", "could last"
 _BEFORE_VERB = frozenset("to will would could can may might should must not".split())
 
@@ -258,6 +263,9 @@ def _keep_duration(text: str, start: int, end: int, g: Groups, lang: Lexicon) ->
         return False  # "a second term", "a second time"
     if unit.startswith("quarter") and "-" in text[start:end]:
         return False  # "three-quarters of"
+    if n in ("a", "one", "three") and unit.startswith("quarter") and _SHARE_AFTER.match(text, end):
+        return False  # "wiped a quarter off its value", "a quarter of its staff": a share
+
     if unit == "quarters" and n == "two" and lang.cues.of_year.match(text, end):
         return False  # "the first two quarters of 1990" is that year's first half
     if n in ("some", "many") and not g["dir"]:
