@@ -169,3 +169,14 @@ def test_a_quarter_of_something_is_a_share_not_three_months():
     assert read("The plant was idle for a quarter.") == {"a quarter": ("DURATION", "P1Q", "")}
     found = read("The airline has lost money for several quarters of the past two years.")
     assert found["several quarters"][:2] == ("DURATION", "PXQ")
+
+
+def test_the_new_year_and_an_extra_week():
+    december = dt.date(2008, 12, 4)
+    assert read("Production will resume in the new year.", december) == {
+        "the new year": ("DATE", "2009", "")
+    }
+    assert read("Sales fell in the new year.", dt.date(2009, 1, 20))["the new year"][1] == "2009"
+    assert read("The New Year holiday closed markets.", december) == {}
+    found = read("The maker will idle its plants for an extra week.", december)
+    assert found == {"an extra week": ("DURATION", "P1W", "")}

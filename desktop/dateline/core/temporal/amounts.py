@@ -293,7 +293,7 @@ RULES = (
         "duration",
         260,
         rf"(?:(?P<approx>{APPROX})\s+(?!the\s))?(?:the\s+(?=(?:{NUMBER})[\s-]+(?:{UNIT_ANY})))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|previous|coming|final|remaining|latest|following|ensuing|preceding|initial|prior|subsequent|trailing)\s+)?"
-        rf"(?:(?=[\w.]+\s+to\s)(?P<n0>{NUMBER})\s+to\s+|(?P<n0d>\d{{1,3}})[-–](?=\d))?(?P<n>{NUMBER}|(?<=\d[-–])\d+)(?:\s+(?:more|full|straight|consecutive|additional|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
+        rf"(?:(?=[\w.]+\s+to\s)(?P<n0>{NUMBER})\s+to\s+|(?P<n0d>\d{{1,3}})[-–](?=\d))?(?P<n>{NUMBER}|(?<=\d[-–])\d+)(?:\s+(?:more|full|straight|consecutive|additional|extra|long|further|whole|successive))?(?:\s+(?:trading|business|working))?[\s-]+(?P<unit>{UNIT_ANY})(?P<half>\s+and\s+a\s+half)?(?![\s-]+olds?\b)(?!-)",
         _duration,
         keep=_keep_duration,
     ),

@@ -51,6 +51,14 @@ def _holiday_weekend(hit: Hit, ctx: Context) -> list[Reading]:
     return [relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "", 0.75)]
 
 
+def _new_year(hit: Hit, ctx: Context) -> list[Reading]:
+    """ "in the new year": the year about to begin, told of late in a year (else the one begun)."""
+    if ctx.published is None:
+        return [relative_reading(hit, ctx, None, "XXXX", 0.5)]
+    year = ctx.published.year + (ctx.published.month >= 7)
+    return [relative_reading(hit, ctx, f"{year:04d}", "", 0.7)]
+
+
 RULES = (
     Rule(
         "turn_of",
@@ -71,5 +79,11 @@ RULES = (
         rf"|(?P<h>{HOLIDAY})(?:\s+holiday)?\s+weekend)(?!\w)",
         _holiday_weekend,
         tense=True,
+    ),
+    Rule(
+        "new_year",
+        38,
+        r"the\s+new\s+year(?![\w'’-])(?!\s+(?:holiday|celebration|eve|day|resolution)s?\b)",
+        _new_year,
     ),
 )
