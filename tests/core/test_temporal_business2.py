@@ -180,3 +180,15 @@ def test_the_new_year_and_an_extra_week():
     assert read("The New Year holiday closed markets.", december) == {}
     found = read("The maker will idle its plants for an extra week.", december)
     assert found == {"an extra week": ("DURATION", "P1W", "")}
+
+
+def test_a_weekday_naming_a_deadline_still_to_come_lies_ahead():
+    wednesday = dt.date(2009, 3, 25)
+    found = read("The Treasury set a Friday deadline for the banks.", wednesday)
+    assert found["Friday"][1] == "2009-03-27"
+    found = read("Chrysler raced against Thursday's deadline to reach a deal.", wednesday)
+    assert found["Thursday"][1] == "2009-03-26"
+    assert read("The deadline is Friday.", wednesday)["Friday"][1] == "2009-03-27"
+    # a deadline gone by stays behind
+    assert read("The union missed Monday's deadline.", wednesday)["Monday"][1] == "2009-03-23"
+    assert read("The deadline passed on Monday.", wednesday)["Monday"][1] == "2009-03-23"

@@ -258,6 +258,8 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
     tense = ctx.tense
     if not rel and ctx.text.startswith(("'s", "’s"), hit.end) and tense != "past":
         tense = "past"  # "Wednesday's ruling": a day whose event is already reported on
+    if not rel and _names_deadline(ctx, hit):
+        tense = "future"
     d = weekday_date(ctx.published, wd, tense, rel)
     if rel == "previous" and ctx.text[max(0, hit.start - 4) : hit.start].lower() == "the ":
         # "the previous Friday" counts back from the day last mentioned, not from publication
@@ -306,6 +308,31 @@ def _weekday(hit: Hit, ctx: Context) -> list[Reading]:
             d + dt.timedelta(days=-1 if lead.group(1).lower() == "before" else 1)
         ).isoformat()
     return [r]
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(\w+)\s+(?:is|will\s+be|falls\s+on|of|on)\s+$", re.I)
+_CLAUSE_START = re.compile(r"[.;!?]\s|,")
+
+
+def _names_deadline(ctx: Context, hit: Hit) -> bool:
+    """Is the weekday a deadline still ahead: "the deadline is Friday", "set a Friday deadline",
+    "ahead of Thursday's deadline", with no "missed" or "passed" in its clause? (A deadline in a
+    clause of no tense, "completed by the Tuesday deadline", may be behind the writer.)"""
+    words = ctx.lang.cues.words
+    after = next_word(ctx.text, hit.end + (2 if ctx.text.startswith(("'s", "’s"), hit.end) else 0))
+    before = _DEADLINE_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
+    if after not in words["deadline_nouns"] and (
+        before is None or before.group(1).lower() not in words["deadline_nouns"]
+    ):
+        return False
+    lo = max(0, hit.start - 80)
+    cuts = list(_CLAUSE_START.finditer(ctx.text, lo, hit.start))
+    clause = ctx.text[cuts[-1].end() if cuts else lo : hit.start].lower().split()
+    later = ctx.text[hit.end : hit.end + 40].lower().split()
+    near = [w.strip(".,;") for w in clause + later[:4]]
+    if any(w in words["deadline_gone"] for w in near):
+        return False
+    return ctx.tense == "present" or any(w in words["deadline_ahead"] for w in near)
 
 
 def iso_week(value: str) -> str:

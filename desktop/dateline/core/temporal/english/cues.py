@@ -160,6 +160,17 @@ CUES = Cues(
         ),
         # before a number that is a time, whatever follows ("in 2010 models will change")
         "time_prepositions": frozenset("in since by until during before after".split()),
+        # a weekday naming a deadline lies ahead ("a Friday deadline", "the deadline is Friday")
+        # unless the clause says it is gone
+        "deadline_nouns": frozenset("deadline deadlines cutoff".split()),
+        "deadline_gone": frozenset(
+            "missed passed expired lapsed met beat blew ignored came went".split()
+        ),
+        # but for a present one, only a deadline being set or run against is still ahead
+        # ("completed by the Tuesday deadline" is behind the writer)
+        "deadline_ahead": frozenset(
+            "set gave imposed announced raced racing ahead against".split()
+        ),
         # verbs whose particle is "over": in "took over two months ago" it is no "more than"
         "over_particle": frozenset(
             "take takes took taken taking hand hands handed handing turn turns turned turning "
