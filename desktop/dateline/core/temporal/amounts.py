@@ -40,6 +40,12 @@ def _unit_rate(hit: Hit, ctx: Context) -> list[Reading]:
     return [Reading(hit.start, hit.end, TimexType.SET, value, Anchor.ABSOLUTE, 0.8)]
 
 
+# the counts a rate of days or hours is said with, simpler than any number: the rule is tried at
+# every number of a text
+_SMALL_COUNT = (
+    r"(?:\d{1,3}(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"(?:-four)?|several|a\s+few)"
+)
 # the units counted in each coarser one: "two days a week", "16 hours a day"; not "two years a decade"
 _COUNTED_IN = {
     "hour": {"minutes"},
@@ -284,7 +290,7 @@ RULES = (
     Rule(
         "unit_rate",
         255,  # before "duration": "two days a week" is one frequency, not two days
-        rf"(?P<n>{NUMBER})\s+(?P<unit>minutes|hours|days|nights|weeks|months)\s+(?:a|per|each|every)\s+"
+        rf"(?P<n>{_SMALL_COUNT})\s+(?P<unit>minutes|hours|days|nights|weeks|months)\s+(?:a|per|each|every)\s+"
         r"(?P<per>hour|day|night|week|month|year)(?!\w)",
         _unit_rate,
         keep=_keep_unit_rate,

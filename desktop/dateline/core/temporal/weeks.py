@@ -15,7 +15,7 @@ import datetime as dt
 from ..model import Anchor, Granularity, TimexType
 from .anchoring import month_year, nth_weekday, weekday_date
 from .bundle import Lexicon
-from .english.fragments import MONTH, NUMBER, WEEKDAY, YEAR
+from .english.fragments import MONTH, WEEKDAY, YEAR
 from .reading import Context, Groups, Hit, Reading, absolute_reading, nearest_year, relative_reading
 from .rules import Rule
 from .values import norm
@@ -168,7 +168,8 @@ RULES = (
         140,  # before "ago" and "duration": the amount is counted from the day, one expression
         # ("closed for a week from Monday" is an amount of time starting that day)
         r"(?<!\bfor\s)(?<!\blast\s)(?<!\blasts\s)(?<!\bof\s)"
-        rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+from\s+"
+        r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}(?!\d))\s+"
+        r"(?P<unit>days?|weeks?)\s+from\s+"
         rf"(?:(?:(?P<rel>next|this)\s+)?(?P<base>{WEEKDAY}|today|tomorrow))(?!\w)",
         _from_day,
         tense=True,
