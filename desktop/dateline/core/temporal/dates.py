@@ -368,7 +368,8 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
     if g["year"]:
         return [absolute_reading(hit, on(int(g["year"])).isoformat())]
     if ctx.published is None:
-        return [relative_reading(hit, ctx, None, "XXXX-WXX" if week else "XXXX-XX-XX", 0.8)]
+        unresolved = "XXXX-WXX-WE" if g.get("wkend") else "XXXX-WXX" if week else "XXXX-XX-XX"
+        return [relative_reading(hit, ctx, None, unresolved, 0.8)]
     p = ctx.published
     rel = norm(g["rel"])
     this = on(p.year)
@@ -384,7 +385,21 @@ def _holiday(hit: Hit, ctx: Context) -> list[Reading]:
         if d.year != p.year:
             d = on(d.year)  # a movable feast falls on its own day in that year
     v = d.isoformat()
+    if g.get("wkend"):
+        return [_holiday_weekend(hit, ctx, d)]
     return [relative_reading(hit, ctx, iso_week(v) if week else v, "", 0.85)]
+
+
+def _holiday_weekend(hit: Hit, ctx: Context, day: dt.date) -> Reading:
+    """ "the Memorial Day weekend": the weekend next to the holiday, before a Monday one, around a
+    Thursday to Sunday one; the article before the name is the expression's."""
+    if day.weekday() < 3:
+        day -= dt.timedelta(days=day.weekday() + 1)
+    iy, iw, _ = day.isocalendar()
+    r = relative_reading(hit, ctx, f"{iy:04d}-W{iw:02d}-WE", "", 0.75)
+    if ctx.text[max(0, hit.start - 4) : hit.start].lower() == "the ":
+        r.start -= 4
+    return r
 
 
 def _keep_month(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> bool:
@@ -463,7 +478,8 @@ RULES = (
     Rule(
         "holiday",
         240,
-        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:(?P<wk>\s+week)|,?\s+(?P<year>{YEAR}))?(?!\w)",
+        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})"
+        rf"(?:(?P<wk>\s+week)|(?P<wkend>(?:\s+holiday)?\s+weekend)|,?\s+(?P<year>{YEAR}))?(?!\w)",
         _holiday,
         tense=True,
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from ..model import Anchor, Granularity, TimexType
 from .anchoring import month_year, nth_weekday, weekday_date
@@ -74,7 +75,23 @@ def _nth_week(year: int, month: int | None, n: int) -> dt.date:
     return end - dt.timedelta(days=(end.weekday() - 3) % 7)
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _with_the(hit: Hit, ctx: Context, readings: list[Reading]) -> list[Reading]:
+    """The readings widened over a "the" just before the match: the rules start at their rarer
+    second word, so that the scan does not stop at every "the"."""
+    lead = _THE_BEFORE.search(ctx.text, max(0, hit.start - 6), hit.start)
+    for r in readings if lead else ():
+        r.start = lead.start() if lead else r.start
+    return readings
+
+
 def _counted(hit: Hit, ctx: Context) -> list[Reading]:
+    return _with_the(hit, ctx, _counted_in(hit, ctx))
+
+
+def _counted_in(hit: Hit, ctx: Context) -> list[Reading]:
     g = hit.groups
     o = norm(g["ord"])
     n = -1 if o in _LAST else _COUNT[o]
@@ -103,6 +120,10 @@ def _keep_counted(text: str, start: int, end: int, g: Groups, lang: Lexicon) -> 
 
 
 def _following(hit: Hit, ctx: Context) -> list[Reading]:
+    return _with_the(hit, ctx, _following_day(hit, ctx))
+
+
+def _following_day(hit: Hit, ctx: Context) -> list[Reading]:
     """ "the following Tuesday": the first such weekday after the day just told of; with none told,
     the clause tense reads it from publication."""
     wd = ctx.lang.words.weekday_num[norm(hit.groups["wd"])]
@@ -148,7 +169,9 @@ RULES = (
     Rule(
         "counted_in_period",
         25,  # before "week_of" and "month_year": the count is the expression
-        rf"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
+        # "the last week" is read by other rules from "the": so is this, for "last" and "final"
+        # (a first letter checked alone first: the master pattern tries this rule at every start)
+        rf"(?=[tfsl1-4])(?:the\s+(?=last|final))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
         rf"(?P<kind>week(?:end)?|{WEEKDAY})\s+(?:of|in)\s+"
         rf"(?:(?:(?P<mrel>this|last|next)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?(?!\w)"
         rf"|(?P<y>{YEAR})|(?:(?P<rel>this|last|next)\s+|the\s+)(?P<unit>month|year)(?!\w))",
@@ -159,7 +182,7 @@ RULES = (
     Rule(
         "following_weekday",
         205,  # before "weekday": the article and "following" are the expression's
-        rf"the\s+(?:following|next)\s+(?P<wd>{WEEKDAY})(?!\s+(?:morning|afternoon|evening|night)\b)",
+        rf"(?=[fn])(?<=\bthe\s)(?:following|next)\s+(?P<wd>{WEEKDAY})(?!\s+(?:morning|afternoon|evening|night)\b)",
         _following,
         tense=True,
     ),
