@@ -38,7 +38,9 @@ from .tense import clause_tense
 #      decades, "and a half", weekday parts as times, weekly day parts, English labels and explanations
 # 1.4: results reports' periods (comparable and year-earlier periods, "Q3 2008", "year to date"),
 #      "overnight", ranges of amounts, model years, clock zones, "since March" behind the writer
-EXTRACTOR_VERSION = "temporal-1.4"
+# 1.5: weeks and weekdays counted in a month or from a day, rates of days, deadlines, verbs of no
+#      tense, market holidays, clock shifts in hours, phrases ("the turn of the century", "the new year")
+EXTRACTOR_VERSION = "temporal-1.5"
 
 __all__ = ["EXTRACTOR_VERSION", "find_timexes"]
 
