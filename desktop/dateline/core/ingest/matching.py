@@ -54,12 +54,19 @@ def match_stored(
     skip = set(exclude)
     found = index.candidates(ingest.store.conn, mine) if index is not None else None
     if index is not None and found is not None:
+        # the most recent ``CANDIDATE_LIMIT``: the walk stops there, where most of a large store's
+        # candidates were looked up and then cut off
         profs = index.profiles
-        ids = sorted(found - skip, reverse=True)
-        kept = [(eid, prof) for eid in ids if (prof := profs.get(eid)) is not None]
+        kept: list[tuple[int, Profile]] = []
+        for eid in sorted(found - skip, reverse=True):
+            prof = profs.get(eid)
+            if prof is not None:
+                kept.append((eid, prof))
+                if len(kept) == CANDIDATE_LIMIT:
+                    break
     else:
-        kept = _from_sql(ingest, mine, skip)
-    return _best(mine, kept[:CANDIDATE_LIMIT])
+        kept = _from_sql(ingest, mine, skip)[:CANDIDATE_LIMIT]
+    return _best(mine, kept)
 
 
 def _best(mine: Profile, kept: Sequence[tuple[int, Profile]]) -> tuple[int, Evidence] | None:
