@@ -9,31 +9,60 @@ from typing import Any
 from ..model import ProposedEvent, SourceRecord, SourceRef, Status, Timex
 from ..store.records import iso, terms_json
 
+TIMEX_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "granularity",
+    "earliest",
+    "latest",
+    "anchor",
+    "rule",
+    "confidence",
+    "mod",
+    "reviewed_value",
+    "extractor_version",
+    "explanation",
+    "alternatives",
+)
+
+
+def timex_values(
+    timexes: Sequence[Timex], version: str, reviewed: Mapping[tuple[int, int], str] | None = None
+) -> tuple[tuple[Any, ...], ...]:
+    """The timexes' rows as values in ``TIMEX_COLUMNS`` order, without their document: an import
+    writes a new document's as they are (``Tx.insert_timex_values``), with no mapping per row."""
+    reviewed = reviewed or {}
+    return tuple(
+        (
+            t.start,
+            t.end,
+            t.text,
+            str(t.type),
+            t.value,
+            str(t.granularity),
+            iso(t.earliest),
+            iso(t.latest),
+            str(t.anchor),
+            t.rule,
+            t.confidence,
+            t.mod,
+            reviewed.get((t.start, t.end)),
+            version,
+            t.explanation,
+            terms_json(t.alternatives),
+        )
+        for t in timexes
+    )
+
 
 def timex_rows(
     timexes: Sequence[Timex], version: str, reviewed: Mapping[tuple[int, int], str] | None = None
 ) -> list[dict[str, Any]]:
-    reviewed = reviewed or {}
     return [
-        {
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "type": str(t.type),
-            "value": t.value,
-            "granularity": str(t.granularity),
-            "earliest": iso(t.earliest),
-            "latest": iso(t.latest),
-            "anchor": str(t.anchor),
-            "rule": t.rule,
-            "confidence": t.confidence,
-            "mod": t.mod,
-            "reviewed_value": reviewed.get((t.start, t.end)),
-            "extractor_version": version,
-            "explanation": t.explanation,
-            "alternatives": terms_json(t.alternatives),
-        }
-        for t in timexes
+        dict(zip(TIMEX_COLUMNS, v, strict=True)) for v in timex_values(timexes, version, reviewed)
     ]
 
 

@@ -45,7 +45,7 @@ from .integrate import (
 from .matchindex import MatchIndex
 from .prepare import content_hash
 from .report import ImportReport, ProgressFn, ReextractCounts, ReextractReport, Tally
-from .rows import timex_rows
+from .rows import TIMEX_COLUMNS, timex_rows, timex_values
 from .watch import Watch, megabytes
 
 if TYPE_CHECKING:
@@ -216,7 +216,8 @@ class Ingest:
                 row["copy_of"] = original.document_id if original is not None else None
                 doc_id = tx.insert_document(row)
                 copies.record(tx, doc_id, fingerprint)
-                tx.insert_timexes(doc_id, timex_rows(reading.timexes, extractor_version()))
+                timexes = timex_values(reading.timexes, extractor_version())
+                tx.insert_timex_values(doc_id, TIMEX_COLUMNS, timexes)
                 copied = _copy_target(tx, original)
                 result = fold_in_new(
                     tx, self, doc_id, reading.parts, given, index, copied, watch.step

@@ -33,6 +33,18 @@ def next_ids(conn: sqlite3.Connection) -> tuple[int, int]:
 _SQL: dict[tuple[str, str, tuple[str, ...], int], str] = {}
 
 
+def _statement(verb: str, table: str, columns: tuple[str, ...], n: int) -> str:
+    key = (verb, table, columns, n)
+    sql = _SQL.get(key)
+    if sql is None:
+        one = f"({placeholders(len(columns))})"
+        names = ", ".join(f'"{c}"' for c in columns)
+        sql = f"{verb} INTO {table} ({names}) VALUES {', '.join([one] * n)}"
+        if len(_SQL) < 256:  # a few column sets, six sizes
+            _SQL[key] = sql
+    return sql
+
+
 def insert_rows(
     conn: sqlite3.Connection, table: str, rows: Sequence[Mapping[str, Any]], verb: str = "INSERT"
 ) -> None:
@@ -46,14 +58,23 @@ def insert_rows(
         while run < len(rows) and tuple(rows[run]) == cols:
             run += 1
         n = min(ROWS, 1 << ((run - done).bit_length() - 1))
-        key = (verb, table, cols, n)
-        sql = _SQL.get(key)
-        if sql is None:
-            one = f"({placeholders(len(cols))})"
-            names = ", ".join(f'"{c}"' for c in cols)
-            sql = f"{verb} INTO {table} ({names}) VALUES {', '.join([one] * n)}"
-            if len(_SQL) < 256:  # a few column sets, six sizes
-                _SQL[key] = sql
         part = rows[done : done + n]
-        conn.execute(sql, [v for r in part for v in r.values()])
+        conn.execute(_statement(verb, table, cols, n), [v for r in part for v in r.values()])
+        done += n
+
+
+def insert_values(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    values: Sequence[Sequence[Any]],
+    verb: str = "INSERT",
+) -> None:
+    """``insert_rows`` of rows given as their values in ``columns`` order: the same statements,
+    without a mapping built for each row."""
+    done = 0
+    while done < len(values):
+        n = min(ROWS, 1 << ((len(values) - done).bit_length() - 1))
+        part = values[done : done + n]
+        conn.execute(_statement(verb, table, columns, n), [v for r in part for v in r])
         done += n

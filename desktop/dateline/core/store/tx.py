@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ConflictError, NotFound
 from . import pending
-from .bulk import insert_rows
+from .bulk import insert_rows, insert_values
 from .records import dumps, json_list, now_utc, placeholders
 
 Image = dict[str, Any]
@@ -42,6 +42,7 @@ _DOC_META = (
     "path",
     "extractor_version",
 )
+_KEY_COLUMNS = ("key", "document_id")  # fingerprint_keys
 
 
 @dataclass
@@ -393,8 +394,8 @@ class Tx:
             "INSERT OR REPLACE INTO document_fingerprints (document_id, fingerprint) VALUES (?, ?)",
             (document_id, fingerprint),
         )
-        rows = [{"key": k, "document_id": document_id} for k in keys]
-        insert_rows(self.conn, "fingerprint_keys", rows, "INSERT OR IGNORE")
+        rows = [(k, document_id) for k in keys]
+        insert_values(self.conn, "fingerprint_keys", _KEY_COLUMNS, rows, "INSERT OR IGNORE")
 
     def replace_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
         current = [
@@ -412,6 +413,13 @@ class Tx:
     def insert_timexes(self, document_id: int, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add timexes to a document that has none (one this transaction inserted)."""
         insert_rows(self.conn, "timexes", [{**r, "document_id": document_id} for r in rows])
+
+    def insert_timex_values(
+        self, document_id: int, columns: tuple[str, ...], values: Sequence[Sequence[Any]]
+    ) -> None:
+        """``insert_timexes`` of rows given as their values in ``columns`` order."""
+        rows = [(document_id, *v) for v in values]
+        insert_values(self.conn, "timexes", ("document_id", *columns), rows)
 
     # ---- audit ----
     def audit(
