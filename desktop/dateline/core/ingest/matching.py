@@ -54,16 +54,17 @@ def match_stored(
     skip = set(exclude)
     found = index.candidates(ingest.store.conn, mine) if index is not None else None
     if index is not None and found is not None:
-        # the most recent ``CANDIDATE_LIMIT``: the walk stops there, where most of a large store's
-        # candidates were looked up and then cut off
+        # the most recent ``CANDIDATE_LIMIT`` with a profile: on a large store most candidates
+        # had theirs looked up only to be cut off; every id the index holds has a profile, so
+        # looking further is seldom needed
         profs = index.profiles
-        kept: list[tuple[int, Profile]] = []
-        for eid in sorted(found - skip, reverse=True):
-            prof = profs.get(eid)
-            if prof is not None:
-                kept.append((eid, prof))
-                if len(kept) == CANDIDATE_LIMIT:
-                    break
+        ids = sorted(found - skip, reverse=True)
+        kept = [
+            (eid, prof) for eid in ids[:CANDIDATE_LIMIT] if (prof := profs.get(eid)) is not None
+        ]
+        if len(kept) < CANDIDATE_LIMIT < len(ids):
+            kept = [(eid, prof) for eid in ids if (prof := profs.get(eid)) is not None]
+            kept = kept[:CANDIDATE_LIMIT]
     else:
         kept = _from_sql(ingest, mine, skip)[:CANDIDATE_LIMIT]
     return _best(mine, kept)
