@@ -24,6 +24,7 @@ _MARKS = re.compile(r"``|''|[“”\"]")
 STORY_WINDOW = 7  # days before publication a lead's date may be "the news" of the article
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 LEAD_DAY_SURE = 0.85  # a quotation's date read from the lead's day: a guess on the engine's reading
+_GUESSED = "said without a date, read from the day the lead tells of,"
 
 
 @functools.lru_cache(maxsize=4096)  # asked of the same sentence for each of its dates and clauses
@@ -142,14 +143,14 @@ def reanchored(
         if s is None or quoted_at(s.text, t.start - s.start) is None:
             continue
         when = spoken_on(s, found[i], timexes)
-        said = "said"
+        guessed = False
         if when is None and attribution(s.text, found[i]) is not None:
             # "“Today is a good day,” the manager said", the lead telling of Monday in Tuesday's
             # paper: undated words are the story's, as the undated saying is (``reading``); a
             # guess, so less sure than the engine's reading
             story = _lead_day(sentences, timexes, published) if story is False else story
             when = story if isinstance(story, Timex) else None
-            said = "said without a date, read from the day the lead tells of,"
+            guessed = True
         if when is None or when.earliest is None or when.earliest == published:
             continue
         again = _read_from(s, t, when.earliest, article.language)
@@ -158,9 +159,10 @@ def reanchored(
                 again,
                 anchor=Anchor.MENTION,
                 anchor_start=when.start,
-                confidence=again.confidence * (LEAD_DAY_SURE if said != "said" else 1.0),
+                confidence=again.confidence * (LEAD_DAY_SURE if guessed else 1.0),
                 explanation=(
-                    f"'{t.text}' in words quoted as {said} {timevalue.label(when.value)} "
+                    f"'{t.text}' in words quoted as {_GUESSED if guessed else 'said'} "
+                    f"{timevalue.label(when.value)} "
                     f"('{when.text}') -> {timevalue.label(again.value)}"
                 ),
             )
